@@ -1,0 +1,40 @@
+import Link from 'next/link';
+import type { ThreadSummary } from '@/lib/server/threads/list-threads';
+
+const number = new Intl.NumberFormat('en');
+
+export function ThreadList({ threads }: { threads: ThreadSummary[] }) {
+  if (threads.length === 0) {
+    return <p className="text-stone-600">No threads yet. Upload one to start reading.</p>;
+  }
+  return (
+    <table className="w-full border-collapse text-left text-sm">
+      <caption className="sr-only">Loaded threads</caption>
+      <thead>
+        <tr className="border-b border-stone-300 text-stone-600">
+          <th scope="col" className="py-2 pr-4 font-medium">Thread</th>
+          <th scope="col" className="py-2 pr-4 text-right font-medium">Lines</th>
+          <th scope="col" className="py-2 pr-4 text-right font-medium">Passages</th>
+          <th scope="col" className="py-2 pr-4 text-right font-medium">Repeats hidden</th>
+          <th scope="col" className="py-2 text-right font-medium">Tagged claims</th>
+        </tr>
+      </thead>
+      <tbody>
+        {threads.map((thread) => (
+          <tr key={thread.slug} className="border-b border-stone-200" data-testid="thread-row">
+            <td className="py-2 pr-4">
+              <Link href={`/threads/${thread.slug}`} className="font-medium text-blue-800 hover:underline">
+                {thread.title}
+              </Link>
+              <span className="ml-2 text-xs text-stone-500">{thread.format}</span>
+            </td>
+            <td className="py-2 pr-4 text-right tabular-nums">{number.format(thread.lines)}</td>
+            <td className="py-2 pr-4 text-right tabular-nums">{number.format(thread.passages)}</td>
+            <td className="py-2 pr-4 text-right tabular-nums">{number.format(thread.repeatsHidden)}</td>
+            <td className="py-2 text-right tabular-nums">{number.format(thread.claims)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,47 @@
+/** Which part of the alignment problem a claim bears on. */
+export type Axis = 'outer' | 'inner' | 'both' | 'other';
+
+export const AXES: readonly Axis[] = ['outer', 'inner', 'both', 'other'];
+
+/** W3C TextQuoteSelector + TextPositionSelector of a span of one passage (offsets in code points). */
+export interface ClaimSelector {
+  exact: string;
+  prefix: string;
+  suffix: string;
+  /** Code-point offsets into the passage text, half-open [start, end). */
+  start: number;
+  end: number;
+}
+
+/** One user's current tag on a claim, as every reader sees it. */
+export interface TagView {
+  id: string;
+  claimId: string;
+  userId: string;
+  userName: string;
+  axis: Axis;
+  /** The tagger's credence that the claim is true, 0–100; null when not given. */
+  confidence: number | null;
+  concreteStoryNeeded: boolean;
+  crux: boolean;
+  /** Markdown, raw (render with the sanitising renderer). */
+  note: string;
+  labels: string[];
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A tagged span of a passage, with every current tag on it. */
+export interface ClaimView extends ClaimSelector {
+  id: string;
+  threadSlug: string;
+  threadTitle: string;
+  passageId: string;
+  /** Ordinal (0-based) of the passage in its thread, for "¶n" links. */
+  passageOrdinal: number;
+  /** True when re-anchoring onto a newer revision of the thread failed. */
+  orphan: boolean;
+  createdAt: string;
+  tags: TagView[];
+}

@@ -1,0 +1,67 @@
+import type { z } from 'zod';
+import { ApiError, badRequest, payloadTooLarge } from './errors';
+
+export const MAX_JSON_BYTES = 1024 * 1024;
+
+/** Reads at most `limit` bytes of the body; more is a 413, not a memory spike. */
+export async function readBodyBytes(req: Request, limit: number): Promise<Uint8Array> {
+  const declared = Number(req.headers.get('content-length') ?? NaN);
+  if (declared > limit) throw payloadTooLarge(`Request body is ${declared} bytes; the limit is ${limit} bytes.`);
+  if (!req.body) return new Uint8Array();
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      throw payloadTooLarge(`Request body is over the limit of ${limit} bytes.`);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks);
+}
+
+export function zodIssueToError(error: z.ZodError): ApiError {
+  const issue = error.issues[0];
+  const field = issue?.path.length ? issue.path.join('.') : undefined;
+  const where = field ? `${field}: ` : '';
+  return badRequest(`${where}${issue?.message ?? 'invalid input'}`, field);
+}
+
+export async function readJson<T>(req: Request, schema: z.ZodType<T>, limit = MAX_JSON_BYTES): Promise<T> {
+  const type = req.headers.get('content-type') ?? '';
+  if (!/^application\/(.+\+)?json\b/i.test(type)) {
+    throw new ApiError('unsupported_media_type', `Send JSON with Content-Type: application/json (got "${type || 'none'}").`);
+  }
+  const bytes = await readBodyBytes(req, limit);
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw badRequest('Request body is not valid UTF-8.');
+  }
+  if (text.includes('\u0000')) throw badRequest('Request body contains a NUL character.');
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw badRequest(`Request body is not valid JSON: ${(error as Error).message}`);
+  }
+  const result = schema.safeParse(data);
+  if (!result.success) throw zodIssueToError(result.error);
+  return result.data;
+}
+
+export function readQuery<T>(url: URL, schema: z.ZodType<T>): T {
+  const raw: Record<string, string | string[]> = {};
+  for (const key of new Set(url.searchParams.keys())) {
+    const values = url.searchParams.getAll(key);
+    raw[key] = values.length > 1 ? values : values[0];
+  }
+  const result = schema.safeParse(raw);
+  if (!result.success) throw zodIssueToError(result.error);
+  return result.data;
+}

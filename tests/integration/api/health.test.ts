@@ -1,0 +1,12 @@
+import { describe, expect, it } from 'vitest';
+import { GET } from '@/app/api/health/route';
+
+describe('GET /api/health', () => {
+  it('reports the database up and every migration applied', async () => {
+    const response = await GET(new Request('http://localhost/api/health'), { params: Promise.resolve({}) });
+    expect(response.status).toBe(200);
+    const body = await response.json();
+    expect(body).toMatchObject({ status: 'ok', db: 'up', migration: { pending: [] } });
+    expect(body.migration.latest).toMatch(/_init$|^\d{14}_/);
+  });
+});

@@ -1,0 +1,40 @@
+import { readdir } from 'node:fs/promises';
+import pg from 'pg';
+import { describe, expect, it } from 'vitest';
+import { applyMigrations, diffMigrationsToSchema } from '@/lib/server/db/migrations';
+import { MIGRATIONS_DIR } from '@/lib/server/db/schema-engine';
+
+const url = () => process.env.DATABASE_URL as string;
+
+describe('migrations', () => {
+  it('schema.prisma and prisma/migrations describe the same database (no drift)', async () => {
+    const drift = await diffMigrationsToSchema(url());
+    expect(drift, 'run `npm run db:migration -- NAME` to write the missing migration').toBe('');
+  });
+
+  it("records every migration in Prisma's own _prisma_migrations table, and applying again is a no-op", async () => {
+    const onDisk = (await readdir(MIGRATIONS_DIR, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name);
+    const client = new pg.Client({ connectionString: url() });
+    await client.connect();
+    const { rows } = await client.query(
+      'SELECT migration_name, checksum, finished_at, applied_steps_count FROM "_prisma_migrations" ORDER BY migration_name',
+    );
+    await client.end();
+    expect(rows.map((r) => r.migration_name)).toEqual(onDisk.sort());
+    for (const row of rows) {
+      expect(row.finished_at).not.toBeNull();
+      expect(row.checksum).toMatch(/^[0-9a-f]{64}$/);
+    }
+    expect(await applyMigrations(url())).toEqual([]);
+  });
+
+  it('keeps semicolons inside strings and comments of a migration intact (whole-script execution)', async () => {
+    const client = new pg.Client({ connectionString: url() });
+    await client.connect();
+    const { rows } = await client.query(
+      "SELECT pg_get_expr(adbin, adrelid) AS expr FROM pg_attrdef d JOIN pg_attribute a ON a.attrelid = d.adrelid AND a.attnum = d.adnum WHERE a.attname = 'searchVector'",
+    );
+    await client.end();
+    expect(rows[0].expr).toContain("to_tsvector('english'");
+  });
+});
