@@ -1,6 +1,9 @@
 import Link from 'next/link';
+import { SignOutButton } from '@/components/auth/sign-out-button';
+import { currentUser } from '@/lib/server/auth/current-user';
 
-export function SiteHeader() {
+export async function SiteHeader() {
+  const user = await currentUser();
   return (
     <header className="no-print border-b border-stone-200 bg-white">
       <nav aria-label="Main" className="mx-auto flex max-w-6xl items-center gap-6 px-4 py-3">
@@ -10,6 +13,25 @@ export function SiteHeader() {
         <Link href="/" className="text-sm text-stone-700 hover:text-stone-950">
           Threads
         </Link>
+        <span className="ml-auto flex items-center gap-3 text-sm">
+          {user ? (
+            <>
+              <span className="text-stone-700" data-testid="signed-in-as">
+                {user.name}
+              </span>
+              <SignOutButton />
+            </>
+          ) : (
+            <>
+              <Link href="/signin" className="text-stone-800 underline">
+                Sign in
+              </Link>
+              <Link href="/signup" className="text-stone-800 underline">
+                Create account
+              </Link>
+            </>
+          )}
+        </span>
       </nav>
     </header>
   );

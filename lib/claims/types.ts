@@ -1,7 +1,7 @@
 /** Which part of the alignment problem a claim bears on. */
 export type Axis = 'outer' | 'inner' | 'both' | 'other';
 
-export const AXES: readonly Axis[] = ['outer', 'inner', 'both', 'other'];
+export const AXES = ['outer', 'inner', 'both', 'other'] as const satisfies readonly Axis[];
 
 /** W3C TextQuoteSelector + TextPositionSelector of a span of one passage (offsets in code points). */
 export interface ClaimSelector {
@@ -26,6 +26,8 @@ export interface TagView {
   crux: boolean;
   /** Markdown, raw (render with the sanitising renderer). */
   note: string;
+  /** The note rendered to sanitised HTML by the server, where it was rendered. */
+  noteHtml?: string;
   labels: string[];
   version: number;
   createdAt: string;

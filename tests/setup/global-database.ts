@@ -4,7 +4,7 @@
  * (CREATE DATABASE … TEMPLATE, tens of milliseconds), so files never see each other's rows.
  */
 import path from 'node:path';
-import pg from 'pg';
+import type pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { startEmbeddedPostgres, type EmbeddedServer } from '../../scripts/db/embedded';
 import { applyMigrations } from '../../lib/server/db/migrations';

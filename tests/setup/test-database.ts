@@ -4,6 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { afterAll, inject } from 'vitest';
+import { TEST_SECRET } from '../support/session';
 import { databaseUrl, withAdmin } from './database-admin';
 
 const serverUrl = inject('dbServerUrl');
@@ -13,6 +14,7 @@ const name = `${template.replace(/template$/, '')}${randomBytes(4).toString('hex
 await withAdmin(serverUrl, (client) => client.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`));
 process.env.DATABASE_URL = databaseUrl(serverUrl, name);
 process.env.LOG_LEVEL ??= 'silent';
+process.env.NEXTAUTH_SECRET = TEST_SECRET;
 
 afterAll(async () => {
   const { db } = await import('@/lib/server/db/client');

@@ -4,7 +4,7 @@ import { ApiError, badRequest, payloadTooLarge } from './errors';
 export const MAX_JSON_BYTES = 1024 * 1024;
 
 /** Reads at most `limit` bytes of the body; more is a 413, not a memory spike. */
-export async function readBodyBytes(req: Request, limit: number): Promise<Uint8Array> {
+export async function readBodyBytes(req: Request, limit: number): Promise<Uint8Array<ArrayBuffer>> {
   const declared = Number(req.headers.get('content-length') ?? NaN);
   if (declared > limit) throw payloadTooLarge(`Request body is ${declared} bytes; the limit is ${limit} bytes.`);
   if (!req.body) return new Uint8Array();
@@ -21,7 +21,13 @@ export async function readBodyBytes(req: Request, limit: number): Promise<Uint8A
     }
     chunks.push(value);
   }
-  return Buffer.concat(chunks);
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
 }
 
 export function zodIssueToError(error: z.ZodError): ApiError {

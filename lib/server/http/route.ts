@@ -1,12 +1,21 @@
+import { type SessionUser, sessionUser } from '../auth/session';
 import { toApiError } from '../db/errors';
 import { log } from '../log';
-import { ApiError, errorResponse, forbidden } from './errors';
+import { ApiError, errorResponse, forbidden, unauthorized } from './errors';
 
-export interface RouteContext<P> {
+export interface RouteContext<P, U = SessionUser | null> {
   req: Request;
   url: URL;
   params: P;
+  user: U;
 }
+
+interface RouteOptions {
+  /** 'required': anonymous requests get 401 before the handler runs. */
+  auth?: 'required' | 'optional';
+}
+
+type Handler<P, U> = (ctx: RouteContext<P, U>) => Promise<unknown>;
 
 type NextContext<P> = { params: Promise<P> };
 
@@ -32,13 +41,23 @@ function checkOrigin(req: Request, url: URL) {
  * error turned into `{error: {code, message}}` with its status — never a stack trace.
  * A handler returns a Response, or data that is sent as JSON.
  */
-export function route<P = Record<string, never>>(handler: (ctx: RouteContext<P>) => Promise<unknown>) {
+export function route<P = Record<string, never>>(handler: Handler<P, SessionUser | null>): (req: Request, context: NextContext<P>) => Promise<Response>;
+export function route<P = Record<string, never>>(options: { auth: 'required' }, handler: Handler<P, SessionUser>): (req: Request, context: NextContext<P>) => Promise<Response>;
+export function route<P = Record<string, never>>(options: RouteOptions, handler: Handler<P, SessionUser | null>): (req: Request, context: NextContext<P>) => Promise<Response>;
+export function route<P>(
+  first: RouteOptions | Handler<P, SessionUser | null>,
+  second?: Handler<P, SessionUser>,
+): (req: Request, context: NextContext<P>) => Promise<Response> {
+  const options: RouteOptions = typeof first === 'function' ? {} : first;
+  const handler = (typeof first === 'function' ? first : second) as Handler<P, SessionUser | null>;
   return async (req: Request, context: NextContext<P>): Promise<Response> => {
     const url = new URL(req.url);
     try {
       checkOrigin(req, url);
       const params = (await context?.params) ?? ({} as P);
-      const result = await handler({ req, url, params });
+      const user = await sessionUser(req.headers);
+      if (options.auth === 'required' && !user) throw unauthorized();
+      const result = await handler({ req, url, params, user });
       return result instanceof Response ? result : Response.json(result);
     } catch (error) {
       const apiError = toApiError(error);

@@ -1,7 +1,7 @@
 -- CreateSchema
 CREATE SCHEMA IF NOT EXISTS "public";
 
--- Trigram similarity for typo-tolerant search (not modelled by Prisma; kept by hand).
+-- Trigram similarity for typo-tolerant search (not modelled by Prisma, kept by hand).
 CREATE EXTENSION IF NOT EXISTS pg_trgm;
 
 -- CreateEnum
@@ -134,6 +134,8 @@ CREATE TABLE "Claim" (
     "confCount" INTEGER NOT NULL DEFAULT 0,
     "confMean" DOUBLE PRECISION,
     "disagreement" DOUBLE PRECISION NOT NULL DEFAULT 0,
+    "cruxScore" DOUBLE PRECISION NOT NULL DEFAULT 0,
+    "consensusScore" DOUBLE PRECISION NOT NULL DEFAULT 0,
     "cruxCount" INTEGER NOT NULL DEFAULT 0,
     "storyCount" INTEGER NOT NULL DEFAULT 0,
     "axisOuter" INTEGER NOT NULL DEFAULT 0,

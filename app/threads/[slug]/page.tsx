@@ -1,0 +1,65 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { ReaderShell } from '@/components/reader/reader-shell';
+import { OriginalText } from '@/components/reader/original-text';
+import { ThreadBody } from '@/components/reader/thread-body';
+import { currentUser } from '@/lib/server/auth/current-user';
+import { claimHighlights } from '@/lib/server/claims/highlights';
+import { getThreadOrThrow } from '@/lib/server/threads/find-thread';
+import { getThreadModel } from '@/lib/server/threads/thread-model';
+import { notFoundPage } from '@/lib/server/http/not-found-page';
+
+export const dynamic = 'force-dynamic';
+
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ view?: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { slug } = await params;
+  const thread = await getThreadOrThrow(slug).catch(() => null);
+  return { title: thread?.title ?? 'Thread not found' };
+}
+
+const number = new Intl.NumberFormat('en');
+
+export default async function ThreadPage({ params, searchParams }: Props) {
+  const [{ slug }, { view }] = await Promise.all([params, searchParams]);
+  const model = await notFoundPage(getThreadModel(slug));
+  const original = view === 'original';
+  const [user, highlights] = await Promise.all([
+    currentUser(),
+    original ? Promise.resolve([]) : claimHighlights(model.threadId, model.revision.id),
+  ]);
+  const { revision } = model;
+  return (
+    <div className="space-y-6">
+      <header className="space-y-2">
+        <h1 className="font-serif text-3xl font-semibold leading-tight">{model.title}</h1>
+        <p className="text-sm text-stone-600">
+          {number.format(revision.lineCount)} lines · {number.format(revision.passageCount)} unique passages ·{' '}
+          {number.format(revision.repeatCount)} repeats folded · revision {revision.number} ({revision.format})
+        </p>
+        <nav aria-label="Views" className="no-print flex flex-wrap gap-4 text-sm">
+          <Link href={`/threads/${slug}`} aria-current={original ? undefined : 'page'} className="view-link">
+            Deduplicated
+          </Link>
+          <Link href={`/threads/${slug}?view=original`} aria-current={original ? 'page' : undefined} className="view-link">
+            Original text
+          </Link>
+          <a href={`/api/threads/${slug}/original`} className="view-link">
+            Download original
+          </a>
+          <Link href={`/threads/${slug}/cruxes`} className="view-link">
+            Cruxes
+          </Link>
+        </nav>
+      </header>
+      {original ? (
+        <OriginalText occurrences={model.occurrences} />
+      ) : (
+        <ReaderShell slug={slug} user={user ? { id: user.id, name: user.name } : null}>
+          <ThreadBody model={model} highlights={highlights} />
+        </ReaderShell>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,107 @@
+'use client';
+
+import { useMemo, useState } from 'react';
+import { AXES, type ClaimView } from '@/lib/claims/types';
+import { claimAggregates } from '@/lib/cruxes/aggregates';
+import { ClaimCard } from './claim-card';
+
+interface Props {
+  claims: ClaimView[];
+  userId: string | null;
+  focusedClaim: string | null;
+  onFocusClaim(claim: ClaimView): void;
+  onEditClaim(claim: ClaimView): void;
+}
+
+type Filter = { kind: 'everyone' } | { kind: 'mine' } | { kind: 'tagger'; userId: string };
+
+/** The thread's tagged claims with their aggregates; filter to mine, everyone, or one tagger. */
+export function ClaimsPanel({ claims, userId, focusedClaim, onFocusClaim, onEditClaim }: Props) {
+  const [filter, setFilter] = useState<Filter>({ kind: 'everyone' });
+  const taggers = useMemo(() => {
+    const names = new Map<string, string>();
+    for (const claim of claims) for (const tag of claim.tags) names.set(tag.userId, tag.userName);
+    return [...names].sort((a, b) => a[1].localeCompare(b[1]));
+  }, [claims]);
+
+  const visible = useMemo(() => {
+    const who = filter.kind === 'mine' ? userId : filter.kind === 'tagger' ? filter.userId : null;
+    return claims
+      .filter((claim) => !claim.orphan && claim.tags.length > 0)
+      .map((claim) => (who ? { ...claim, tags: claim.tags.filter((t) => t.userId === who) } : claim))
+      .filter((claim) => claim.tags.length > 0)
+      .sort((a, b) => a.passageOrdinal - b.passageOrdinal || a.start - b.start);
+  }, [claims, filter, userId]);
+  const orphans = claims.filter((claim) => claim.orphan && claim.tags.length > 0);
+
+  const value = filter.kind === 'tagger' ? `tagger:${filter.userId}` : filter.kind;
+  return (
+    <section aria-labelledby="claims-heading" className="space-y-3">
+      <div className="flex items-center justify-between gap-2">
+        <h2 id="claims-heading" className="text-sm font-semibold">
+          Tagged claims ({visible.length})
+        </h2>
+        <label className="text-xs">
+          <span className="sr-only">Show tags of</span>
+          <select
+            value={value}
+            onChange={(e) => {
+              const v = e.target.value;
+              setFilter(v.startsWith('tagger:') ? { kind: 'tagger', userId: v.slice(7) } : { kind: v as 'mine' | 'everyone' });
+            }}
+            className="rounded border border-stone-300 px-1 py-0.5"
+          >
+            <option value="everyone">Everyone</option>
+            {userId && <option value="mine">Mine</option>}
+            {taggers.map(([id, name]) => (
+              <option key={id} value={`tagger:${id}`}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <AxisLegend />
+      <ol className="space-y-2">
+        {visible.map((claim) => (
+          <li key={claim.id}>
+            <ClaimCard
+              claim={claim}
+              aggregates={claimAggregates(claim)}
+              focused={claim.id === focusedClaim}
+              mine={claim.tags.some((t) => t.userId === userId)}
+              canTag={Boolean(userId)}
+              onFocus={() => onFocusClaim(claim)}
+              onEdit={() => onEditClaim(claim)}
+            />
+          </li>
+        ))}
+      </ol>
+      {orphans.length > 0 && (
+        <details className="rounded border border-amber-400 bg-amber-50 p-2 text-sm">
+          <summary>Orphans ({orphans.length}): claims whose text changed in a newer revision</summary>
+          <ul className="mt-2 space-y-1">
+            {orphans.map((claim) => (
+              <li key={claim.id} className="font-serif">
+                “{claim.exact}” — {claim.tags.length} tag{claim.tags.length === 1 ? '' : 's'}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </section>
+  );
+}
+
+function AxisLegend() {
+  return (
+    <p className="flex flex-wrap gap-2 text-xs text-stone-600" aria-label="Highlight colours">
+      {AXES.map((axis) => (
+        <span key={axis} className="flex items-center gap-1">
+          <span className={`axis-swatch axis-${axis}`} aria-hidden="true" />
+          {axis}
+        </span>
+      ))}
+    </p>
+  );
+}

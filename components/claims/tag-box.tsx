@@ -1,0 +1,179 @@
+'use client';
+
+import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
+import { MAX_NOTE_LENGTH } from '@/lib/claims/tag-schema';
+import { AXES, type Axis, type TagView } from '@/lib/claims/types';
+
+export interface TagDraft {
+  axis: Axis;
+  confidence: number | null;
+  concreteStoryNeeded: boolean;
+  crux: boolean;
+  note: string;
+  labels: string[];
+}
+
+const AXIS_LABEL: Record<Axis, string> = { outer: 'Outer alignment', inner: 'Inner alignment', both: 'Both', other: 'Other' };
+const AXIS_KEY: Record<string, Axis> = { o: 'outer', i: 'inner', b: 'both', x: 'other' };
+
+export function draftFrom(tag: TagView | undefined): TagDraft {
+  return tag
+    ? { axis: tag.axis, confidence: tag.confidence, concreteStoryNeeded: tag.concreteStoryNeeded, crux: tag.crux, note: tag.note, labels: tag.labels }
+    : { axis: 'outer', confidence: null, concreteStoryNeeded: false, crux: false, note: '', labels: [] };
+}
+
+interface Props {
+  quote: string;
+  initial: TagDraft;
+  editing: boolean;
+  busy: boolean;
+  error: string | null;
+  onSave(draft: TagDraft): void;
+  onCancel(): void;
+  onDelete?(): void;
+}
+
+/**
+ * The tag box. Keys when focus is not in a text field: o/i/b/x axis, 1–9 confidence 10–90 %,
+ * 0 no opinion, c concrete story, k crux, Enter saves, Esc cancels (Esc works everywhere).
+ */
+export function TagBox({ quote, initial, editing, busy, error, onSave, onCancel, onDelete }: Props) {
+  const [draft, setDraft] = useState<TagDraft>(initial);
+  const [labelText, setLabelText] = useState(initial.labels.join(', '));
+  const box = useRef<HTMLDivElement>(null);
+  const id = useId();
+  useEffect(() => box.current?.focus(), []);
+
+  const set = (patch: Partial<TagDraft>) => setDraft((d) => ({ ...d, ...patch }));
+  const save = () => onSave({ ...draft, labels: splitLabels(labelText) });
+
+  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      onCancel();
+      return;
+    }
+    const target = event.target as HTMLElement;
+    const inText = target.tagName === 'TEXTAREA' || (target.tagName === 'INPUT' && (target as HTMLInputElement).type === 'text');
+    if (inText) {
+      if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+        event.preventDefault();
+        save();
+      }
+      return;
+    }
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    const key = event.key.toLowerCase();
+    if (key in AXIS_KEY) set({ axis: AXIS_KEY[key] });
+    else if (/^[1-9]$/.test(key)) set({ confidence: Number(key) * 10 });
+    else if (key === '0') set({ confidence: null });
+    else if (key === 'c') set({ concreteStoryNeeded: !draft.concreteStoryNeeded });
+    else if (key === 'k') set({ crux: !draft.crux });
+    else if (key === 'enter' && target.tagName !== 'BUTTON') save();
+    else return;
+    event.preventDefault();
+  }
+
+  return (
+    <div
+      ref={box}
+      role="dialog"
+      aria-modal="false"
+      aria-labelledby={`${id}-title`}
+      tabIndex={-1}
+      onKeyDown={onKeyDown}
+      className="tag-box space-y-3 rounded-lg border border-stone-300 bg-white p-4 shadow-lg focus:outline-2 focus:outline-blue-700"
+      data-testid="tag-box"
+    >
+      <h2 id={`${id}-title`} className="text-sm font-semibold">
+        {editing ? 'Edit your tag' : 'Tag this claim'}
+      </h2>
+      <blockquote className="max-h-24 overflow-auto border-l-4 border-stone-300 pl-3 font-serif text-sm text-stone-700">{quote}</blockquote>
+      <fieldset>
+        <legend className="text-xs font-medium text-stone-700">Axis (o / i / b / x)</legend>
+        <div className="mt-1 flex flex-wrap gap-3">
+          {AXES.map((axis) => (
+            <label key={axis} className="flex items-center gap-1 text-sm">
+              <input type="radio" name={`${id}-axis`} value={axis} checked={draft.axis === axis} onChange={() => set({ axis })} />
+              {AXIS_LABEL[axis]}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <div>
+        <label htmlFor={`${id}-confidence`} className="text-xs font-medium text-stone-700">
+          Confidence it is true (1–9 → 10–90 %, 0 = no opinion):{' '}
+          <output className="font-semibold">{draft.confidence === null ? 'no opinion' : `${draft.confidence} %`}</output>
+        </label>
+        <input
+          id={`${id}-confidence`}
+          type="range"
+          min={0}
+          max={100}
+          step={5}
+          value={draft.confidence ?? 50}
+          onChange={(e) => set({ confidence: Number(e.target.value) })}
+          className="block w-full"
+          aria-valuetext={draft.confidence === null ? 'no opinion' : `${draft.confidence} percent`}
+        />
+      </div>
+      <div className="flex flex-wrap gap-4 text-sm">
+        <label className="flex items-center gap-1">
+          <input type="checkbox" checked={draft.concreteStoryNeeded} onChange={(e) => set({ concreteStoryNeeded: e.target.checked })} />
+          Concrete story needed (c)
+        </label>
+        <label className="flex items-center gap-1">
+          <input type="checkbox" checked={draft.crux} onChange={(e) => set({ crux: e.target.checked })} />
+          Crux (k)
+        </label>
+      </div>
+      <div>
+        <label htmlFor={`${id}-note`} className="text-xs font-medium text-stone-700">
+          Note (Markdown; Ctrl+Enter saves)
+        </label>
+        <textarea
+          id={`${id}-note`}
+          value={draft.note}
+          maxLength={MAX_NOTE_LENGTH}
+          onChange={(e) => set({ note: e.target.value })}
+          rows={3}
+          className="block w-full rounded border border-stone-400 p-2 text-sm"
+        />
+      </div>
+      <div>
+        <label htmlFor={`${id}-labels`} className="text-xs font-medium text-stone-700">
+          Labels (comma-separated)
+        </label>
+        <input
+          id={`${id}-labels`}
+          type="text"
+          value={labelText}
+          onChange={(e) => setLabelText(e.target.value)}
+          className="block w-full rounded border border-stone-400 p-1 text-sm"
+        />
+      </div>
+      {error && (
+        <p role="alert" className="text-sm text-red-700">
+          {error}
+        </p>
+      )}
+      <div className="flex gap-2">
+        <button type="button" onClick={save} disabled={busy} className="rounded bg-stone-900 px-3 py-1.5 text-sm text-white disabled:opacity-60">
+          {busy ? 'Saving…' : 'Save (Enter)'}
+        </button>
+        <button type="button" onClick={onCancel} className="rounded border border-stone-400 px-3 py-1.5 text-sm">
+          Cancel (Esc)
+        </button>
+        {onDelete && (
+          <button type="button" onClick={onDelete} className="ml-auto rounded px-3 py-1.5 text-sm text-red-800 underline">
+            Delete my tag
+          </button>
+        )}
+      </div>
+    </div>
+  );
+}
+
+function splitLabels(text: string): string[] {
+  return [...new Set(text.split(',').map((l) => l.trim()).filter(Boolean))];
+}

@@ -1,0 +1,76 @@
+'use client';
+
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ClaimView, TagView } from '@/lib/claims/types';
+
+export interface TagEvent {
+  claimId: string;
+  userId: string;
+  deleted: boolean;
+  tag: TagView;
+}
+
+/** Applies one tag change to the claims, ignoring one older than what is shown (events may repeat). */
+export function applyTagEvent(claims: Map<string, ClaimView>, event: TagEvent): Map<string, ClaimView> {
+  const claim = claims.get(event.claimId);
+  if (!claim) return claims;
+  const current = claim.tags.find((t) => t.userId === event.userId);
+  if (current && current.version >= event.tag.version) return claims;
+  const others = claim.tags.filter((t) => t.userId !== event.userId);
+  const next = new Map(claims);
+  next.set(claim.id, { ...claim, tags: event.deleted ? others : [...others, event.tag] });
+  return next;
+}
+
+type Status = 'connecting' | 'live' | 'reconnecting';
+
+/**
+ * The thread's claims with everyone's tags, kept live: the event stream is opened first, then the
+ * claims are loaded, so no change falls between the two; reconnects resume from Last-Event-ID.
+ */
+export function useThreadClaims(slug: string) {
+  const [claims, setClaims] = useState<Map<string, ClaimView>>(new Map());
+  const [status, setStatus] = useState<Status>('connecting');
+  const loaded = useRef(false);
+
+  const load = useCallback(async () => {
+    const response = await fetch(`/api/threads/${encodeURIComponent(slug)}/claims`, { cache: 'no-store' });
+    if (!response.ok) return;
+    const { claims: list } = (await response.json()) as { claims: ClaimView[] };
+    setClaims(new Map(list.map((c) => [c.id, c])));
+    loaded.current = true;
+  }, [slug]);
+
+  const fetchClaim = useCallback(async (claimId: string) => {
+    const response = await fetch(`/api/claims/${claimId}`, { cache: 'no-store' });
+    if (!response.ok) return;
+    const { claim } = (await response.json()) as { claim: ClaimView };
+    setClaims((current) => new Map(current).set(claim.id, claim));
+  }, []);
+
+  useEffect(() => {
+    const source = new EventSource(`/api/threads/${encodeURIComponent(slug)}/events`);
+    source.addEventListener('ready', () => {
+      setStatus('live');
+      if (!loaded.current) void load();
+    });
+    source.addEventListener('tag', (message) => {
+      const event = JSON.parse((message as MessageEvent<string>).data) as TagEvent;
+      setClaims((current) => {
+        if (!current.has(event.claimId)) {
+          void fetchClaim(event.claimId);
+          return current;
+        }
+        return applyTagEvent(current, event);
+      });
+    });
+    source.onerror = () => setStatus('reconnecting');
+    source.onopen = () => setStatus('live');
+    return () => source.close();
+  }, [slug, load, fetchClaim]);
+
+  const upsertClaim = useCallback((claim: ClaimView) => setClaims((current) => new Map(current).set(claim.id, claim)), []);
+  const applyLocal = useCallback((event: TagEvent) => setClaims((current) => applyTagEvent(current, event)), []);
+
+  return { claims, status, upsertClaim, applyLocal };
+}

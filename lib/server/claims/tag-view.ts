@@ -1,0 +1,51 @@
+import type { Axis, TagView } from '@/lib/claims/types';
+
+export const tagSelect = {
+  id: true,
+  claimId: true,
+  userId: true,
+  axis: true,
+  confidence: true,
+  concreteStoryNeeded: true,
+  crux: true,
+  note: true,
+  labels: true,
+  version: true,
+  deletedAt: true,
+  createdAt: true,
+  updatedAt: true,
+} as const;
+
+export interface TagRow {
+  id: string;
+  claimId: string;
+  userId: string;
+  axis: Axis;
+  confidence: number | null;
+  concreteStoryNeeded: boolean;
+  crux: boolean;
+  note: string;
+  labels: string[];
+  version: number;
+  deletedAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export function toTagView(tag: TagRow, userName: string): TagView {
+  return {
+    id: tag.id,
+    claimId: tag.claimId,
+    userId: tag.userId,
+    userName,
+    axis: tag.axis,
+    confidence: tag.confidence,
+    concreteStoryNeeded: tag.concreteStoryNeeded,
+    crux: tag.crux,
+    note: tag.note,
+    labels: tag.labels,
+    version: tag.version,
+    createdAt: tag.createdAt.toISOString(),
+    updatedAt: tag.updatedAt.toISOString(),
+  };
+}

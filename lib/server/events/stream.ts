@@ -1,0 +1,80 @@
+import { db } from '../db/client';
+import { eventListener } from './listener';
+
+const HEARTBEAT_MS = 15_000;
+const encoder = new TextEncoder();
+
+interface EventRow {
+  id: bigint;
+  type: string;
+  payload: unknown;
+}
+
+function frame(row: EventRow): Uint8Array {
+  return encoder.encode(`id: ${row.id}\nevent: ${row.type}\ndata: ${JSON.stringify(row.payload)}\n\n`);
+}
+
+async function eventsAfter(threadId: string, after: bigint): Promise<EventRow[]> {
+  return db.threadEvent.findMany({
+    where: { threadId, id: { gt: after } },
+    orderBy: { id: 'asc' },
+    take: 500,
+    select: { id: true, type: true, payload: true },
+  });
+}
+
+/** Where a stream starts: after the client's Last-Event-ID on reconnect, else after the newest event. */
+export async function startingPoint(threadId: string, lastEventId: string | null): Promise<bigint> {
+  if (lastEventId && /^\d{1,19}$/.test(lastEventId)) return BigInt(lastEventId);
+  const newest = await db.threadEvent.findFirst({ where: { threadId }, orderBy: { id: 'desc' }, select: { id: true } });
+  return newest?.id ?? 0n;
+}
+
+/**
+ * A Server-Sent Events stream of one thread's events. Each NOTIFY (from any app instance) makes it
+ * read the rows it has not sent yet, in order, so nothing is skipped or sent twice.
+ */
+export function threadEventStream(threadId: string, from: bigint, signal: AbortSignal): ReadableStream<Uint8Array> {
+  let lastSent = from;
+  let pending: Promise<void> = Promise.resolve();
+  let unsubscribe = () => {};
+  let heartbeat: ReturnType<typeof setInterval> | undefined;
+
+  return new ReadableStream<Uint8Array>({
+    async start(controller) {
+      const close = () => {
+        unsubscribe();
+        clearInterval(heartbeat);
+        try {
+          controller.close();
+        } catch {}
+      };
+      const catchUp = () => {
+        pending = pending.then(async () => {
+          for (;;) {
+            const rows = await eventsAfter(threadId, lastSent);
+            for (const row of rows) controller.enqueue(frame(row));
+            if (rows.length) lastSent = rows[rows.length - 1].id;
+            if (rows.length < 500) return;
+          }
+        }).catch(() => {});
+      };
+      signal.addEventListener('abort', close, { once: true });
+      controller.enqueue(encoder.encode(`retry: 2000\nevent: ready\ndata: {"lastEventId":"${from}"}\n\n`));
+      unsubscribe = eventListener.subscribe(threadId, catchUp);
+      heartbeat = setInterval(() => {
+        try {
+          controller.enqueue(encoder.encode(': keep-alive\n\n'));
+        } catch {
+          close();
+        }
+      }, HEARTBEAT_MS);
+      await eventListener.ensureConnected().catch(() => {});
+      catchUp();
+    },
+    cancel() {
+      unsubscribe();
+      clearInterval(heartbeat);
+    },
+  });
+}

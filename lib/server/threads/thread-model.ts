@@ -1,0 +1,102 @@
+import type { OccurrenceKind, Span } from '@/lib/dedup/types';
+import { db } from '../db/client';
+import { getThreadOrThrow } from './find-thread';
+
+export interface PassageModel {
+  id: string;
+  ordinal: number;
+  line: number;
+  text: string;
+  sentences: Span[];
+  author: string | null;
+  postedAt: string | null;
+  /** Positions of the occurrences that repeat this passage (quotes of it), in order. */
+  quotedAt: number[];
+}
+
+export interface OccurrenceModel {
+  position: number;
+  paragraph: number;
+  line: number;
+  kind: OccurrenceKind;
+  text: string;
+  rawBefore: string;
+  rawAfter: string;
+  passageId: string | null;
+  sourcePassageId: string | null;
+  spans: Span[] | null;
+  replyToPassageId: string | null;
+}
+
+export interface BlockModel {
+  fromPosition: number;
+  toPosition: number;
+  fromLine: number;
+  toLine: number;
+  sourceFromLine: number;
+  sourceToLine: number;
+}
+
+/** The deduplicated thread: unique passages, every occurrence in order, folded repeat blocks. */
+export interface ThreadModel {
+  threadId: string;
+  slug: string;
+  title: string;
+  revision: { id: string; number: number; format: string; lineCount: number; passageCount: number; repeatCount: number; createdAt: string };
+  passages: PassageModel[];
+  occurrences: OccurrenceModel[];
+  blocks: BlockModel[];
+}
+
+const toSpans = (value: unknown): Span[] => (value as [number, number][]).map(([start, end]) => ({ start, end }));
+
+export async function getThreadModel(slug: string): Promise<ThreadModel> {
+  const thread = await getThreadOrThrow(slug);
+  const revisionId = thread.currentRevisionId;
+  const [revision, passages, occurrences, blocks] = await Promise.all([
+    db.threadRevision.findUniqueOrThrow({
+      where: { id: revisionId },
+      select: { id: true, number: true, format: true, lineCount: true, passageCount: true, repeatCount: true, createdAt: true },
+    }),
+    db.passage.findMany({
+      where: { revisionId },
+      orderBy: { ordinal: 'asc' },
+      select: { id: true, ordinal: true, line: true, text: true, sentences: true, author: true, postedAt: true },
+    }),
+    db.occurrence.findMany({
+      where: { revisionId },
+      orderBy: { position: 'asc' },
+      omit: { id: true, revisionId: true },
+    }),
+    db.repeatBlock.findMany({ where: { revisionId }, orderBy: { fromPosition: 'asc' }, omit: { id: true, revisionId: true } }),
+  ]);
+  const quotedAt = new Map<string, number[]>();
+  for (const occurrence of occurrences) {
+    if (occurrence.sourcePassageId && occurrence.kind !== 'original') {
+      const list = quotedAt.get(occurrence.sourcePassageId) ?? [];
+      list.push(occurrence.position);
+      quotedAt.set(occurrence.sourcePassageId, list);
+    }
+  }
+  return {
+    threadId: thread.id,
+    slug: thread.slug,
+    title: thread.title,
+    revision: { ...revision, createdAt: revision.createdAt.toISOString() },
+    passages: passages.map((p) => ({
+      ...p,
+      sentences: toSpans(p.sentences),
+      postedAt: p.postedAt?.toISOString() ?? null,
+      quotedAt: quotedAt.get(p.id) ?? [],
+    })),
+    occurrences: occurrences.map((o) => ({ ...o, spans: o.spans ? toSpans(o.spans) : null })),
+    blocks,
+  };
+}
+
+/** The original input, byte for byte, rebuilt from the occurrences alone. */
+export function rebuildOriginal(occurrences: Pick<OccurrenceModel, 'rawBefore' | 'text' | 'rawAfter'>[]): string {
+  let out = '';
+  for (const o of occurrences) out += o.rawBefore + o.text + o.rawAfter;
+  return out;
+}

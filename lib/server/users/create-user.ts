@@ -1,0 +1,17 @@
+import type { SignUpInput } from '@/lib/users/sign-up-schema';
+import { hashPassword } from '../auth/password';
+import { db } from '../db/client';
+import { isUniqueViolation } from '../db/errors';
+import { conflict } from '../http/errors';
+
+export async function createUser(input: SignUpInput) {
+  try {
+    return await db.user.create({
+      data: { email: input.email, name: input.name, passwordHash: await hashPassword(input.password) },
+      select: { id: true, email: true, name: true, role: true, createdAt: true },
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw conflict('An account with this email exists already; sign in instead.', 'email');
+    throw error;
+  }
+}

@@ -1,0 +1,69 @@
+/**
+ * `npm run ingest -- FILE… [--format text|markdown|lesswrong-json] [--title T] [--slug S]`:
+ * ingests threads into the database (DATABASE_URL, else the embedded one). Bad input: a message
+ * naming the problem and where, exit code 2, nothing written.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { IngestError } from '../lib/ingest/errors';
+import { THREAD_FORMATS, type ThreadFormat } from '../lib/ingest/types';
+import { withDatabase } from './db/with-database';
+import { progressBar } from './lib/progress';
+
+const USAGE = 'Usage: npm run ingest -- FILE… [--format text|markdown|lesswrong-json] [--title TITLE] [--slug SLUG]';
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { format: { type: 'string' }, title: { type: 'string' }, slug: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+});
+if (values.help || positionals.length === 0) {
+  console.log(USAGE);
+  process.exit(values.help ? 0 : 2);
+}
+if (values.format && !THREAD_FORMATS.includes(values.format as ThreadFormat)) {
+  console.error(`Unknown format "${values.format}"; use one of ${THREAD_FORMATS.join(', ')}.`);
+  process.exit(2);
+}
+if ((values.title || values.slug) && positionals.length > 1) {
+  console.error('--title and --slug name one thread; give one FILE with them.');
+  process.exit(2);
+}
+
+let failed = false;
+await withDatabase(async (url) => {
+  process.env.DATABASE_URL = url;
+  const { applyMigrations } = await import('../lib/server/db/migrations');
+  await applyMigrations(url);
+  const { ingestThread } = await import('../lib/server/threads/ingest-thread');
+  const sizes = await Promise.all(positionals.map((file) => stat(file).then((s) => s.size, () => 0)));
+  const bar = progressBar(sizes.reduce((a, b) => a + b, 0), 'ingest');
+  for (const [index, file] of positionals.entries()) {
+    try {
+      const bytes = await readFile(file);
+      const outcome = await ingestThread({
+        bytes,
+        format: values.format as ThreadFormat | undefined,
+        title: values.title,
+        slug: values.slug,
+        sourceName: path.basename(file),
+      });
+      bar.advance(sizes[index]);
+      bar.log(
+        `${outcome.created ? '✓ added' : '= unchanged'} ${file} → /threads/${outcome.slug} (revision ${outcome.revision}: ${outcome.lines} lines, ${outcome.passages} passages, ${outcome.repeats} repeats)`,
+      );
+    } catch (error) {
+      failed = true;
+      bar.advance(sizes[index]);
+      if (error instanceof IngestError || (error as NodeJS.ErrnoException).code === 'ENOENT') {
+        bar.log(`✖ ${file}: ${(error as Error).message}`);
+      } else {
+        throw error;
+      }
+    }
+  }
+  bar.done();
+  const { db } = await import('../lib/server/db/client');
+  await db.$disconnect();
+});
+process.exit(failed ? 2 : 0);
