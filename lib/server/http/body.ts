@@ -30,9 +30,10 @@ export async function readBodyBytes(req: Request, limit: number): Promise<Uint8A
   return bytes;
 }
 
-export function zodIssueToError(error: z.ZodError): ApiError {
+/** The first problem, named by its path (`tags.2.axis`), or only the parameter name for a query string. */
+export function zodIssueToError(error: z.ZodError, depth = Number.POSITIVE_INFINITY): ApiError {
   const issue = error.issues[0];
-  const field = issue?.path.length ? issue.path.join('.') : undefined;
+  const field = issue?.path.length ? issue.path.slice(0, depth).join('.') : undefined;
   const where = field ? `${field}: ` : '';
   return badRequest(`${where}${issue?.message ?? 'invalid input'}`, field);
 }
@@ -68,6 +69,6 @@ export function readQuery<T>(url: URL, schema: z.ZodType<T>): T {
     raw[key] = values.length > 1 ? values : values[0];
   }
   const result = schema.safeParse(raw);
-  if (!result.success) throw zodIssueToError(result.error);
+  if (!result.success) throw zodIssueToError(result.error, 1);
   return result.data;
 }
