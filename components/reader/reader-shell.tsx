@@ -6,7 +6,7 @@ import { draftFrom, TagBox, type TagDraft } from '@/components/claims/tag-box';
 import { codePointToUtf16, utf16ToCodePoint } from '@/lib/anchoring/code-points';
 import type { ClaimView } from '@/lib/claims/types';
 import { offsetOf, PASSAGE_SELECTOR, passageElementOf, type PassageSpan, rangeOf, selectedSpan, sentenceAt, sentencesOf } from './dom-text';
-import { highlightClaim, unhighlightClaim } from './highlighter';
+import { highlightClaim, marksOf, unhighlightClaim } from './highlighter';
 import { saveTag, removeTag } from './tag-requests';
 import { useThreadClaims } from './use-thread-claims';
 
@@ -37,6 +37,16 @@ export function ReaderShell({ slug, user, children }: Props) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [focusedClaim, setFocusedClaim] = useState<string | null>(null);
+
+  // A link to a claim (from search or the crux summary) scrolls to it and flashes it.
+  useEffect(() => {
+    const claimId = new URLSearchParams(window.location.search).get('claim');
+    const mark = claimId ? marksOf(document, claimId)[0] : undefined;
+    if (!claimId || !mark) return;
+    setFocusedClaim(claimId);
+    mark.scrollIntoView({ block: 'center' });
+    for (const m of marksOf(document, claimId)) m.classList.add('flash');
+  }, []);
 
   // Keep the highlights in step with the live claims.
   useEffect(() => {

@@ -13,6 +13,12 @@ export async function SiteHeader() {
         <Link href="/" className="text-sm text-stone-700 hover:text-stone-950">
           Threads
         </Link>
+        <Link href="/claims" className="text-sm text-stone-700 hover:text-stone-950">
+          Search claims
+        </Link>
+        <Link href="/cruxes" className="text-sm text-stone-700 hover:text-stone-950">
+          Cruxes
+        </Link>
         <span className="ml-auto flex items-center gap-3 text-sm">
           {user ? (
             <>

@@ -1,0 +1,55 @@
+import type { Metadata } from 'next';
+import { SearchForm } from '@/components/search/search-form';
+import { SearchResults } from '@/components/search/search-results';
+import { currentUser } from '@/lib/server/auth/current-user';
+import { ApiError } from '@/lib/server/http/errors';
+import { searchClaims } from '@/lib/server/search/search-claims';
+import { searchOptions } from '@/lib/server/search/search-options';
+import { searchParamsSchema } from '@/lib/search/search-params';
+
+export const metadata: Metadata = { title: 'Search claims' };
+export const dynamic = 'force-dynamic';
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/** Empty form fields arrive as "" — they mean "any", not a bad value. */
+function cleaned(raw: Record<string, string | string[] | undefined>) {
+  return Object.fromEntries(Object.entries(raw).filter(([, value]) => value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0)));
+}
+
+export default async function ClaimsPage({ searchParams }: Props) {
+  const raw = cleaned(await searchParams);
+  const [user, options] = await Promise.all([currentUser(), searchOptions()]);
+  const parsed = searchParamsSchema.safeParse(raw);
+  let problem: string | null = parsed.success ? null : parsed.error.issues[0].message;
+  let result = null;
+  if (parsed.success) {
+    try {
+      result = await searchClaims(parsed.data, user?.id ?? null);
+    } catch (error) {
+      if (!(error instanceof ApiError) || error.status >= 500) throw error;
+      problem = error.message;
+    }
+  }
+  const pageHref = (cursor: string | null) => {
+    const query = new URLSearchParams();
+    for (const [key, value] of Object.entries(raw)) {
+      if (key === 'cursor') continue;
+      for (const v of Array.isArray(value) ? value : [value as string]) query.append(key, v);
+    }
+    if (cursor) query.set('cursor', cursor);
+    return `/claims?${query}`;
+  };
+  return (
+    <div className="space-y-6">
+      <h1 className="font-serif text-3xl font-semibold">Search tagged claims</h1>
+      <SearchForm params={parsed.success ? parsed.data : {}} threads={options.threads} taggers={options.taggers} signedIn={Boolean(user)} />
+      {problem && (
+        <p role="alert" className="text-red-700">
+          {problem}
+        </p>
+      )}
+      {result && <SearchResults result={result} pageHref={pageHref} />}
+    </div>
+  );
+}

@@ -1,0 +1,30 @@
+import type { Metadata } from 'next';
+import { CruxFilters } from '@/components/cruxes/crux-filters';
+import { CruxSummaryView } from '@/components/cruxes/crux-summary';
+import { cruxPageData } from '@/lib/server/cruxes/crux-page-data';
+import { notFoundPage } from '@/lib/server/http/not-found-page';
+import { pageBaseUrl } from '@/lib/server/http/page-base-url';
+
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: 'Cruxes across threads' };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function CruxesPage({ searchParams }: Props) {
+  const data = await notFoundPage(cruxPageData(await searchParams, undefined, await pageBaseUrl()));
+  return (
+    <div className="space-y-6">
+      <header>
+        <h1 className="font-serif text-3xl font-semibold">{data.report.thread ? `Cruxes of “${data.report.thread.title}”` : 'Cruxes across all threads'}</h1>
+        <p className="text-sm text-stone-600">Generated {new Date(data.report.input.generatedAt).toUTCString()}</p>
+      </header>
+      <CruxFilters action="/cruxes" threads={data.threads} taggers={data.taggers} selected={data.selected} exportBase="/api/cruxes" />
+      {data.problem && (
+        <p role="alert" className="text-red-700">
+          {data.problem}
+        </p>
+      )}
+      <CruxSummaryView report={data.report} />
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { CruxFilters } from '@/components/cruxes/crux-filters';
+import { CruxSummaryView } from '@/components/cruxes/crux-summary';
+import { cruxPageData } from '@/lib/server/cruxes/crux-page-data';
+import { notFoundPage } from '@/lib/server/http/not-found-page';
+import { pageBaseUrl } from '@/lib/server/http/page-base-url';
+
+export const dynamic = 'force-dynamic';
+
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export const metadata: Metadata = { title: 'Cruxes' };
+
+export default async function ThreadCruxesPage({ params, searchParams }: Props) {
+  const [{ slug }, raw] = await Promise.all([params, searchParams]);
+  const data = await notFoundPage(cruxPageData(raw, slug, await pageBaseUrl()));
+  const title = data.report.thread?.title ?? slug;
+  return (
+    <div className="space-y-6">
+      <header>
+        <p className="no-print text-sm">
+          <Link href={`/threads/${slug}`} className="text-blue-800 underline">
+            ← Back to the thread
+          </Link>
+        </p>
+        <h1 className="font-serif text-3xl font-semibold">Cruxes of “{title}”</h1>
+        <p className="text-sm text-stone-600">Generated {new Date(data.report.input.generatedAt).toUTCString()}</p>
+      </header>
+      <CruxFilters action={`/threads/${slug}/cruxes`} taggers={data.taggers} selected={data.selected} exportBase={`/api/threads/${slug}/cruxes`} />
+      {data.problem && (
+        <p role="alert" className="text-red-700">
+          {data.problem}
+        </p>
+      )}
+      <CruxSummaryView report={data.report} />
+    </div>
+  );
+}

@@ -1,0 +1,82 @@
+import Link from 'next/link';
+import type { SearchResult } from '@/lib/server/search/search-claims';
+
+const percent = (value: number | null) => (value === null ? '—' : `${Math.round(value)} %`);
+
+export function SearchResults({ result, pageHref }: { result: SearchResult; pageHref: (cursor: string | null) => string }) {
+  const { items, facets, mode } = result;
+  return (
+    <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_16rem]">
+      <section aria-labelledby="results-heading">
+        <h2 id="results-heading" className="mb-2 text-sm text-stone-600">
+          {facets.total} claim{facets.total === 1 ? '' : 's'}
+          {mode === 'fuzzy' && ' — no exact word matches; showing close spellings'}
+        </h2>
+        {items.length === 0 ? (
+          <p className="text-stone-600">No tagged claims match. Try fewer filters or other words.</p>
+        ) : (
+          <ol className="space-y-3">
+            {items.map((hit) => (
+              <li key={hit.id} className="rounded border border-stone-300 bg-white p-3" data-testid="search-hit">
+                <Link href={hit.href} className="block font-serif text-stone-900 hover:underline">
+                  {/* The snippet is the claim text HTML-escaped on the server, with <mark> around matches only. */}
+                  {/* biome-ignore lint/security/noDangerouslySetInnerHtml: escaped by snippetHtml */}
+                  <span dangerouslySetInnerHTML={{ __html: hit.snippet }} />
+                </Link>
+                <p className="mt-1 text-xs text-stone-600">
+                  {hit.thread.title} ¶{hit.passageOrdinal + 1} · {hit.aggregates.taggers} tagger{hit.aggregates.taggers === 1 ? '' : 's'} · mean{' '}
+                  {percent(hit.aggregates.confidenceMean)} · disagreement {hit.aggregates.disagreement.toFixed(2)}
+                  {hit.aggregates.crux > 0 && ` · crux ×${hit.aggregates.crux}`}
+                  {hit.aggregates.concreteStoryNeeded > 0 && ` · story ×${hit.aggregates.concreteStoryNeeded}`}
+                  {hit.aggregates.labels.length > 0 && ` · [${hit.aggregates.labels.join(', ')}]`}
+                  {hit.orphan && ' · orphaned'}
+                </p>
+              </li>
+            ))}
+          </ol>
+        )}
+        <nav aria-label="Pages" className="mt-4 flex gap-4 text-sm">
+          <Link href={pageHref(null)} className="text-blue-800 underline">
+            First page
+          </Link>
+          {result.nextCursor && (
+            <Link href={pageHref(result.nextCursor)} className="text-blue-800 underline" rel="next">
+              Next page
+            </Link>
+          )}
+        </nav>
+      </section>
+      <aside aria-label="Result counts" className="space-y-3 text-sm">
+        <h2 className="font-semibold">In these results</h2>
+        <dl className="grid grid-cols-[1fr_auto] gap-x-3 gap-y-1">
+          {Object.entries(facets.axis).map(([axis, count]) => (
+            <div key={axis} className="contents">
+              <dt>
+                <span className={`axis-swatch axis-${axis} mr-1`} aria-hidden="true" />
+                {axis}
+              </dt>
+              <dd className="text-right tabular-nums">{count}</dd>
+            </div>
+          ))}
+          <dt>crux marked</dt>
+          <dd className="text-right tabular-nums">{facets.crux}</dd>
+          <dt>story needed</dt>
+          <dd className="text-right tabular-nums">{facets.concreteStory}</dd>
+        </dl>
+        {facets.threads.length > 0 && (
+          <>
+            <h3 className="font-semibold">Threads</h3>
+            <ul className="space-y-1">
+              {facets.threads.map((t) => (
+                <li key={t.slug} className="flex justify-between gap-2">
+                  <span className="truncate">{t.title}</span>
+                  <span className="tabular-nums">{t.count}</span>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </aside>
+    </div>
+  );
+}

@@ -1,0 +1,14 @@
+import { z } from 'zod';
+
+const ids = z.preprocess(
+  (value) => (Array.isArray(value) ? value : String(value).split(',')).map((v) => String(v).trim()).filter(Boolean),
+  z.array(z.uuid('taggers must be user ids, comma-separated.')).max(100, 'At most 100 taggers in a group.'),
+);
+
+/** Query of the crux page and exports: format, tagger group, minimum taggers (and thread, across threads). */
+export const cruxQuerySchema = z.object({
+  format: z.enum(['html', 'md', 'json', 'csv', 'w3c'], { error: 'format must be one of html, md, json, csv, w3c.' }).default('json'),
+  thread: z.string().regex(/^[a-z0-9-]{1,80}$/, 'thread must be a thread slug.').optional(),
+  taggers: ids.optional(),
+  minTaggers: z.coerce.number({ error: 'minTaggers must be a whole number.' }).int('minTaggers must be a whole number.').min(1, 'minTaggers is at least 1.').max(1000).optional(),
+});

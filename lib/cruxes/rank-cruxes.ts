@@ -1,0 +1,95 @@
+import { AXES, type Axis, type ClaimView } from '@/lib/claims/types';
+import { type ClaimAggregates, claimAggregates } from './aggregates';
+import { type ClaimScores, scoreClaim } from './crux-score';
+import { dominantAxis } from './dominant-axis';
+import { compareReadingOrder } from './order';
+import { type TaggerGrid, taggerGrid } from './tagger-grid';
+
+/** One claim with what its tags add up to; `claim.tags` holds only the tags that were counted. */
+export interface ScoredClaim {
+  claim: ClaimView;
+  aggregates: ClaimAggregates;
+  scores: ClaimScores;
+  /** The axis it is filed under (see dominantAxis). */
+  axis: Axis;
+}
+
+export interface RankedClaim extends ScoredClaim {
+  /** 1-based place in its list. */
+  rank: number;
+}
+
+export interface RankOptions {
+  /** Claims with fewer taggers (after the group filter) are left out. Default 3, the fewest that can split 2–1. */
+  minTaggers?: number;
+  /** Count only these users' tags (user ids); the grid then shows exactly them. */
+  taggers?: readonly string[];
+  /** Only claims of this thread. */
+  threadSlug?: string;
+  /** Length of the crux list. Default 20. */
+  limit?: number;
+  /** Length of the consensus list. Default 10. */
+  consensusLimit?: number;
+}
+
+export interface CruxRanking {
+  options: { minTaggers: number; taggers: string[] | null; threadSlug: string | null; limit: number; consensusLimit: number };
+  /** Every claim that met the filters, in reading order. */
+  scored: ScoredClaim[];
+  /** The top cruxes, highest cruxScore first. */
+  cruxes: RankedClaim[];
+  /** The same cruxes by axis, every axis present (possibly empty), in AXES order. */
+  byAxis: { axis: Axis; cruxes: RankedClaim[] }[];
+  /** The claims most agree on, highest consensusScore first. */
+  consensus: RankedClaim[];
+  grid: TaggerGrid;
+}
+
+/** Scores a claim, counting only the tags of `group` when given. */
+export function scoreClaimFor(claim: ClaimView, group: ReadonlySet<string> | null = null): ScoredClaim {
+  const counted = group ? { ...claim, tags: claim.tags.filter((tag) => group.has(tag.userId)) } : claim;
+  const aggregates = claimAggregates(counted);
+  return { claim: counted, aggregates, scores: scoreClaim(counted, aggregates), axis: dominantAxis(aggregates.axes) };
+}
+
+function ranked(list: ScoredClaim[], score: (s: ScoredClaim) => number, limit: number): RankedClaim[] {
+  return [...list]
+    .sort((a, b) => score(b) - score(a) || b.aggregates.taggers - a.aggregates.taggers || compareReadingOrder(a.claim, b.claim))
+    .slice(0, limit)
+    .map((entry, index) => ({ ...entry, rank: index + 1 }));
+}
+
+/**
+ * The claims readers disagree on most, and those they agree on. Each claim goes in at most one
+ * list — the one where it scores higher (ties to the crux list); a claim scoring 0 on both
+ * (nobody rated it, nobody flagged it) goes in neither. Orphaned claims are kept: their tags are
+ * still readers' judgements, and the export marks them.
+ */
+export function rankCruxes(claims: readonly ClaimView[], options: RankOptions = {}): CruxRanking {
+  const settings = {
+    minTaggers: options.minTaggers ?? 3,
+    taggers: options.taggers ? [...options.taggers] : null,
+    threadSlug: options.threadSlug ?? null,
+    limit: options.limit ?? 20,
+    consensusLimit: options.consensusLimit ?? 10,
+  };
+  const group = settings.taggers ? new Set(settings.taggers) : null;
+  const scored = claims
+    .filter((claim) => settings.threadSlug === null || claim.threadSlug === settings.threadSlug)
+    .map((claim) => scoreClaimFor(claim, group))
+    .filter((entry) => entry.aggregates.taggers >= settings.minTaggers)
+    .sort((a, b) => compareReadingOrder(a.claim, b.claim));
+
+  const cruxScore = (entry: ScoredClaim) => entry.scores.cruxScore;
+  const consensusScore = (entry: ScoredClaim) => entry.scores.consensusScore;
+  const cruxes = ranked(scored.filter((e) => cruxScore(e) > 0 && cruxScore(e) >= consensusScore(e)), cruxScore, settings.limit);
+  const consensus = ranked(scored.filter((e) => consensusScore(e) > cruxScore(e)), consensusScore, settings.consensusLimit);
+  return {
+    options: settings,
+    scored,
+    cruxes,
+    byAxis: AXES.map((axis) => ({ axis, cruxes: cruxes.filter((entry) => entry.axis === axis) })),
+    consensus,
+    grid: taggerGrid(cruxes.map((entry) => entry.claim), claims, settings.taggers),
+  };
+}

@@ -1,0 +1,2 @@
+export { renderNote } from './render-note';
+export { isSafeUrl, SAFE_SCHEMES } from './safe-url';

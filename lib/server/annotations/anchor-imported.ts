@@ -1,0 +1,40 @@
+import { anchorQuote, type AnchorMatch, type QuoteSelector } from '@/lib/anchoring/anchor-quote';
+import { describeSpan } from '@/lib/anchoring/describe-span';
+import type { ClaimSelector } from '@/lib/claims/types';
+
+export interface PassageText {
+  id: string;
+  ordinal: number;
+  text: string;
+}
+
+export type Placement =
+  | { status: 'anchored'; passageId: string; selector: ClaimSelector; match: AnchorMatch }
+  | { status: 'orphan'; passageId: string; selector: ClaimSelector };
+
+/**
+ * Where an imported annotation lands in this thread: on the passage it names (same ordinal) when the
+ * quote is there, else the best match in any passage; else an orphan, kept on the named passage
+ * (or the first) with its quote as given.
+ */
+export function placeImported(passages: PassageText[], ordinal: number, selector: QuoteSelector): Placement {
+  const named = passages.find((p) => p.ordinal === ordinal);
+  const first = named ? anchorQuote(named.text, selector) : null;
+  if (named && first) return { status: 'anchored', passageId: named.id, selector: describeSpan(named.text, first.start, first.end), match: first };
+  const quoteOnly = { exact: selector.exact, prefix: selector.prefix, suffix: selector.suffix };
+  let best: { passage: PassageText; match: AnchorMatch } | null = null;
+  for (const passage of passages) {
+    if (passage === named) continue;
+    const match = anchorQuote(passage.text, quoteOnly);
+    if (match && (!best || match.score > best.match.score)) best = { passage, match };
+  }
+  if (best) {
+    return { status: 'anchored', passageId: best.passage.id, selector: describeSpan(best.passage.text, best.match.start, best.match.end), match: best.match };
+  }
+  const home = named ?? passages[0];
+  return {
+    status: 'orphan',
+    passageId: home.id,
+    selector: { exact: selector.exact, prefix: selector.prefix, suffix: selector.suffix, start: selector.start ?? 0, end: selector.end ?? 0 },
+  };
+}

@@ -1,0 +1,30 @@
+import { cruxQuerySchema } from '@/lib/cruxes/crux-query';
+import { db } from '../db/client';
+import { cruxReport } from './crux-report';
+
+type RawParams = Record<string, string | string[] | undefined>;
+
+/** Everything a crux page shows, from its URL: the report, the filter choices and any problem with them. */
+export async function cruxPageData(raw: RawParams, thread: string | undefined, baseUrl: string) {
+  const cleaned = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = cruxQuerySchema.safeParse({ ...cleaned, format: 'html' });
+  const filters = parsed.success ? parsed.data : { taggers: undefined, minTaggers: undefined, thread: undefined };
+  const slug = thread ?? filters.thread;
+  const [report, taggers, threads] = await Promise.all([
+    cruxReport({ thread: slug, taggers: filters.taggers, minTaggers: filters.minTaggers }, baseUrl),
+    db.user.findMany({
+      where: { tags: { some: { deletedAt: null, ...(slug ? { claim: { thread: { slug } } } : {}) } } },
+      select: { id: true, name: true },
+      orderBy: { name: 'asc' },
+      take: 200,
+    }),
+    thread ? Promise.resolve(undefined) : db.thread.findMany({ where: { currentRevisionId: { not: null } }, select: { slug: true, title: true }, orderBy: { title: 'asc' } }),
+  ]);
+  return {
+    report,
+    taggers,
+    threads,
+    selected: { thread: slug, taggers: filters.taggers, minTaggers: filters.minTaggers },
+    problem: parsed.success ? null : parsed.error.issues[0].message,
+  };
+}

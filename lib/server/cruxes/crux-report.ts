@@ -1,0 +1,56 @@
+import type { ClaimView } from '@/lib/claims/types';
+import { type CruxRanking, rankCruxes } from '@/lib/cruxes/rank-cruxes';
+import { type CruxSummaryInput, toCsv, toJson, toMarkdown, toW3c } from '@/lib/export';
+import { claimViews } from '../claims/claim-views';
+import { getThreadOrThrow } from '../threads/find-thread';
+
+export interface CruxFilters {
+  thread?: string;
+  /** Only these users' tags count (a tagger group). */
+  taggers?: string[];
+  minTaggers?: number;
+}
+
+export interface CruxReport {
+  claims: ClaimView[];
+  ranking: CruxRanking;
+  thread: { slug: string; title: string } | null;
+  input: CruxSummaryInput;
+}
+
+/** Ranks the tagged claims of one thread (or all threads) into cruxes and consensus. */
+export async function cruxReport(filters: CruxFilters, baseUrl: string, now = new Date()): Promise<CruxReport> {
+  const thread = filters.thread ? await getThreadOrThrow(filters.thread) : null;
+  const claims = await claimViews({ tagCount: { gt: 0 }, ...(thread ? { threadId: thread.id } : {}) });
+  const ranking = rankCruxes(claims, {
+    minTaggers: filters.minTaggers,
+    taggers: filters.taggers?.length ? filters.taggers : undefined,
+    threadSlug: thread?.slug,
+  });
+  const summaryThread = thread ? { slug: thread.slug, title: thread.title } : null;
+  return { claims, ranking, thread: summaryThread, input: { ranking, thread: summaryThread, generatedAt: now.toISOString(), baseUrl } };
+}
+
+export const EXPORT_FORMATS = ['html', 'md', 'json', 'csv', 'w3c'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** One export of the report as a download: Markdown, JSON, CSV or W3C Web Annotation JSON-LD. */
+export function exportResponse(report: CruxReport, format: Exclude<ExportFormat, 'html'>, baseUrl: string): Response {
+  const name = report.thread ? `cruxes-${report.thread.slug}` : 'cruxes-all-threads';
+  const file = (body: string, type: string, extension: string) =>
+    new Response(body, {
+      headers: { 'Content-Type': `${type}; charset=utf-8`, 'Content-Disposition': `attachment; filename="${name}.${extension}"` },
+    });
+  switch (format) {
+    case 'md':
+      return file(toMarkdown(report.input), 'text/markdown', 'md');
+    case 'json':
+      return file(toJson(report.input), 'application/json', 'json');
+    case 'csv':
+      return file(toCsv(report.ranking.scored, { baseUrl }), 'text/csv', 'csv');
+    case 'w3c': {
+      const collection = toW3c(report.claims, { baseUrl, collectionId: name, generated: report.input.generatedAt });
+      return file(`${JSON.stringify(collection, null, 2)}\n`, 'application/ld+json', 'jsonld');
+    }
+  }
+}
