@@ -34,6 +34,18 @@ export default defineConfig({
           hookTimeout: 180_000,
         },
       },
+      {
+        extends: true,
+        test: {
+          name: 'stress',
+          include: ['tests/stress/**/*.test.ts'],
+          globalSetup: ['tests/setup/global-database.ts'],
+          setupFiles: ['tests/setup/test-database.ts'],
+          testTimeout: 600_000,
+          hookTimeout: 600_000,
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });

@@ -50,6 +50,11 @@ export interface DedupOccurrence {
    */
   rawBefore: string;
   rawAfter: string;
+  /**
+   * The exact input this piece stands for, when it is not `rawBefore + text + rawAfter` (a
+   * Markdown quote spread over several "> " lines, a comment inside JSON): rebuild uses it instead.
+   */
+  raw?: string;
   /** For original and exact: the passage this piece is. */
   passage: number | null;
   /** For exact, partial and elided: the passage repeated, and the spans of it repeated. */

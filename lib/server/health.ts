@@ -1,6 +1,6 @@
 import { readdir } from 'node:fs/promises';
 import { db } from './db/client';
-import { MIGRATIONS_DIR } from './db/schema-engine';
+import { MIGRATIONS_DIR } from './db/paths';
 
 export interface Health {
   status: 'ok' | 'degraded' | 'down';

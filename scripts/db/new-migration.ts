@@ -6,7 +6,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { diffMigrationsToSchema } from '../../lib/server/db/migrations';
-import { MIGRATIONS_DIR } from '../../lib/server/db/schema-engine';
+import { MIGRATIONS_DIR } from '../../lib/server/db/paths';
 import { withDatabase } from './with-database';
 
 const name = process.argv[2];

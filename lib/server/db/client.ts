@@ -18,6 +18,19 @@ export type Db = ReturnType<typeof createClient>;
 
 const globalForDb = globalThis as unknown as { cruxDb?: Db };
 
-/** The one Prisma client of the process (kept across hot reloads in development). */
-export const db: Db = globalForDb.cruxDb ?? createClient();
-if (process.env.NODE_ENV !== 'production') globalForDb.cruxDb = db;
+function instance(): Db {
+  globalForDb.cruxDb ??= createClient();
+  return globalForDb.cruxDb;
+}
+
+/**
+ * The one Prisma client of the process, created on first use (so importing a module that uses the
+ * database neither reads the configuration nor connects), kept across hot reloads in development.
+ */
+export const db: Db = new Proxy({} as Db, {
+  get(_, property) {
+    const client = instance();
+    const value = Reflect.get(client, property, client);
+    return typeof value === 'function' ? value.bind(client) : value;
+  },
+});

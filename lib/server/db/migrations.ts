@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { SchemaFilter } from '@prisma/schema-engine-wasm';
-import { readMigrationList, SCHEMA_PATH, withSchemaEngine } from './schema-engine';
+import { SCHEMA_PATH } from './paths';
+import { readMigrationList, withSchemaEngine } from './schema-engine';
 
 const NO_FILTER: SchemaFilter = { externalTables: [], externalEnums: [] };
 

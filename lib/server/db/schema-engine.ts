@@ -7,6 +7,7 @@ import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-util
 import * as engineBindings from '@prisma/schema-engine-wasm/schema_engine_bg';
 import type { MigrationList, SchemaEngine } from '@prisma/schema-engine-wasm';
 import pg from 'pg';
+import { MIGRATIONS_DIR, SCHEMA_PATH } from './paths';
 
 /**
  * Prisma's own schema engine, run as WebAssembly over the pg driver adapter, so migrations work
@@ -14,9 +15,6 @@ import pg from 'pg';
  * Prisma's `_prisma_migrations` table exactly as `prisma migrate deploy` would.
  */
 
-export const PRISMA_DIR = path.resolve(import.meta.dirname, '../../../prisma');
-export const MIGRATIONS_DIR = path.join(PRISMA_DIR, 'migrations');
-export const SCHEMA_PATH = path.join(PRISMA_DIR, 'schema.prisma');
 
 let bindingsReady: Promise<void> | undefined;
 

@@ -1,7 +1,6 @@
-import type { Prisma } from '@/lib/generated/prisma/client';
+import { Prisma } from '@/lib/generated/prisma/client';
 import type { Axis } from '@/lib/claims/types';
 import { db } from '../db/client';
-import { prepareMode, type SearchMode } from './mode';
 
 export interface SearchFacets {
   total: number;
@@ -22,31 +21,35 @@ interface FacetRow {
   threads: { slug: string; title: string; count: number }[] | null;
 }
 
-/** How the whole result set (not just this page) splits by axis, flag and thread. */
-export async function searchFacets(where: Prisma.Sql, q: string, mode: SearchMode): Promise<SearchFacets> {
-  const rows = await db.$transaction(async (tx) => {
-    await prepareMode(tx, mode);
-    return tx.$queryRaw<FacetRow[]>`
-      WITH query AS (SELECT websearch_to_tsquery('english', ${q}) AS tsq, ${q}::text AS text),
-      hits AS (
-        SELECT c."threadId", c."axisOuter", c."axisInner", c."axisBoth", c."axisOther", c."cruxCount", c."storyCount"
-        FROM "Claim" c JOIN "Thread" t ON t."id" = c."threadId" CROSS JOIN query
+/** The SQL of the facet counts (exported so the search benchmark can EXPLAIN it). */
+export function facetQuery(where: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`
+      WITH per_thread AS (
+        SELECT c."threadId",
+               count(*)::int AS "total",
+               count(*) FILTER (WHERE c."axisOuter" > 0)::int AS "outer",
+               count(*) FILTER (WHERE c."axisInner" > 0)::int AS "inner",
+               count(*) FILTER (WHERE c."axisBoth" > 0)::int AS "both",
+               count(*) FILTER (WHERE c."axisOther" > 0)::int AS "other",
+               count(*) FILTER (WHERE c."cruxCount" > 0)::int AS "crux",
+               count(*) FILTER (WHERE c."storyCount" > 0)::int AS "story"
+        FROM "Claim" c
         WHERE ${where}
+        GROUP BY c."threadId"
       ),
-      per_thread AS (
-        SELECT h."threadId", count(*)::int AS count FROM hits h GROUP BY h."threadId" ORDER BY count DESC LIMIT 20
-      )
+      top_threads AS (SELECT "threadId", "total" FROM per_thread ORDER BY "total" DESC LIMIT 20)
       SELECT
-        (SELECT count(*)::int FROM hits) AS total,
-        (SELECT count(*)::int FROM hits WHERE "axisOuter" > 0) AS outer,
-        (SELECT count(*)::int FROM hits WHERE "axisInner" > 0) AS inner,
-        (SELECT count(*)::int FROM hits WHERE "axisBoth" > 0) AS both,
-        (SELECT count(*)::int FROM hits WHERE "axisOther" > 0) AS other,
-        (SELECT count(*)::int FROM hits WHERE "cruxCount" > 0) AS crux,
-        (SELECT count(*)::int FROM hits WHERE "storyCount" > 0) AS story,
-        (SELECT json_agg(json_build_object('slug', t."slug", 'title', t."title", 'count', pt.count) ORDER BY pt.count DESC)
-           FROM per_thread pt JOIN "Thread" t ON t."id" = pt."threadId") AS threads`;
-  });
+        coalesce(sum("total"), 0)::int AS "total", coalesce(sum("outer"), 0)::int AS "outer", coalesce(sum("inner"), 0)::int AS "inner",
+        coalesce(sum("both"), 0)::int AS "both", coalesce(sum("other"), 0)::int AS "other", coalesce(sum("crux"), 0)::int AS "crux",
+        coalesce(sum("story"), 0)::int AS "story",
+        (SELECT json_agg(json_build_object('slug', t."slug", 'title', t."title", 'count', tt."total") ORDER BY tt."total" DESC, t."slug")
+           FROM top_threads tt JOIN "Thread" t ON t."id" = tt."threadId") AS threads
+      FROM per_thread`;
+}
+
+/** How the whole result set (not just this page) splits by axis, flag and thread: one pass over the matches. */
+export async function searchFacets(where: Prisma.Sql): Promise<SearchFacets> {
+  const rows = await db.$queryRaw<FacetRow[]>(facetQuery(where));
   const row = rows[0];
   return {
     total: row.total,

@@ -3,7 +3,7 @@ import type { SearchParams } from '@/lib/search/search-params';
 
 const AXIS_COLUMN = { outer: 'axisOuter', inner: 'axisInner', both: 'axisBoth', other: 'axisOther' } as const;
 
-/** The facet filters as SQL conditions on "Claim" c (and "Thread" t), combinable with AND. */
+/** The facet filters as SQL conditions on "Claim" c, combinable with AND. */
 export function facetConditions(params: SearchParams, viewerId: string | null): Prisma.Sql[] {
   const where: Prisma.Sql[] = [Prisma.sql`c."tagCount" > 0`];
   if (params.axis?.length) {
@@ -25,7 +25,7 @@ export function facetConditions(params: SearchParams, viewerId: string | null): 
   if (params.tagger) {
     where.push(Prisma.sql`EXISTS (SELECT 1 FROM "Tag" g WHERE g."claimId" = c."id" AND g."userId" = ${params.tagger}::uuid AND g."deletedAt" IS NULL)`);
   }
-  if (params.thread) where.push(Prisma.sql`t."slug" = ${params.thread}`);
+  if (params.thread) where.push(Prisma.sql`c."threadId" = (SELECT "id" FROM "Thread" WHERE "slug" = ${params.thread})`);
   if (params.minTaggers) where.push(Prisma.sql`c."tagCount" >= ${params.minTaggers}`);
   if (params.minDisagreement !== undefined) where.push(Prisma.sql`c."disagreement" >= ${params.minDisagreement}`);
   if (params.label?.length) where.push(Prisma.sql`c."labels" @> ${params.label}::text[]`);

@@ -6,13 +6,15 @@ import { badRequest, unauthorized } from '../http/errors';
 import { facetConditions } from './filters';
 import { type SearchHit, type HitRow, toHit } from './hits';
 import { searchFacets, type SearchFacets } from './facets';
-import { prepareMode, type SearchMode } from './mode';
+import { correctQuery, type SearchMode } from './mode';
 
 export interface SearchResult {
   items: SearchHit[];
   nextCursor: string | null;
   facets: SearchFacets;
   mode: SearchMode;
+  /** In fuzzy mode: the query as corrected and searched (a cursor of this search pages it further). */
+  correctedQuery: string | null;
   sort: SearchSort;
 }
 
@@ -34,17 +36,14 @@ const SORT_KEY: Record<SearchSort, Prisma.Sql> = {
   newest: Prisma.sql`c."createdAt"`,
 };
 
-function matchCondition(mode: SearchMode): Prisma.Sql | null {
-  if (mode === 'fulltext') return Prisma.sql`c."searchVector" @@ query.tsq`;
-  if (mode === 'fuzzy') return Prisma.sql`query.text <% c."exact"`;
-  return null;
-}
+/**
+ * The text query, written out where it is used (not through a CTE) so the planner sees a constant
+ * and estimates how many claims match.
+ */
+const tsQuery = (q: string) => Prisma.sql`websearch_to_tsquery('english', ${q})`;
 
-function rankExpression(mode: SearchMode): Prisma.Sql {
-  if (mode === 'fulltext') return Prisma.sql`ts_rank_cd(c."searchVector", query.tsq, 32)::float8`;
-  if (mode === 'fuzzy') return Prisma.sql`word_similarity(query.text, c."exact")::float8`;
-  return Prisma.sql`0::float8`;
-}
+/** Relevance: cover density of the query in the claim text (weight A) and notes (B), normalised to 0–1. */
+const rankOf = (q: string) => Prisma.sql`ts_rank_cd(c."searchVector", ${tsQuery(q)}, 32)::float8`;
 
 function keyCondition(sort: SearchSort, cursor: string | undefined): Prisma.Sql | null {
   if (!cursor) return null;
@@ -54,37 +53,42 @@ function keyCondition(sort: SearchSort, cursor: string | undefined): Prisma.Sql 
   return Prisma.sql`(${SORT_KEY[sort]} < ${key} OR (${SORT_KEY[sort]} = ${key} AND c."id" < ${decoded.id}::uuid))`;
 }
 
-async function runPage(params: SearchParams, viewerId: string | null, mode: SearchMode, sort: SearchSort) {
+/** The SQL of one page of results (exported so the search benchmark can EXPLAIN each query shape). */
+/**
+ * The SQL of one page of results (exported so the search benchmark can EXPLAIN each query shape).
+ * The inner query touches only "Claim": filter, rank, sort, limit; threads, passages and
+ * headlines are fetched for the page's rows alone.
+ */
+export function pageQuery(params: SearchParams, viewerId: string | null, sort: SearchSort) {
+  const q = params.q ?? '';
   const conditions = facetConditions(params, viewerId);
-  const match = matchCondition(mode);
-  if (match) conditions.push(match);
+  if (q) conditions.push(Prisma.sql`c."searchVector" @@ ${tsQuery(q)}`);
   const after = keyCondition(sort, params.cursor);
   const where = Prisma.join(conditions, ' AND ');
-  const q = params.q ?? '';
-  const rows = await db.$transaction(async (tx) => {
-    await prepareMode(tx, mode);
-    return tx.$queryRaw<HitRow[]>`
-      WITH query AS (SELECT websearch_to_tsquery('english', ${q}) AS tsq, ${q}::text AS text)
-      SELECT page.*, ${mode === 'fulltext' ? Prisma.sql`ts_headline('english', page."exact", query.tsq, ${HEADLINE_OPTIONS})` : Prisma.sql`page."exact"`} AS headline
+  const sql = Prisma.sql`
+      SELECT page.*, t."slug", t."title", p."ordinal",
+             ${q ? Prisma.sql`ts_headline('english', page."exact", ${tsQuery(q)}, ${HEADLINE_OPTIONS})` : Prisma.sql`page."exact"`} AS headline
       FROM (
         SELECT * FROM (
-          SELECT c."id", c."exact", c."passageId", c."createdAt", c."tagCount", c."confMean", c."disagreement",
+          SELECT c."id", c."threadId", c."exact", c."passageId", c."createdAt", c."tagCount", c."confMean", c."disagreement",
                  c."cruxScore", c."consensusScore", c."cruxCount", c."storyCount", c."axisOuter", c."axisInner", c."axisBoth",
-                 c."axisOther", c."labels", c."orphan", t."slug", t."title", p."ordinal",
-                 ${rankExpression(mode)} AS rank
+                 c."axisOther", c."labels", c."orphan", ${q ? rankOf(q) : Prisma.sql`0::float8`} AS rank
           FROM "Claim" c
-          JOIN "Thread" t ON t."id" = c."threadId"
-          JOIN "Passage" p ON p."id" = c."passageId"
-          CROSS JOIN query
           WHERE ${where}
         ) c
         ${after ? Prisma.sql`WHERE ${after}` : Prisma.empty}
         ORDER BY ${SORT_KEY[sort]} DESC, c."id" DESC
         LIMIT ${params.limit + 1}
       ) page
-      CROSS JOIN query
+      JOIN "Thread" t ON t."id" = page."threadId"
+      JOIN "Passage" p ON p."id" = page."passageId"
       ORDER BY ${Prisma.raw(OUTER_ORDER[sort])}`;
-  });
+  return { sql, where, q };
+}
+
+async function runPage(params: SearchParams, viewerId: string | null, sort: SearchSort) {
+  const { sql, where, q } = pageQuery(params, viewerId, sort);
+  const rows = await db.$queryRaw<HitRow[]>(sql);
   return { rows, where, q };
 }
 
@@ -98,10 +102,14 @@ export async function searchClaims(params: SearchParams, viewerId: string | null
   }
   const sort = effectiveSort(params);
   let mode: SearchMode = params.q ? 'fulltext' : 'browse';
-  let page = await runPage(params, viewerId, mode, sort);
-  if (mode === 'fulltext' && page.rows.length === 0 && !params.cursor) {
-    mode = 'fuzzy';
-    page = await runPage(params, viewerId, mode, sort);
+  let page = await runPage(params, viewerId, sort);
+  let correctedQuery: string | null = null;
+  if (mode === 'fulltext' && page.rows.length === 0) {
+    correctedQuery = await db.$transaction((tx) => correctQuery(tx, params.q ?? ''));
+    if (correctedQuery) {
+      mode = 'fuzzy';
+      page = await runPage({ ...params, q: correctedQuery }, viewerId, sort);
+    }
   }
   const rows = page.rows.slice(0, params.limit);
   const last = rows.at(-1);
@@ -109,8 +117,9 @@ export async function searchClaims(params: SearchParams, viewerId: string | null
   return {
     items: rows.map(toHit),
     nextCursor: more ? encodeCursor({ sort, key: sortKeyOf(sort, last), id: last.id }) : null,
-    facets: await searchFacets(page.where, page.q, mode),
+    facets: await searchFacets(page.where),
     mode,
+    correctedQuery,
     sort,
   };
 }

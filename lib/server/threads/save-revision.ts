@@ -70,6 +70,7 @@ export async function saveRevision(tx: Tx, input: RevisionInput): Promise<{ id: 
         text: o.text,
         rawBefore: o.rawBefore,
         rawAfter: o.rawAfter,
+        rawText: o.raw ?? null,
         passageId: idOf(o.passage),
         sourcePassageId: idOf(o.source),
         spans: o.spans ? o.spans.map((s) => [s.start, s.end]) : undefined,

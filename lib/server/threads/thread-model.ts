@@ -22,6 +22,7 @@ export interface OccurrenceModel {
   text: string;
   rawBefore: string;
   rawAfter: string;
+  rawText: string | null;
   passageId: string | null;
   sourcePassageId: string | null;
   spans: Span[] | null;
@@ -70,9 +71,11 @@ export async function getThreadModel(slug: string): Promise<ThreadModel> {
     }),
     db.repeatBlock.findMany({ where: { revisionId }, orderBy: { fromPosition: 'asc' }, omit: { id: true, revisionId: true } }),
   ]);
+  // A copy inside a whole-thread repeat is not a quote of the passage: only real quotes are counted.
+  const inBlock = (position: number) => blocks.some((b) => position >= b.fromPosition && position <= b.toPosition);
   const quotedAt = new Map<string, number[]>();
   for (const occurrence of occurrences) {
-    if (occurrence.sourcePassageId && occurrence.kind !== 'original') {
+    if (occurrence.sourcePassageId && occurrence.kind !== 'original' && !inBlock(occurrence.position)) {
       const list = quotedAt.get(occurrence.sourcePassageId) ?? [];
       list.push(occurrence.position);
       quotedAt.set(occurrence.sourcePassageId, list);
@@ -95,8 +98,8 @@ export async function getThreadModel(slug: string): Promise<ThreadModel> {
 }
 
 /** The original input, byte for byte, rebuilt from the occurrences alone. */
-export function rebuildOriginal(occurrences: Pick<OccurrenceModel, 'rawBefore' | 'text' | 'rawAfter'>[]): string {
+export function rebuildOriginal(occurrences: Pick<OccurrenceModel, 'rawBefore' | 'text' | 'rawAfter' | 'rawText'>[]): string {
   let out = '';
-  for (const o of occurrences) out += o.rawBefore + o.text + o.rawAfter;
+  for (const o of occurrences) out += o.rawText ?? o.rawBefore + o.text + o.rawAfter;
   return out;
 }

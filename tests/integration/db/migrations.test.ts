@@ -2,7 +2,7 @@ import { readdir } from 'node:fs/promises';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { applyMigrations, diffMigrationsToSchema } from '@/lib/server/db/migrations';
-import { MIGRATIONS_DIR } from '@/lib/server/db/schema-engine';
+import { MIGRATIONS_DIR } from '@/lib/server/db/paths';
 
 const url = () => process.env.DATABASE_URL as string;
 

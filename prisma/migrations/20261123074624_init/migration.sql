@@ -94,6 +94,7 @@ CREATE TABLE "Occurrence" (
     "text" TEXT NOT NULL,
     "rawBefore" TEXT NOT NULL DEFAULT '',
     "rawAfter" TEXT NOT NULL DEFAULT '',
+    "rawText" TEXT,
     "passageId" UUID,
     "sourcePassageId" UUID,
     "spans" JSONB,
@@ -202,6 +203,13 @@ CREATE TABLE "ThreadEvent" (
 );
 
 -- CreateTable
+CREATE TABLE "SearchWord" (
+    "word" TEXT NOT NULL,
+
+    CONSTRAINT "SearchWord_pkey" PRIMARY KEY ("word")
+);
+
+-- CreateTable
 CREATE TABLE "RateLimit" (
     "key" TEXT NOT NULL,
     "count" INTEGER NOT NULL,
@@ -267,9 +275,6 @@ CREATE INDEX "Claim_threadId_idx" ON "Claim"("threadId");
 CREATE INDEX "Claim_searchVector_idx" ON "Claim" USING GIN ("searchVector");
 
 -- CreateIndex
-CREATE INDEX "Claim_exact_trgm_idx" ON "Claim" USING GIN ("exact" gin_trgm_ops);
-
--- CreateIndex
 CREATE INDEX "Claim_labels_idx" ON "Claim" USING GIN ("labels");
 
 -- CreateIndex
@@ -286,6 +291,9 @@ CREATE UNIQUE INDEX "TagRevision_tagId_version_key" ON "TagRevision"("tagId", "v
 
 -- CreateIndex
 CREATE INDEX "ThreadEvent_threadId_id_idx" ON "ThreadEvent"("threadId", "id");
+
+-- CreateIndex
+CREATE INDEX "SearchWord_word_trgm_idx" ON "SearchWord" USING GIN ("word" gin_trgm_ops);
 
 -- CreateIndex
 CREATE UNIQUE INDEX "SavedSearch_userId_name_key" ON "SavedSearch"("userId", "name");
@@ -346,3 +354,26 @@ ALTER TABLE "ThreadEvent" ADD CONSTRAINT "ThreadEvent_threadId_fkey" FOREIGN KEY
 
 -- AddForeignKey
 ALTER TABLE "SavedSearch" ADD CONSTRAINT "SavedSearch_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- The search dictionary follows claim texts and notes: every unstemmed, lower-cased word goes in
+-- (never out: a word once seen stays a valid correction). Kept by hand; Prisma does not model triggers.
+CREATE FUNCTION crux_collect_search_words() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO "SearchWord" ("word")
+  SELECT DISTINCT lexeme FROM unnest(tsvector_to_array(to_tsvector('simple', NEW."exact" || ' ' || NEW."notesText"))) AS lexeme
+  WHERE length(lexeme) BETWEEN 3 AND 40
+  -- A fixed order, so two writers inserting the same new words never wait on each other in a cycle.
+  ORDER BY lexeme
+  ON CONFLICT DO NOTHING;
+  RETURN NULL;
+END;
+$$;
+
+CREATE TRIGGER "Claim_search_words_on_insert"
+AFTER INSERT ON "Claim"
+FOR EACH ROW EXECUTE FUNCTION crux_collect_search_words();
+
+CREATE TRIGGER "Claim_search_words_on_update"
+AFTER UPDATE OF "exact", "notesText" ON "Claim"
+FOR EACH ROW WHEN (OLD."exact" IS DISTINCT FROM NEW."exact" OR OLD."notesText" IS DISTINCT FROM NEW."notesText")
+EXECUTE FUNCTION crux_collect_search_words();

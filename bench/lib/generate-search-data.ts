@@ -1,0 +1,127 @@
+/**
+ * Generates and COPYs a search data set: users, threads of passages, claims (one sentence each)
+ * and tags, with claim aggregates computed by the same lib/cruxes code the app uses.
+ */
+import { pipeline } from 'node:stream/promises';
+import { Readable } from 'node:stream';
+import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import type { Axis, TagView } from '../../lib/claims/types';
+import { claimAggregates } from '../../lib/cruxes/aggregates';
+import { scoreClaim } from '../../lib/cruxes/crux-score';
+import { uuidv7 } from '../../lib/server/db/uuid';
+import { prng } from './stats';
+import { ADJECTIVES, NOUNS, VERBS } from './vocabulary';
+
+export interface SearchDataSize {
+  users: number;
+  claims: number;
+  tags: number;
+  threads: number;
+}
+
+const AXES: Axis[] = ['outer', 'inner', 'both', 'other'];
+
+/** Escapes a value for COPY's text format. */
+function cell(value: string | number | boolean | null): string {
+  if (value === null) return '\\N';
+  return String(value).replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
+}
+const row = (values: (string | number | boolean | null)[]) => `${values.map(cell).join('\t')}\n`;
+const arrayLiteral = (values: string[]) => `{${values.map((v) => `"${v.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
+
+async function copy(client: pg.Client, table: string, columns: string[], rows: Iterable<string>) {
+  const stream = client.query(copyFrom(`COPY "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) FROM STDIN`));
+  await pipeline(Readable.from(rows, { objectMode: false }), stream);
+}
+
+export async function generateSearchData(url: string, size: SearchDataSize) {
+  const random = prng(20261123);
+  const pick = <T>(list: readonly T[]) => list[Math.floor(random() ** 1.6 * list.length)];
+  const sentence = () =>
+    `${pick(ADJECTIVES)[0].toUpperCase()}${pick(ADJECTIVES).slice(1)} ${pick(NOUNS)} ${pick(VERBS)} the ${pick(NOUNS)} because ${pick(NOUNS)} ${pick(VERBS)} ${pick(ADJECTIVES)} ${pick(NOUNS)}.`;
+
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const now = new Date().toISOString();
+  const started = performance.now();
+
+  const users = Array.from({ length: size.users }, (_, i) => ({ id: uuidv7(), name: `Reader ${i + 1}` }));
+  await copy(client, 'User', ['id', 'email', 'name', 'role', 'createdAt', 'updatedAt'],
+    users.map((u, i) => row([u.id, `reader${i + 1}@bench.example`, u.name, 'USER', now, now])));
+
+  const claimsPerPassage = 5;
+  const passagesPerThread = Math.ceil(size.claims / claimsPerPassage / size.threads);
+  const threadIds: string[] = [];
+  const revisionIds: string[] = [];
+  for (let t = 0; t < size.threads; t++) {
+    threadIds.push(uuidv7());
+    revisionIds.push(uuidv7());
+  }
+  await copy(client, 'Thread', ['id', 'slug', 'title', 'createdAt', 'updatedAt'],
+    threadIds.map((id, t) => row([id, `bench-thread-${t + 1}`, `Bench thread ${t + 1}`, now, now])));
+  await copy(client, 'ThreadRevision', ['id', 'threadId', 'number', 'contentHash', 'format', 'byteLength', 'lineCount', 'passageCount', 'repeatCount', 'createdAt'],
+    revisionIds.map((id, t) => row([id, threadIds[t], 1, `bench-${t}`, 'text', 0, passagesPerThread, passagesPerThread, 0, now])));
+  await client.query('UPDATE "Thread" t SET "currentRevisionId" = r."id" FROM "ThreadRevision" r WHERE r."threadId" = t."id"');
+
+  interface ClaimRow { id: string; threadId: string; passageId: string; start: number; end: number; exact: string; prefix: string; suffix: string }
+  const passages: string[] = [];
+  const claims: ClaimRow[] = [];
+  for (let t = 0; t < size.threads && claims.length < size.claims; t++) {
+    for (let p = 0; p < passagesPerThread && claims.length < size.claims; p++) {
+      const sentences = Array.from({ length: claimsPerPassage }, sentence);
+      const text = sentences.join(' ');
+      const passageId = uuidv7();
+      passages.push(row([passageId, revisionIds[t], p, p + 1, text, JSON.stringify([]), null, null, null]));
+      let offset = 0;
+      for (const s of sentences) {
+        if (claims.length >= size.claims) break;
+        claims.push({ id: uuidv7(), threadId: threadIds[t], passageId, start: offset, end: offset + s.length, exact: s, prefix: text.slice(Math.max(0, offset - 32), offset), suffix: text.slice(offset + s.length, offset + s.length + 32) });
+        offset += s.length + 1;
+      }
+    }
+  }
+  await copy(client, 'Passage', ['id', 'revisionId', 'ordinal', 'line', 'text', 'sentences', 'author', 'postedAt', 'commentId'], passages);
+
+  // Tags: taggers per claim vary (1 to 2·mean − 1); a third of the claims split the taggers.
+  const meanTags = size.tags / size.claims;
+  const tagRows: string[] = [];
+  const claimRows: string[] = [];
+  let tagCount = 0;
+  for (const [index, claim] of claims.entries()) {
+    const remainingClaims = claims.length - index;
+    const target = Math.max(1, Math.min(users.length, Math.round((size.tags - tagCount) / remainingClaims + (random() - 0.5) * (2 * meanTags - 2))));
+    const split = random() < 0.33;
+    const lean = random() * 100;
+    const first = Math.floor(random() * users.length);
+    const tags: TagView[] = [];
+    for (let k = 0; k < target; k++) {
+      const user = users[(first + k * 7919) % users.length];
+      const confidence = random() < 0.1 ? null : Math.round(split ? (random() < 0.5 ? 5 + random() * 25 : 70 + random() * 25) : Math.min(100, Math.max(0, lean + (random() - 0.5) * 20)));
+      const note = random() < 0.1 ? sentence() : '';
+      const labels = random() < 0.05 ? [pick(['empirical', 'conceptual', 'needs-source', 'reward modelling', 'mesa'])] : [];
+      const tag = { id: uuidv7(), claimId: claim.id, userId: user.id, userName: user.name, axis: pick(AXES), confidence, concreteStoryNeeded: random() < 0.08, crux: random() < 0.06, note, labels, version: 1, createdAt: now, updatedAt: now };
+      tags.push(tag);
+      tagRows.push(row([tag.id, claim.id, user.id, tag.axis, confidence, tag.concreteStoryNeeded, tag.crux, note, arrayLiteral(labels), 1, null, now, now]));
+    }
+    tagCount += tags.length;
+    const aggregates = claimAggregates({ tags });
+    const scores = scoreClaim({ tags }, aggregates);
+    const created = new Date(Date.parse(now) - (claims.length - index) * 1000).toISOString();
+    claimRows.push(row([
+      claim.id, claim.threadId, claim.passageId, claim.start, claim.end, claim.exact, claim.prefix, claim.suffix, false, created, created,
+      aggregates.taggers, aggregates.confidence.count, aggregates.confidence.mean, scores.disagreement, scores.cruxScore, scores.consensusScore,
+      aggregates.crux, aggregates.concreteStoryNeeded, aggregates.axes.outer, aggregates.axes.inner, aggregates.axes.both, aggregates.axes.other,
+      tags.map((t) => t.note).filter(Boolean).join('\n\n'), arrayLiteral(aggregates.labels.map((l) => l.label)), created,
+    ]));
+  }
+  await copy(client, 'Claim', ['id', 'threadId', 'passageId', 'start', 'end', 'exact', 'prefix', 'suffix', 'orphan', 'createdAt', 'updatedAt',
+    'tagCount', 'confCount', 'confMean', 'disagreement', 'cruxScore', 'consensusScore', 'cruxCount', 'storyCount', 'axisOuter', 'axisInner',
+    'axisBoth', 'axisOther', 'notesText', 'labels', 'lastTaggedAt'], claimRows);
+  await copy(client, 'Tag', ['id', 'claimId', 'userId', 'axis', 'confidence', 'concreteStoryNeeded', 'crux', 'note', 'labels', 'version', 'deletedAt', 'createdAt', 'updatedAt'], tagRows);
+  await client.query('ANALYZE');
+  const seconds = (performance.now() - started) / 1000;
+  await client.end();
+  const rows = users.length + threadIds.length * 2 + passages.length + claims.length + tagCount;
+  return { users: users.length, threads: threadIds.length, passages: passages.length, claims: claims.length, tags: tagCount, seconds, rowsPerSecond: Math.round(rows / seconds) };
+}

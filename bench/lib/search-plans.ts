@@ -1,0 +1,39 @@
+import pg from 'pg';
+import { facetQuery } from '../../lib/server/search/facets';
+import { db } from '../../lib/server/db/client';
+import { correctQuery, FUZZY_THRESHOLD } from '../../lib/server/search/mode';
+import { pageQuery } from '../../lib/server/search/search-claims';
+import { effectiveSort, searchParamsSchema } from '../../lib/search/search-params';
+import type { QueryShape } from './search-queries';
+
+/** EXPLAIN ANALYZE of the page and facet queries of one example per query shape, as Markdown. */
+export async function explainShapes(url: string, queries: { shape: QueryShape; params: Record<string, string> }[]): Promise<string> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  process.env.DATABASE_URL = url;
+  await client.query(`SET pg_trgm.similarity_threshold = ${FUZZY_THRESHOLD}`);
+  const sections: string[] = [
+    '# Search query plans',
+    '',
+    'Written by `npm run bench:search` on its generated data set (100,000 claims, 1,000,000 tags): one example of each query shape, the page query then the facet counts, with `EXPLAIN (ANALYZE, BUFFERS)`. Look for the index each one uses.',
+    '',
+  ];
+  for (const shape of ['text', 'facets', 'text+facets', 'typo'] as const) {
+    const example = queries.find((q) => q.shape === shape);
+    if (!example) continue;
+    const params = searchParamsSchema.parse(example.params);
+    if (shape === 'typo') {
+      const lookup = await client.query(`EXPLAIN (ANALYZE, COSTS OFF) SELECT "word" FROM "SearchWord" WHERE "word" % $1 ORDER BY similarity("word", $1) DESC LIMIT 1`, [params.q]);
+      sections.push('## typo — spelling correction', '', '```', ...lookup.rows.map((r) => r['QUERY PLAN']), '```', '');
+      params.q = (await db.$transaction((tx) => correctQuery(tx, params.q ?? ''))) ?? params.q;
+    }
+    const page = pageQuery(params, null, effectiveSort(params));
+    for (const [label, sql] of [['page', page.sql], ['facets', facetQuery(page.where)]] as const) {
+      const { rows } = await client.query(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${sql.text}`, sql.values);
+      sections.push(`## ${shape} — ${label}`, '', `Query: \`${new URLSearchParams(example.params)}\``, '', '```', ...rows.map((r) => r['QUERY PLAN']), '```', '');
+    }
+  }
+  await client.end();
+  await db.$disconnect();
+  return `${sections.join('\n')}\n`;
+}

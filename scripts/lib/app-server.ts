@@ -1,0 +1,51 @@
+/**
+ * A production app server (`next start`) on a free port, as `npm start` serves it; used by the
+ * browser tests and the benchmarks.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import path from 'node:path';
+import { firstFreePort } from '../db/embedded';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+
+export interface RunningApp {
+  url: string;
+  port: number;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+let nextPort = 3100 + Math.floor(Math.random() * 500);
+
+export async function startApp(env: Record<string, string>): Promise<RunningApp> {
+  const port = await firstFreePort(nextPort);
+  nextPort = port + 1;
+  const url = `http://localhost:${port}`;
+  const child: ChildProcess = spawn(path.join(ROOT, 'node_modules', '.bin', 'next'), ['start', '-p', String(port)], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, NODE_ENV: 'production', NEXTAUTH_URL: url, LOG_LEVEL: 'warn', NEXT_TELEMETRY_DISABLED: '1', ...env },
+  });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`next start exited (${child.exitCode}): ${stderr}`);
+    const ok = await fetch(`${url}/api/health`).then((r) => r.ok, () => false);
+    if (ok) break;
+    if (Date.now() > deadline) throw new Error(`next start did not become healthy in 60 s: ${stderr}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return {
+    url,
+    port,
+    pid: child.pid ?? 0,
+    stop: async () => {
+      if (child.exitCode !== null) return;
+      child.kill('SIGTERM');
+      await new Promise((resolve) => child.once('exit', resolve));
+    },
+  };
+}
