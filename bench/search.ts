@@ -43,7 +43,7 @@ try {
     const indexed = await timed(queries, CONCURRENCY, async (q) => {
       const started = performance.now();
       await request(q);
-      (byShape[q.shape] ??= []).push(performance.now() - started);
+      byShape[q.shape] = [...(byShape[q.shape] ?? []), performance.now() - started];
     });
     const pool = new pg.Pool({ connectionString: database.url, max: CONCURRENCY });
     const naive = await timed(queries, CONCURRENCY, (q) => naiveSearch(pool, q));

@@ -21,7 +21,10 @@ export function benchQueries(count: number, threads: number): BenchQuery[] {
     else if (roll < 0.5) f.crux = 'true';
     else if (roll < 0.65) f.minDisagreement = String(Math.round(random() * 40) / 100);
     else if (roll < 0.8) f.thread = `bench-thread-${1 + Math.floor(random() * threads)}`;
-    else f.minConfidence = String(Math.floor(random() * 50)), (f.maxConfidence = String(50 + Math.floor(random() * 50)));
+    else {
+      f.minConfidence = String(Math.floor(random() * 50));
+      f.maxConfidence = String(50 + Math.floor(random() * 50));
+    }
     if (random() < 0.3) f.concreteStory = 'true';
     if (random() < 0.3) f.sort = pick(['disagreement', 'tagged', 'newest']);
     return f;

@@ -95,13 +95,13 @@ export function ClaimsPanel({ claims, userId, focusedClaim, onFocusClaim, onEdit
 
 function AxisLegend() {
   return (
-    <p className="flex flex-wrap gap-2 text-xs text-stone-600" aria-label="Highlight colours">
+    <ul className="flex flex-wrap gap-2 text-xs text-stone-600" aria-label="Highlight colours">
       {AXES.map((axis) => (
-        <span key={axis} className="flex items-center gap-1">
+        <li key={axis} className="flex items-center gap-1">
           <span className={`axis-swatch axis-${axis}`} aria-hidden="true" />
           {axis}
-        </span>
+        </li>
       ))}
-    </p>
+    </ul>
   );
 }

@@ -13,7 +13,8 @@ const boolValue = (value: boolean | undefined) => (value === undefined ? '' : St
 /** A plain GET form: the search lives in the URL, so it can be shared, bookmarked and gone back to. */
 export function SearchForm({ params, threads, taggers, signedIn }: Props) {
   return (
-    <form method="get" action="/claims" className="space-y-3 rounded-lg border border-stone-300 bg-white p-4" role="search">
+    <search>
+    <form method="get" action="/claims" className="space-y-3 rounded-lg border border-stone-300 bg-white p-4">
       <div className="flex gap-2">
         <label htmlFor="search-q" className="sr-only">
           Search claims and notes
@@ -122,5 +123,6 @@ export function SearchForm({ params, threads, taggers, signedIn }: Props) {
         </label>
       </div>
     </form>
+    </search>
   );
 }

@@ -55,9 +55,11 @@ export function splitSentences(text: string): Span[] {
       let next = end;
       while (next < text.length && /\s/.test(text[next])) next++;
       const spaced = next > end;
+      // An ellipsis without spaces ("…motivations....most promising") joins an elided quote, never two sentences.
+      const ellipsis = char === '…' || text.slice(i, i + 2) === '..';
       const atEnd = next >= text.length;
       const startsNew = atEnd || /[\p{Lu}\p{N}]/u.test(text[next]) || OPENERS.includes(text[next]) || text[next] === '§';
-      if (!atEnd && startsNew && endsSentence(text, i, next, spaced)) {
+      if (!atEnd && startsNew && (spaced || !ellipsis) && endsSentence(text, i, next, spaced)) {
         spans.push({ start, end });
         start = next;
         i = next;

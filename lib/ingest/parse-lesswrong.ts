@@ -3,6 +3,7 @@ import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import type { Element, Root as HastRoot, RootContent as HastContent } from 'hast';
 import { IngestError } from './errors';
+import { jsonErrorOffset } from './json-error-offset';
 import { markdownBlocks } from './markdown-blocks';
 import type { ParsedThread, SourceParagraph } from './types';
 
@@ -19,13 +20,14 @@ type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function parseJsonOrThrow(text: string): unknown {
+  const body = text.replace(/^\uFEFF/, '');
   try {
-    return JSON.parse(text.replace(/^\uFEFF/, ''));
+    return JSON.parse(body);
   } catch (error) {
-    const message = (error as Error).message;
-    const position = Number(/position (\d+)/.exec(message)?.[1]);
-    const offset = Number.isFinite(position) ? new TextEncoder().encode(text.replace(/^\uFEFF/, '').slice(0, position)).length : undefined;
-    throw new IngestError('malformed_json', `The file is not valid JSON: ${message}.`, offset === undefined ? {} : { offset });
+    const at = Math.max(0, jsonErrorOffset(body));
+    const offset = new TextEncoder().encode(text.slice(0, at + text.length - body.length)).length;
+    const line = body.slice(0, at).split('\n').length;
+    throw new IngestError('malformed_json', `The file is not valid JSON (line ${line}, byte ${offset}): ${(error as Error).message}.`, { offset });
   }
 }
 

@@ -51,14 +51,18 @@ export interface SearchHit {
   };
 }
 
+/** What ts_headline puts around matched words (set in search-claims' HEADLINE_OPTIONS). */
+const START_MARK = String.fromCharCode(1);
+const STOP_MARK = String.fromCharCode(2);
+
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 /** Escapes everything, then turns the headline's \u0001…\u0002 markers into <mark>…</mark>. */
 export function snippetHtml(headline: string): string {
   return headline
     .replace(/[&<>"']/g, (char) => ESCAPES[char])
-    .replace(/\u0001/g, '<mark>')
-    .replace(/\u0002/g, '</mark>');
+    .replaceAll(START_MARK, '<mark>')
+    .replaceAll(STOP_MARK, '</mark>');
 }
 
 export function toHit(row: HitRow): SearchHit {
