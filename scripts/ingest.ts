@@ -30,38 +30,47 @@ if ((values.title || values.slug) && positionals.length > 1) {
   process.exit(2);
 }
 
+/** Threads are written in batches of about this many bytes: one transaction each, all or nothing. */
+const BATCH_BYTES = 16 * 1024 * 1024;
+
 let failed = false;
 await withDatabase(async (url) => {
   process.env.DATABASE_URL = url;
   const { applyMigrations } = await import('../lib/server/db/migrations');
   await applyMigrations(url);
-  const { ingestThread } = await import('../lib/server/threads/ingest-thread');
+  const { storeThreads } = await import('../lib/server/threads/ingest-thread');
+  const { prepareThread } = await import('../lib/server/threads/prepare-thread');
   const sizes = await Promise.all(positionals.map((file) => stat(file).then((s) => s.size, () => 0)));
   const bar = progressBar(sizes.reduce((a, b) => a + b, 0), 'ingest');
+  let batch: { file: string; prepared: ReturnType<typeof prepareThread> }[] = [];
+  let batchBytes = 0;
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const outcomes = await storeThreads(batch.map((b) => b.prepared));
+    for (const [i, outcome] of outcomes.entries()) {
+      const moved = outcome.reanchored ? `; claims re-anchored ${outcome.reanchored.anchored}, orphaned ${outcome.reanchored.orphaned}` : '';
+      bar.log(
+        `${outcome.created ? '✓ added' : '= unchanged'} ${batch[i].file} → /threads/${outcome.slug} (revision ${outcome.revision}: ${outcome.lines} lines, ${outcome.passages} passages, ${outcome.repeats} repeats${moved})`,
+      );
+    }
+    batch = [];
+    batchBytes = 0;
+  };
   for (const [index, file] of positionals.entries()) {
     try {
       const bytes = await readFile(file);
-      const outcome = await ingestThread({
-        bytes,
-        format: values.format as ThreadFormat | undefined,
-        title: values.title,
-        slug: values.slug,
-        sourceName: path.basename(file),
-      });
-      bar.advance(sizes[index]);
-      bar.log(
-        `${outcome.created ? '✓ added' : '= unchanged'} ${file} → /threads/${outcome.slug} (revision ${outcome.revision}: ${outcome.lines} lines, ${outcome.passages} passages, ${outcome.repeats} repeats)`,
-      );
+      const prepared = prepareThread({ bytes, format: values.format as ThreadFormat | undefined, title: values.title, slug: values.slug, sourceName: path.basename(file) });
+      batch.push({ file, prepared });
+      batchBytes += bytes.byteLength;
     } catch (error) {
       failed = true;
-      bar.advance(sizes[index]);
-      if (error instanceof IngestError || (error as NodeJS.ErrnoException).code === 'ENOENT') {
-        bar.log(`✖ ${file}: ${(error as Error).message}`);
-      } else {
-        throw error;
-      }
+      if (error instanceof IngestError || (error as NodeJS.ErrnoException).code === 'ENOENT') bar.log(`✖ ${file}: ${(error as Error).message}`);
+      else throw error;
     }
+    bar.advance(sizes[index]);
+    if (batchBytes >= BATCH_BYTES) await flush();
   }
+  await flush();
   bar.done();
   const { db } = await import('../lib/server/db/client');
   await db.$disconnect();

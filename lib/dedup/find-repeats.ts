@@ -3,6 +3,7 @@ import { findBlocks } from './blocks';
 import { containedIn, elidedQuote, type QuoteMatch, quotedEdge } from './match-quote';
 import { type Normalized, normalizeForMatch } from './normalize';
 import { PassageIndex } from './passage-index';
+import { shingleKeys } from './shingles';
 import { type Segment, splitSegment, unglue } from './segments';
 import { splitSentences } from './sentences';
 import type { DedupOccurrence, DedupPassage, DedupResult, OccurrenceKind } from './types';
@@ -38,24 +39,30 @@ class RepeatFinder {
     else this.push(segment, kind, { passage: null, source: match.source.ordinal, spans: match.spans });
   }
 
-  private original(segment: Segment, normalized: Normalized, wholeLine: boolean) {
+  private original(segment: Segment, normalized: Normalized, keys: number[]) {
     const ordinal = this.passages.length;
     const { paragraph } = segment;
     this.passages.push({
       ordinal,
       text: segment.text,
       line: paragraph.line,
-      sentences: splitSentences(segment.text),
+      sentences: segment.sentences ?? splitSentences(segment.text),
       ...(paragraph.author ? { author: paragraph.author } : {}),
       ...(paragraph.postedAt ? { postedAt: paragraph.postedAt } : {}),
       ...(paragraph.commentId ? { commentId: paragraph.commentId } : {}),
     });
-    this.index.add({ ordinal, line: paragraph.line, text: segment.text, normalized, wholeLine });
+    this.index.add({ ordinal, line: paragraph.line, text: segment.text, normalized }, keys);
     this.push(segment, 'original', { passage: ordinal, source: null, spans: null });
   }
 
   /** One segment: blank, a repeat (whole, elided, contained), a quote at one edge plus new text, or new. */
-  classify(segment: Segment, wholeLine: boolean) {
+  classify(segment: Segment) {
+    // A piece written exactly as an earlier passage (the common case in scraped copies) needs no normalising.
+    const verbatim = this.index.verbatim(segment.text);
+    if (verbatim) {
+      this.push(segment, 'exact', { passage: verbatim.ordinal, source: verbatim.ordinal, spans: [{ start: 0, end: verbatim.text.length }] });
+      return;
+    }
     const normalized = normalizeForMatch(segment.text);
     if (normalized.text === '') {
       this.push(segment, 'blank', { passage: null, source: null, spans: null });
@@ -68,23 +75,26 @@ class RepeatFinder {
     }
     const elided = elidedQuote(this.index, segment.text);
     if (elided) return this.quote(segment, elided, 'elided');
-    const contained = containedIn(this.index, normalized);
+    const keys = shingleKeys(normalized.text);
+    const candidates = this.index.candidates(keys);
+    const contained = containedIn(candidates, normalized);
     if (contained) return this.quote(segment, contained, 'partial');
     for (const edge of ['start', 'end'] as const) {
-      const quoted = quotedEdge(this.index, normalized, edge);
+      if (candidates.length === 0) break;
+      const quoted = quotedEdge(candidates, normalized, edge);
       if (!quoted) continue;
       const [left, right] = splitSegment(segment, cutAt(normalized, quoted.length, edge));
       if (!left.text || !right.text) continue;
       if (edge === 'start') {
         this.quote(left, quoted, 'partial');
-        this.classify(right, false);
+        this.classify(right);
       } else {
-        this.classify(left, false);
+        this.classify(left);
         this.quote(right, quoted, 'partial');
       }
       return;
     }
-    this.original(segment, normalized, wholeLine);
+    this.original(segment, normalized, keys);
   }
 }
 
@@ -96,8 +106,7 @@ class RepeatFinder {
 export function findRepeats(paragraphs: SourceParagraph[]): DedupResult {
   const finder = new RepeatFinder();
   for (const paragraph of paragraphs) {
-    const segments = unglue(paragraph);
-    for (const segment of segments) finder.classify(segment, segments.length === 1);
+    for (const segment of unglue(paragraph)) finder.classify(segment);
   }
   const { occurrences, passages } = finder;
   const blocks = findBlocks(occurrences, passages);

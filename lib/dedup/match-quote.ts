@@ -34,11 +34,11 @@ function trimmedEdges(text: string): [number, number] {
 }
 
 /** The whole text is found inside an earlier passage (as it is, or without its edge punctuation). */
-export function containedIn(index: PassageIndex, normalized: Normalized): QuoteMatch | null {
-  if (normalized.text.length < MIN_QUOTE) return null;
+export function containedIn(candidates: IndexedPassage[], normalized: Normalized): QuoteMatch | null {
+  if (normalized.text.length < MIN_QUOTE || candidates.length === 0) return null;
   const [from, to] = trimmedEdges(normalized.text);
   const core = normalized.text.slice(from, to);
-  for (const source of index.candidates(normalized.text)) {
+  for (const source of candidates) {
     const at = source.normalized.text.indexOf(normalized.text);
     if (at !== -1) return { source, spans: [spanIn(source, at, at + normalized.text.length)] };
     const coreAt = core.length >= MIN_QUOTE ? source.normalized.text.indexOf(core) : -1;
@@ -49,14 +49,13 @@ export function containedIn(index: PassageIndex, normalized: Normalized): QuoteM
 
 /** "Start of a paragraph....end of it": every part found in one earlier passage, in order. */
 export function elidedQuote(index: PassageIndex, text: string): QuoteMatch | null {
-  if (!ELLIPSIS.test(text)) return null;
-  ELLIPSIS.lastIndex = 0;
+  if (!/\.\.\.|…/.test(text)) return null;
   const parts = text
     .split(ELLIPSIS)
     .map((part) => normalizeForMatch(part).text.replace(EDGE_PUNCTUATION, ''))
     .filter((part) => part.length > 0);
   if (parts.length < 2 || parts.join('').length < MIN_QUOTE || parts.some((part) => part.length < 6)) return null;
-  for (const source of index.candidates(parts.join(' '))) {
+  for (const source of index.candidatesFor(parts.join(' '))) {
     const spans: Span[] = [];
     let from = 0;
     for (const part of parts) {
@@ -87,13 +86,13 @@ function edgeLengths(text: string, edge: 'start' | 'end'): number[] {
  * text: a quote followed by its reply ("lines that contain an earlier paragraph plus new text").
  * `length` is the normalised length of the quoted part.
  */
-export function quotedEdge(index: PassageIndex, normalized: Normalized, edge: 'start' | 'end'): (QuoteMatch & { length: number }) | null {
+export function quotedEdge(candidates: IndexedPassage[], normalized: Normalized, edge: 'start' | 'end'): (QuoteMatch & { length: number }) | null {
   const text = normalized.text;
   const lengths = edgeLengths(text, edge).filter((n) => n >= MIN_QUOTE);
   if (lengths.length === 0) return null;
   const piece = (n: number) => (edge === 'start' ? text.slice(0, n) : text.slice(text.length - n));
   let best: (QuoteMatch & { length: number }) | null = null;
-  for (const source of index.candidates(piece(Math.min(text.length, 200)))) {
+  for (const source of candidates) {
     // If a piece of length n is quoted, so is every shorter one: binary search the longest.
     let low = 0;
     let high = lengths.length - 1;

@@ -1,7 +1,5 @@
 import type { Normalized } from './normalize';
-
-/** Word n-grams shared between a piece and an earlier passage point to where it may be quoted from. */
-const SHINGLE_WORDS = 3;
+import { shingleKeys } from './shingles';
 
 /** A shingle in more passages than this ("i think that") says nothing about where a quote is from. */
 const COMMON_SHINGLE = 64;
@@ -11,15 +9,6 @@ export interface IndexedPassage {
   line: number;
   text: string;
   normalized: Normalized;
-  /** The passage was a whole input line by itself (not a part of a glued or quoted line). */
-  wholeLine: boolean;
-}
-
-function shingles(words: string[]): string[] {
-  if (words.length < SHINGLE_WORDS) return words.length ? [words.join(' ')] : [];
-  const out: string[] = [];
-  for (let i = 0; i + SHINGLE_WORDS <= words.length; i++) out.push(words.slice(i, i + SHINGLE_WORDS).join(' '));
-  return out;
 }
 
 /**
@@ -30,16 +19,24 @@ function shingles(words: string[]): string[] {
 export class PassageIndex {
   readonly passages: IndexedPassage[] = [];
   private readonly byText = new Map<string, number>();
-  private readonly byShingle = new Map<string, number[]>();
+  private readonly byVerbatim = new Map<string, number>();
+  private readonly byShingle = new Map<number, number[]>();
 
-  add(passage: IndexedPassage) {
+  add(passage: IndexedPassage, keys: number[]) {
     this.passages.push(passage);
     if (!this.byText.has(passage.normalized.text)) this.byText.set(passage.normalized.text, passage.ordinal);
-    for (const shingle of new Set(shingles(passage.normalized.text.split(' ')))) {
-      const list = this.byShingle.get(shingle);
-      if (list) list.push(passage.ordinal);
-      else this.byShingle.set(shingle, [passage.ordinal]);
+    if (!this.byVerbatim.has(passage.text)) this.byVerbatim.set(passage.text, passage.ordinal);
+    for (const key of new Set(keys)) {
+      const list = this.byShingle.get(key);
+      if (!list) this.byShingle.set(key, [passage.ordinal]);
+      else if (list.length <= COMMON_SHINGLE) list.push(passage.ordinal);
     }
+  }
+
+  /** The passage written exactly like this text, character for character. */
+  verbatim(text: string): IndexedPassage | undefined {
+    const ordinal = this.byVerbatim.get(text);
+    return ordinal === undefined ? undefined : this.passages[ordinal];
   }
 
   exact(normalizedText: string): IndexedPassage | undefined {
@@ -47,17 +44,23 @@ export class PassageIndex {
     return ordinal === undefined ? undefined : this.passages[ordinal];
   }
 
-  /** Earlier passages sharing the most shingles with the text, best first (at most `limit`). */
-  candidates(normalizedText: string, limit = 6): IndexedPassage[] {
+  /** Earlier passages sharing the most shingles with the given ones, best first (at most `limit`). */
+  candidates(keys: number[], limit = 6): IndexedPassage[] {
     const votes = new Map<number, number>();
-    for (const shingle of shingles(normalizedText.split(' '))) {
-      const list = this.byShingle.get(shingle);
+    for (const key of keys) {
+      const list = this.byShingle.get(key);
       if (!list || list.length > COMMON_SHINGLE) continue;
       for (const ordinal of list) votes.set(ordinal, (votes.get(ordinal) ?? 0) + 1);
     }
+    if (votes.size === 0) return [];
     return [...votes]
       .sort((a, b) => b[1] - a[1] || a[0] - b[0])
       .slice(0, limit)
       .map(([ordinal]) => this.passages[ordinal]);
+  }
+
+  /** Candidates for a text: shingles computed here. */
+  candidatesFor(normalizedText: string, limit?: number): IndexedPassage[] {
+    return this.candidates(shingleKeys(normalizedText), limit);
   }
 }

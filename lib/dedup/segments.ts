@@ -1,5 +1,6 @@
 import type { SourceParagraph } from '@/lib/ingest/types';
-import { gluePoints } from './sentences';
+import { splitSentences } from './sentences';
+import type { Span } from './types';
 
 /** A run of a paragraph's text with the input characters around it, ready to become one piece. */
 export interface Segment {
@@ -9,6 +10,8 @@ export interface Segment {
   rawAfter: string;
   /** Set when the text is not a contiguous part of the input (see DedupOccurrence.raw). */
   raw?: string;
+  /** Sentence spans of `text`, when already known. */
+  sentences?: Span[];
 }
 
 /** The paragraph as one segment: its text, and the input characters before and after it. */
@@ -33,12 +36,19 @@ export function splitSegment(segment: Segment, at: number): [Segment, Segment] {
   ];
 }
 
-/** A paragraph holding glued paragraphs ("…struck it.(IE the …") becomes one segment each. */
+/**
+ * A paragraph holding glued paragraphs ("…struck it.(IE the …") becomes one segment each: they are
+ * split where a sentence ends without a space before the next.
+ */
 export function unglue(paragraph: SourceParagraph): Segment[] {
+  const sentences = splitSentences(paragraph.text);
+  const points: number[] = [];
+  for (let k = 1; k < sentences.length; k++) if (sentences[k].start === sentences[k - 1].end) points.push(sentences[k].start);
+  if (points.length === 0) return [{ ...segmentOf(paragraph), sentences }];
   let rest = segmentOf(paragraph);
   const segments: Segment[] = [];
   let consumed = 0;
-  for (const point of gluePoints(paragraph.text)) {
+  for (const point of points) {
     const [left, right] = splitSegment(rest, point - consumed);
     segments.push(left);
     consumed = point;

@@ -2,6 +2,8 @@ import { IngestError } from './errors';
 
 export const MAX_INPUT_BYTES = 20 * 1024 * 1024;
 
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
 const hex = (byte: number) => `0x${byte.toString(16).padStart(2, '0')}`;
 
 /** Where the first invalid UTF-8 sequence starts (a fatal decoder only says that there is one). */
@@ -34,11 +36,14 @@ export function decodeInput(bytes: Uint8Array, maxBytes = MAX_INPUT_BYTES): stri
   if (nul !== -1) {
     throw new IngestError('binary', `The file looks binary (a NUL byte at offset ${nul}); upload plain text, Markdown or JSON.`, { offset: nul });
   }
-  const bad = firstInvalidUtf8(bytes);
-  if (bad !== -1) {
+  let text: string;
+  try {
+    text = STRICT_UTF8.decode(bytes);
+  } catch {
+    // The decoder only says that there is a bad sequence; find where, for the message.
+    const bad = Math.max(0, firstInvalidUtf8(bytes));
     throw new IngestError('invalid_utf8', `The file is not UTF-8 text (byte ${hex(bytes[bad])} at offset ${bad}); save it as UTF-8 and try again.`, { offset: bad });
   }
-  const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
   if (text.replace(/^\uFEFF/, '').trim() === '') throw new IngestError('empty', 'The file holds only white space; there is no thread to read.');
   return text;
 }

@@ -1,22 +1,13 @@
-import { createHash } from 'node:crypto';
-import { findRepeats } from '@/lib/dedup/find-repeats';
-import { decodeInput } from '@/lib/ingest/decode';
-import { detectFormat } from '@/lib/ingest/detect-format';
-import { parseThread } from '@/lib/ingest/parse-thread';
-import type { ThreadFormat } from '@/lib/ingest/types';
 import { db } from '../db/client';
-import { saveRevision } from './save-revision';
-import { slugify, titleFromText } from './slug';
+import { isUniqueViolation } from '../db/errors';
+import { uuidv7 } from '../db/uuid';
+import { publishThreadEvent } from '../events/publish';
+import { type IngestInput, type PreparedThread, prepareThread } from './prepare-thread';
+import { reanchorThread } from './reanchor-revision';
+import { type NewRevision, saveRevisions } from './save-revision';
+import { slugify } from './slug';
 
-export interface IngestInput {
-  bytes: Uint8Array;
-  format?: ThreadFormat;
-  title?: string;
-  /** The thread this is a new version of; otherwise the one with the same source name, else a new thread. */
-  slug?: string;
-  sourceName?: string;
-  createdById?: string;
-}
+export type { IngestInput } from './prepare-thread';
 
 export interface IngestOutcome {
   slug: string;
@@ -27,90 +18,131 @@ export interface IngestOutcome {
   passages: number;
   repeats: number;
   lines: number;
+  /** For a new revision of a thread with claims: how many found their text again, how many are orphans. */
+  reanchored?: { anchored: number; orphaned: number };
 }
 
-export function contentHash(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
+const repeatsOf = (t: PreparedThread) => t.dedup.occurrences.filter((o) => o.kind !== 'original' && o.kind !== 'blank').length;
 
-async function uniqueSlug(base: string): Promise<string> {
+/** Slugs for new threads, unique among the stored ones and within the batch. */
+async function newSlugs(titles: string[]): Promise<string[]> {
+  const bases = titles.map(slugify);
   const taken = new Set(
-    (await db.thread.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })).map((t) => t.slug),
+    (await db.thread.findMany({ where: { OR: [...new Set(bases)].map((base) => ({ slug: { startsWith: base } })) }, select: { slug: true } })).map((t) => t.slug),
   );
-  if (!taken.has(base)) return base;
-  for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
+  return bases.map((base) => {
+    let slug = base;
+    for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
+    taken.add(slug);
+    return slug;
+  });
 }
 
 /**
- * Decodes, parses and deduplicates a thread, then stores it in one transaction. Same content ->
- * the same revision (nothing written); a changed version of a known thread -> a new revision.
- * Throws IngestError (bad input) before anything is written.
+ * Stores threads (already decoded, parsed and deduplicated by prepareThread) in one transaction.
+ * Same content (hash of the exact bytes) -> the revision that exists, nothing written; a changed
+ * version of a known thread (same slug, else same source name) -> its next revision, with its
+ * claims re-anchored onto the new text; anything else -> a new thread.
  */
-export async function ingestThread(input: IngestInput): Promise<IngestOutcome> {
-  const text = decodeInput(input.bytes);
-  const format = input.format ?? detectFormat(text, input.sourceName);
-  const parsed = parseThread(text, format);
-  const dedup = findRepeats(parsed.paragraphs);
-  const hash = contentHash(input.bytes);
-
-  const existing = await db.threadRevision.findUnique({
-    where: { contentHash: hash },
-    select: { number: true, passageCount: true, repeatCount: true, lineCount: true, thread: { select: { slug: true, title: true } } },
-  });
-  if (existing) {
-    return {
-      slug: existing.thread.slug,
-      title: existing.thread.title,
-      revision: existing.number,
-      created: false,
-      passages: existing.passageCount,
-      repeats: existing.repeatCount,
-      lines: existing.lineCount,
-    };
+export async function storeThreads(prepared: PreparedThread[]): Promise<IngestOutcome[]> {
+  try {
+    return await storeOnce(prepared);
+  } catch (error) {
+    // Someone stored the same content (or took the same new slug) meanwhile: look again, once.
+    if (isUniqueViolation(error)) return storeOnce(prepared);
+    throw error;
   }
+}
 
-  const previous = input.slug
-    ? await db.thread.findUnique({ where: { slug: input.slug }, select: { id: true } })
-    : input.sourceName
-      ? await db.thread.findFirst({
-          where: { revisions: { some: { sourceName: input.sourceName } } },
-          select: { id: true },
-          orderBy: { createdAt: 'asc' },
-        })
-      : null;
-  const fallbackTitle = input.sourceName ?? 'Untitled thread';
-  const title = input.title?.trim() || parsed.title || titleFromText(parsed.paragraphs[0]?.text ?? '', fallbackTitle);
-  const slug = previous ? undefined : (input.slug ?? (await uniqueSlug(slugify(title))));
+async function storeOnce(prepared: PreparedThread[]): Promise<IngestOutcome[]> {
+  const existing = new Map(
+    (
+      await db.threadRevision.findMany({
+        where: { contentHash: { in: prepared.map((t) => t.contentHash) } },
+        select: { contentHash: true, number: true, passageCount: true, repeatCount: true, lineCount: true, thread: { select: { slug: true, title: true } } },
+      })
+    ).map((r) => [r.contentHash, r]),
+  );
+  const seen = new Set<string>();
+  const fresh = prepared.filter((t) => !existing.has(t.contentHash) && !seen.has(t.contentHash) && seen.add(t.contentHash));
+  const bySlug = new Map(
+    (await db.thread.findMany({ where: { slug: { in: fresh.flatMap((t) => (t.input.slug ? [t.input.slug] : [])) } }, select: { id: true, slug: true } })).map((t) => [t.slug, t]),
+  );
+  const bySource = new Map<string, { id: string; slug: string }>();
+  for (const revision of await db.threadRevision.findMany({
+    where: { sourceName: { in: fresh.flatMap((t) => (t.input.sourceName && !t.input.slug ? [t.input.sourceName] : [])) } },
+    select: { sourceName: true, thread: { select: { id: true, slug: true } } },
+    orderBy: { createdAt: 'asc' },
+  })) {
+    if (revision.sourceName && !bySource.has(revision.sourceName)) bySource.set(revision.sourceName, revision.thread);
+  }
+  const targets = fresh.map((t) => (t.input.slug ? bySlug.get(t.input.slug) : t.input.sourceName ? bySource.get(t.input.sourceName) : undefined) ?? null);
+  const creating = fresh.filter((_, i) => !targets[i]);
+  const slugs = await newSlugs(creating.map((t) => (t.input.slug ? t.input.slug : t.title)));
 
-  const result = await db.$transaction(
+  const results = await db.$transaction(
     async (tx) => {
-      const thread = previous
-        ? await tx.thread.update({ where: { id: previous.id }, data: { title }, select: { id: true, slug: true } })
-        : await tx.thread.create({ data: { slug: slug as string, title, createdById: input.createdById }, select: { id: true, slug: true } });
-      const last = await tx.threadRevision.aggregate({ where: { threadId: thread.id }, _max: { number: true } });
-      const number = (last._max.number ?? 0) + 1;
-      const revision = await saveRevision(tx, {
-        threadId: thread.id,
-        number,
-        contentHash: hash,
-        byteLength: input.bytes.byteLength,
-        sourceName: input.sourceName ?? null,
-        parsed,
-        dedup,
+      const created = creating.map((t, i) => ({ id: uuidv7(), slug: t.input.slug ?? slugs[i], title: t.title, createdById: t.input.createdById ?? null }));
+      if (created.length) {
+        await tx.$executeRaw`
+          INSERT INTO "Thread" ("id", "slug", "title", "createdById", "updatedAt")
+          SELECT v.id, v.slug, v.title, v.creator, now()
+          FROM unnest(${created.map((c) => c.id)}::uuid[], ${created.map((c) => c.slug)}::text[], ${created.map((c) => c.title)}::text[],
+                      ${created.map((c) => c.createdById)}::uuid[]) AS v(id, slug, title, creator)`;
+      }
+      const createdIds = new Map(created.map((c) => [c.slug, c.id]));
+      let createdIndex = 0;
+      const threads = fresh.map((t, i) => {
+        const target = targets[i];
+        if (target) return { id: target.id, slug: target.slug, isNew: false };
+        const slug = created[createdIndex++].slug;
+        return { id: createdIds.get(slug) as string, slug, isNew: true };
       });
-      await tx.thread.update({ where: { id: thread.id }, data: { currentRevisionId: revision.id } });
-      return { slug: thread.slug, number };
+      const latest = new Map(
+        (await tx.threadRevision.groupBy({ by: ['threadId'], where: { threadId: { in: threads.filter((t) => !t.isNew).map((t) => t.id) } }, _max: { number: true } })).map((g) => [g.threadId, g._max.number ?? 0]),
+      );
+      const revisions: NewRevision[] = fresh.map((t, i) => ({ thread: t, threadId: threads[i].id, number: (latest.get(threads[i].id) ?? 0) + 1 }));
+      const saved = await saveRevisions(tx, revisions);
+      await tx.$executeRaw`
+        UPDATE "Thread" t SET "currentRevisionId" = v.revision, "updatedAt" = now()
+        FROM unnest(${saved.map((s) => s.threadId)}::uuid[], ${saved.map((s) => s.id)}::uuid[]) AS v(thread, revision)
+        WHERE t."id" = v.thread`;
+      const reanchored = new Map<string, IngestOutcome['reanchored']>();
+      for (const [i, thread] of threads.entries()) {
+        if (thread.isNew) continue;
+        await tx.thread.update({ where: { id: thread.id }, data: { title: fresh[i].title } });
+        const summary = await reanchorThread(tx, thread.id, fresh[i].dedup.passages, saved[i].passageIds);
+        reanchored.set(thread.id, summary);
+        await publishThreadEvent(tx, thread.id, 'revision', { revision: revisions[i].number, ...summary });
+      }
+      return fresh.map((t, i) => ({ thread: threads[i], number: revisions[i].number, reanchored: reanchored.get(threads[i].id) }));
     },
     { timeout: 10 * 60_000, maxWait: 30_000 },
   );
 
-  return {
-    slug: result.slug,
-    title,
-    revision: result.number,
-    created: true,
-    passages: dedup.passages.length,
-    repeats: dedup.occurrences.filter((o) => o.kind !== 'original' && o.kind !== 'blank').length,
-    lines: parsed.paragraphs.at(-1)?.line ?? 0,
-  };
+  const stored = new Map(fresh.map((t, i) => [t.contentHash, results[i]]));
+  return prepared.map((t) => {
+    const before = existing.get(t.contentHash);
+    if (before) {
+      return { slug: before.thread.slug, title: before.thread.title, revision: before.number, created: false, passages: before.passageCount, repeats: before.repeatCount, lines: before.lineCount };
+    }
+    const result = stored.get(t.contentHash)!;
+    const first = fresh.find((f) => f.contentHash === t.contentHash) === t;
+    return {
+      slug: result.thread.slug,
+      title: t.title,
+      revision: result.number,
+      created: first,
+      passages: t.dedup.passages.length,
+      repeats: repeatsOf(t),
+      lines: t.parsed.paragraphs.at(-1)?.line ?? 0,
+      ...(result.reanchored ? { reanchored: result.reanchored } : {}),
+    };
+  });
+}
+
+/** Decodes, parses and deduplicates one thread, then stores it (see storeThreads). Bad input throws IngestError, before any write. */
+export async function ingestThread(input: IngestInput): Promise<IngestOutcome> {
+  const [outcome] = await storeThreads([prepareThread(input)]);
+  return outcome;
 }

@@ -1,85 +1,84 @@
-import type { DedupResult } from '@/lib/dedup/types';
-import type { ParsedThread } from '@/lib/ingest/types';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { uuidv7 } from '../db/uuid';
+import type { PreparedThread } from './prepare-thread';
 
 type Tx = Prisma.TransactionClient;
 
-/** Rows per INSERT: large enough to amortise round trips, small enough to stay under the bind-parameter limit. */
-const BATCH = 2_000;
+/** Rows per statement: each column travels as one array parameter, so a batch is one round trip. */
+const BATCH = 5_000;
 
-async function insertInBatches<T>(rows: T[], insert: (batch: T[]) => Promise<unknown>) {
-  for (let i = 0; i < rows.length; i += BATCH) await insert(rows.slice(i, i + BATCH));
+function batches<T>(rows: T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += BATCH) out.push(rows.slice(i, i + BATCH));
+  return out;
 }
 
-export interface RevisionInput {
+const spansJson = (spans: { start: number; end: number }[] | null) => (spans ? JSON.stringify(spans.map((s) => [s.start, s.end])) : null);
+
+export interface NewRevision {
+  thread: PreparedThread;
   threadId: string;
   number: number;
-  contentHash: string;
-  byteLength: number;
-  sourceName: string | null;
-  parsed: ParsedThread;
-  dedup: DedupResult;
 }
 
-/** Writes one revision with its passages, occurrences and repeat blocks (inside the caller's transaction). */
-export async function saveRevision(tx: Tx, input: RevisionInput): Promise<{ id: string; passageIds: string[] }> {
-  const { parsed, dedup } = input;
-  const lastLine = parsed.paragraphs.at(-1)?.line ?? 0;
-  const revision = await tx.threadRevision.create({
-    data: {
-      threadId: input.threadId,
-      number: input.number,
-      contentHash: input.contentHash,
-      format: parsed.format,
-      sourceName: input.sourceName,
-      byteLength: input.byteLength,
-      lineCount: lastLine,
-      passageCount: dedup.passages.length,
-      repeatCount: dedup.occurrences.filter((o) => o.kind !== 'original' && o.kind !== 'blank').length,
-    },
-    select: { id: true },
-  });
-  const passageIds = dedup.passages.map(() => uuidv7());
-  const idOf = (ordinal: number | null) => (ordinal === null ? null : passageIds[ordinal]);
+export interface SavedRevision {
+  id: string;
+  threadId: string;
+  passageIds: string[];
+}
 
-  await insertInBatches(dedup.passages, (batch) =>
-    tx.passage.createMany({
-      data: batch.map((p) => ({
-        id: passageIds[p.ordinal],
-        revisionId: revision.id,
-        ordinal: p.ordinal,
-        line: p.line,
-        text: p.text,
-        sentences: p.sentences.map((s) => [s.start, s.end]),
-        author: p.author ?? null,
-        postedAt: p.postedAt ? new Date(p.postedAt) : null,
-        commentId: p.commentId ?? null,
-      })),
-    }),
-  );
-  await insertInBatches(dedup.occurrences, (batch) =>
-    tx.occurrence.createMany({
-      data: batch.map((o) => ({
-        id: uuidv7(),
-        revisionId: revision.id,
-        position: o.position,
-        paragraph: o.paragraph,
-        line: o.line,
-        kind: o.kind,
-        text: o.text,
-        rawBefore: o.rawBefore,
-        rawAfter: o.rawAfter,
-        rawText: o.raw ?? null,
-        passageId: idOf(o.passage),
-        sourcePassageId: idOf(o.source),
-        spans: o.spans ? o.spans.map((s) => [s.start, s.end]) : undefined,
-        replyToPassageId: idOf(o.replyTo),
-      })),
-    }),
-  );
-  if (dedup.blocks.length) {
-    await tx.repeatBlock.createMany({ data: dedup.blocks.map((b) => ({ ...b, revisionId: revision.id })) });
+/**
+ * Writes revisions with their passages, occurrences and repeat blocks, inside the caller's
+ * transaction. Rows of all the revisions go in together as `INSERT … SELECT FROM unnest(column
+ * arrays)`: a statement per few thousand rows, not one per row or per thread.
+ */
+export async function saveRevisions(tx: Tx, revisions: NewRevision[]): Promise<SavedRevision[]> {
+  const saved = revisions.map((r) => ({ id: uuidv7(), threadId: r.threadId, passageIds: r.thread.dedup.passages.map(() => uuidv7()) }));
+  await tx.$executeRaw`
+    INSERT INTO "ThreadRevision" ("id", "threadId", "number", "contentHash", "format", "sourceName", "byteLength", "lineCount", "passageCount", "repeatCount")
+    SELECT * FROM unnest(${saved.map((s) => s.id)}::uuid[], ${revisions.map((r) => r.threadId)}::uuid[], ${revisions.map((r) => r.number)}::int[],
+                         ${revisions.map((r) => r.thread.contentHash)}::text[], ${revisions.map((r) => r.thread.parsed.format)}::text[],
+                         ${revisions.map((r) => r.thread.input.sourceName ?? null)}::text[], ${revisions.map((r) => r.thread.input.bytes.byteLength)}::int[],
+                         ${revisions.map((r) => r.thread.parsed.paragraphs.at(-1)?.line ?? 0)}::int[], ${revisions.map((r) => r.thread.dedup.passages.length)}::int[],
+                         ${revisions.map((r) => r.thread.dedup.occurrences.filter((o) => o.kind !== 'original' && o.kind !== 'blank').length)}::int[])`;
+
+  const passages = revisions.flatMap((r, i) => r.thread.dedup.passages.map((p) => ({ p, revision: saved[i].id, id: saved[i].passageIds[p.ordinal] })));
+  for (const batch of batches(passages)) {
+    await tx.$executeRaw`
+      INSERT INTO "Passage" ("id", "revisionId", "ordinal", "line", "text", "sentences", "author", "postedAt", "commentId")
+      SELECT * FROM unnest(${batch.map((r) => r.id)}::uuid[], ${batch.map((r) => r.revision)}::uuid[], ${batch.map((r) => r.p.ordinal)}::int[],
+                           ${batch.map((r) => r.p.line)}::int[], ${batch.map((r) => r.p.text)}::text[],
+                           ${batch.map((r) => JSON.stringify(r.p.sentences.map((s) => [s.start, s.end])))}::jsonb[],
+                           ${batch.map((r) => r.p.author ?? null)}::text[], ${batch.map((r) => r.p.postedAt ?? null)}::timestamptz[],
+                           ${batch.map((r) => r.p.commentId ?? null)}::text[])`;
   }
-  return { id: revision.id, passageIds };
+
+  const occurrences = revisions.flatMap((r, i) => {
+    const ids = saved[i].passageIds;
+    const idOf = (ordinal: number | null) => (ordinal === null ? null : ids[ordinal]);
+    return r.thread.dedup.occurrences.map((o) => ({ o, revision: saved[i].id, passage: idOf(o.passage), source: idOf(o.source), reply: idOf(o.replyTo) }));
+  });
+  for (const batch of batches(occurrences)) {
+    await tx.$executeRaw`
+      INSERT INTO "Occurrence" ("id", "revisionId", "position", "paragraph", "line", "kind", "text", "rawBefore", "rawAfter",
+                                "rawText", "passageId", "sourcePassageId", "spans", "replyToPassageId")
+      SELECT o.id, o.revision, o.position, o.paragraph, o.line, o.kind::"OccurrenceKind", o.text, o.before, o.after,
+             o.raw, o.passage, o.source, o.spans, o.reply
+      FROM unnest(${batch.map(() => uuidv7())}::uuid[], ${batch.map((r) => r.revision)}::uuid[], ${batch.map((r) => r.o.position)}::int[],
+                  ${batch.map((r) => r.o.paragraph)}::int[], ${batch.map((r) => r.o.line)}::int[], ${batch.map((r) => r.o.kind)}::text[],
+                  ${batch.map((r) => r.o.text)}::text[], ${batch.map((r) => r.o.rawBefore)}::text[], ${batch.map((r) => r.o.rawAfter)}::text[],
+                  ${batch.map((r) => r.o.raw ?? null)}::text[], ${batch.map((r) => r.passage)}::uuid[], ${batch.map((r) => r.source)}::uuid[],
+                  ${batch.map((r) => spansJson(r.o.spans))}::jsonb[], ${batch.map((r) => r.reply)}::uuid[])
+        AS o(id, revision, position, paragraph, line, kind, text, before, after, raw, passage, source, spans, reply)`;
+  }
+
+  const blocks = revisions.flatMap((r, i) => r.thread.dedup.blocks.map((b) => ({ ...b, revisionId: saved[i].id })));
+  if (blocks.length) {
+    await tx.$executeRaw`
+      INSERT INTO "RepeatBlock" ("id", "revisionId", "fromPosition", "toPosition", "fromLine", "toLine", "sourceFromLine", "sourceToLine")
+      SELECT * FROM unnest(${blocks.map(() => uuidv7())}::uuid[], ${blocks.map((b) => b.revisionId)}::uuid[], ${blocks.map((b) => b.fromPosition)}::int[],
+                           ${blocks.map((b) => b.toPosition)}::int[], ${blocks.map((b) => b.fromLine)}::int[], ${blocks.map((b) => b.toLine)}::int[],
+                           ${blocks.map((b) => b.sourceFromLine)}::int[], ${blocks.map((b) => b.sourceToLine)}::int[])`;
+  }
+  return saved;
 }

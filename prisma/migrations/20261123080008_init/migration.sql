@@ -254,15 +254,6 @@ CREATE UNIQUE INDEX "ThreadRevision_threadId_number_key" ON "ThreadRevision"("th
 CREATE UNIQUE INDEX "Passage_revisionId_ordinal_key" ON "Passage"("revisionId", "ordinal");
 
 -- CreateIndex
-CREATE INDEX "Occurrence_passageId_idx" ON "Occurrence"("passageId");
-
--- CreateIndex
-CREATE INDEX "Occurrence_sourcePassageId_idx" ON "Occurrence"("sourcePassageId");
-
--- CreateIndex
-CREATE INDEX "Occurrence_replyToPassageId_idx" ON "Occurrence"("replyToPassageId");
-
--- CreateIndex
 CREATE UNIQUE INDEX "Occurrence_revisionId_position_key" ON "Occurrence"("revisionId", "position");
 
 -- CreateIndex
@@ -315,15 +306,6 @@ ALTER TABLE "Passage" ADD CONSTRAINT "Passage_revisionId_fkey" FOREIGN KEY ("rev
 
 -- AddForeignKey
 ALTER TABLE "Occurrence" ADD CONSTRAINT "Occurrence_revisionId_fkey" FOREIGN KEY ("revisionId") REFERENCES "ThreadRevision"("id") ON DELETE CASCADE ON UPDATE CASCADE;
-
--- AddForeignKey
-ALTER TABLE "Occurrence" ADD CONSTRAINT "Occurrence_passageId_fkey" FOREIGN KEY ("passageId") REFERENCES "Passage"("id") ON DELETE CASCADE ON UPDATE CASCADE;
-
--- AddForeignKey
-ALTER TABLE "Occurrence" ADD CONSTRAINT "Occurrence_sourcePassageId_fkey" FOREIGN KEY ("sourcePassageId") REFERENCES "Passage"("id") ON DELETE CASCADE ON UPDATE CASCADE;
-
--- AddForeignKey
-ALTER TABLE "Occurrence" ADD CONSTRAINT "Occurrence_replyToPassageId_fkey" FOREIGN KEY ("replyToPassageId") REFERENCES "Passage"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "RepeatBlock" ADD CONSTRAINT "RepeatBlock_revisionId_fkey" FOREIGN KEY ("revisionId") REFERENCES "ThreadRevision"("id") ON DELETE CASCADE ON UPDATE CASCADE;
