@@ -1,0 +1,131 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { db } from '@/lib/server/db/client';
+import { insertUser } from '../support/factories';
+import { signedInContext, skipBrowser, watchPage } from './support/browser';
+import { useApp } from './support/fixture';
+import { axeViolations, selectWithMouse } from './support/pages';
+
+const THREAD = '/threads/in-the-post-you-say-that-human-programmers-will-write-the-ai';
+
+async function passageSelectorFor(page: Page, startsWith: string) {
+  const id = await page.evaluate((prefix) => {
+    const element = [...document.querySelectorAll<HTMLElement>('[data-passage-id]')].find((e) => e.textContent?.startsWith(prefix));
+    return element?.dataset.passageId;
+  }, startsWith);
+  if (!id) throw new Error(`no passage starts with ${startsWith}`);
+  return `[data-passage-id="${id}"]`;
+}
+
+describe.skipIf(skipBrowser)('the reader (production build, real Chromium)', () => {
+  const fixture = useApp();
+
+  it('signs up, signs out, signs in again through the forms', async () => {
+    const page = await fixture.browser.newPage({ baseURL: fixture.app.url });
+    const problems = watchPage(page);
+    await page.goto('/signup');
+    await page.getByLabel('Name').fill('Ada Reader');
+    await page.getByLabel('Email').fill('ada@example.com');
+    await page.getByLabel(/Password/).fill('correct horse battery');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.getByTestId('signed-in-as').waitFor();
+    expect(await page.getByTestId('signed-in-as').innerText()).toBe('Ada Reader');
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('link', { name: 'Sign in' }).first().waitFor();
+    await page.goto('/signin');
+    await page.getByLabel('Email').fill('ada@example.com');
+    await page.getByLabel('Password').fill('wrong password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByText('Wrong email or password.').waitFor();
+    await page.getByLabel('Password').fill('correct horse battery');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByTestId('signed-in-as').waitFor();
+    expect(problems.filter((p) => !p.includes('401'))).toEqual([]);
+    await page.close();
+  });
+
+  it('tags a span selected with the mouse, and a second reader sees it appear without reloading', async () => {
+    const [alice, bob] = await Promise.all([insertUser({ name: 'Alice' }), insertUser({ name: 'Bob' })]);
+    const aliceContext = await signedInContext(fixture.browser, fixture.app.url, alice);
+    const bobContext = await signedInContext(fixture.browser, fixture.app.url, bob);
+    const page = await aliceContext.newPage();
+    const other = await bobContext.newPage();
+    const problems = [...watchPage(page), ...watchPage(other)];
+    await Promise.all([page.goto(THREAD), other.goto(THREAD)]);
+    await other.getByText('Live: tags from everyone').waitFor();
+    await page.getByText('Live: tags from everyone').waitFor();
+
+    const passage = await passageSelectorFor(page, 'That’s not quite my position.');
+    await selectWithMouse(page, passage, 0, 29);
+    await page.getByRole('button', { name: 'Tag this (t)' }).click();
+    const box = page.getByTestId('tag-box');
+    await box.waitFor();
+    expect(await box.locator('blockquote').innerText()).toBe('That’s not quite my position.');
+    await box.getByLabel('Inner alignment').check();
+    await box.getByLabel(/Note/).fill('Needs **§2.4.2** to be read first.');
+    await box.getByRole('button', { name: /Save/ }).click();
+    await box.waitFor({ state: 'detached' });
+
+    await page.locator(`${passage} mark.claim-mark[data-axis="inner"]`).waitFor();
+    const card = other.getByTestId('claim-card').filter({ hasText: 'That’s not quite my position.' });
+    await card.waitFor({ timeout: 5_000 });
+    expect(await card.innerText()).toContain('Alice: inner');
+    expect(await card.locator('.note strong').innerText()).toBe('§2.4.2');
+    await other.locator(`${passage} mark.claim-mark`).waitFor();
+    expect(problems).toEqual([]);
+    await aliceContext.close();
+    await bobContext.close();
+  });
+
+  it('tags a sentence with the keyboard alone', async () => {
+    const carol = await insertUser({ name: 'Carol' });
+    const context = await signedInContext(fixture.browser, fixture.app.url, carol);
+    const page = await context.newPage();
+    const problems = watchPage(page);
+    await page.goto(THREAD);
+    await page.getByText('Live: tags from everyone').waitFor();
+    const text = page.getByRole('region', { name: /Thread text/ });
+    await text.focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('t');
+    const box = page.getByTestId('tag-box');
+    await box.waitFor();
+    const quote = await box.locator('blockquote').innerText();
+    for (const key of ['o', '8', 'c', 'k']) await page.keyboard.press(key);
+    await page.keyboard.press('Enter');
+    await box.waitFor({ state: 'detached' });
+    const card = page.getByTestId('claim-card').filter({ hasText: quote.slice(0, 30) });
+    await card.waitFor();
+    expect(await card.getByTestId('tag-row').innerText()).toBe('Carol: outer, 80 %, story needed, crux');
+    const stored = await db.tag.findFirstOrThrow({ where: { userId: carol.id } });
+    expect(stored).toMatchObject({ axis: 'outer', confidence: 80, concreteStoryNeeded: true, crux: true });
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('shows the original text exactly as ingested, line by line', async () => {
+    const page = await fixture.browser.newPage({ baseURL: fixture.app.url });
+    await page.goto(THREAD);
+    await page.getByRole('link', { name: 'Original text' }).click();
+    const lines = page.locator('.original-text li');
+    await lines.first().waitFor();
+    expect(await lines.count()).toBe(50);
+    expect(await lines.nth(21).locator('.line-text').innerText()).toBe(await lines.nth(10).locator('.line-text').innerText());
+    const download = await (await fetch(`${fixture.app.url}/api/threads/in-the-post-you-say-that-human-programmers-will-write-the-ai/original`)).text();
+    const { readFileSync } = await import('node:fs');
+    expect(download).toBe(readFileSync('prisma/seed-data/001_02f28600875fb374.txt', 'utf8'));
+    await page.close();
+  });
+
+  it('has no accessibility violations (axe-core), signed in or not', async () => {
+    const reader = await insertUser({ name: 'Axe' });
+    const context = await signedInContext(fixture.browser, fixture.app.url, reader);
+    for (const page of [await fixture.browser.newPage({ baseURL: fixture.app.url }), await context.newPage()]) {
+      await page.goto(`${fixture.app.url}${THREAD}`);
+      await page.getByText('Live: tags from everyone').waitFor();
+      expect(await axeViolations(page)).toEqual([]);
+      await page.close();
+    }
+    await context.close();
+  });
+});

@@ -1,0 +1,71 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { db } from '@/lib/server/db/client';
+import { insertUser } from '../support/factories';
+import { tagPassage } from '../support/tagging';
+import { skipBrowser, watchPage } from './support/browser';
+import { useApp } from './support/fixture';
+
+const SLUG = 'in-the-post-you-say-that-human-programmers-will-write-the-ai';
+
+describe.skipIf(skipBrowser)('search and crux summary (production build, real Chromium)', () => {
+  const fixture = useApp();
+
+  it('searches, filters, and follows a hit into the reader, which scrolls to it and flashes it', async () => {
+    const passages = await db.passage.findMany({ where: { revision: { thread: { slug: SLUG } } }, orderBy: { ordinal: 'asc' } });
+    const users = await Promise.all(['Ann', 'Ben', 'Cal'].map((name) => insertUser({ name })));
+    const rlhf = passages.find((p) => p.text.startsWith('(2) I do think RLHF-like solutions are doomed'))!;
+    const spam = passages.find((p) => p.text.startsWith('It’s hard to write spam'))!;
+    await tagPassage(SLUG, rlhf, users[0], { axis: 'outer', confidence: 10, crux: true });
+    await tagPassage(SLUG, rlhf, users[1], { axis: 'outer', confidence: 90 });
+    await tagPassage(SLUG, spam, users[2], { axis: 'inner', confidence: 60 });
+
+    const page = await fixture.browser.newPage({ baseURL: fixture.app.url });
+    const problems = watchPage(page);
+    await page.goto('/claims');
+    await page.getByLabel('Search claims and notes').fill('RLHF doomed');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.waitForURL(/q=RLHF/);
+    const hits = page.getByTestId('search-hit');
+    await hits.first().waitFor();
+    expect(await hits.count()).toBe(1);
+    expect(await hits.first().locator('mark').first().innerText()).toBe('RLHF');
+
+    await page.getByLabel('Search claims and notes').fill('');
+    await page.getByRole('checkbox', { name: 'inner' }).check();
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.waitForURL(/axis=inner/);
+    expect(await hits.count()).toBe(1);
+    expect(await hits.first().innerText()).toContain('It’s hard to write spam');
+    await page.goBack();
+    await page.waitForURL(/q=RLHF/);
+
+    await hits.first().locator('a').click();
+    await page.waitForURL(/\/threads\/.*claim=/);
+    const flashed = page.locator('mark.claim-mark.flash');
+    await flashed.first().waitFor();
+    expect(await flashed.first().innerText()).toContain('RLHF-like solutions');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('shows the crux page and downloads its Markdown', async () => {
+    const page = await fixture.browser.newPage({ baseURL: fixture.app.url, acceptDownloads: true });
+    const problems = watchPage(page);
+    await page.goto(`/threads/${SLUG}/cruxes?minTaggers=2`);
+    const card = page.getByTestId('crux-card').first();
+    await card.waitFor();
+    expect(await card.innerText()).toContain('RLHF-like solutions are doomed');
+    expect(await page.locator('svg[role="img"]').count()).toBeGreaterThan(0);
+    expect(await page.getByTestId('tagger-grid').innerText()).toContain('Ann');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Markdown' }).click()]);
+    const file = await download.path();
+    const markdown = await readFile(file, 'utf8');
+    expect(path.extname(download.suggestedFilename())).toBe('.md');
+    expect(markdown).toMatch(/^# /m);
+    expect(markdown).toContain('RLHF-like solutions are doomed');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
