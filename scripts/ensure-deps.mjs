@@ -26,7 +26,9 @@ const missing = !existsSync(installed);
 const stale = !missing && statSync(lock).mtimeMs > statSync(installed).mtimeMs + 1000;
 if (missing || stale) {
   console.log(missing ? 'Installing dependencies (first run)…' : 'package-lock.json changed: updating dependencies…');
-  run('npm', missing ? ['ci', '--no-audit', '--no-fund'] : ['install', '--no-audit', '--no-fund']);
+  // `npm install`, not `npm ci`: registries that serve only this platform's optional packages
+  // (as mirrors often do) leave the others out of the lock file, which `npm ci` refuses.
+  run('npm', ['install', '--no-audit', '--no-fund']);
 }
 
 const schemaHash = createHash('sha256').update(readFileSync(schema)).digest('hex');
