@@ -9,6 +9,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import type { Axis, TagView } from '../../lib/claims/types';
 import { claimAggregates } from '../../lib/cruxes/aggregates';
 import { scoreClaim } from '../../lib/cruxes/crux-score';
+import { renderNote } from '../../lib/markdown/render-note';
 import { uuidv7 } from '../../lib/server/db/uuid';
 import { prng } from './stats';
 import { ADJECTIVES, NOUNS, VERBS } from './vocabulary';
@@ -83,6 +84,9 @@ export async function generateSearchData(url: string, size: SearchDataSize) {
   }
   await copy(client, 'Passage', ['id', 'revisionId', 'ordinal', 'line', 'text', 'sentences', 'author', 'postedAt', 'commentId'], passages);
 
+  // Notes come from a pool of 500 sentences, each rendered once.
+  const notePool = Array.from({ length: 500 }, sentence);
+  const notesHtml = new Map(notePool.map((n) => [n, renderNote(n)]));
   // Tags: taggers per claim vary (1 to 2·mean − 1); a third of the claims split the taggers.
   const meanTags = size.tags / size.claims;
   const tagRows: string[] = [];
@@ -98,11 +102,11 @@ export async function generateSearchData(url: string, size: SearchDataSize) {
     for (let k = 0; k < target; k++) {
       const user = users[(first + k * 7919) % users.length];
       const confidence = random() < 0.1 ? null : Math.round(split ? (random() < 0.5 ? 5 + random() * 25 : 70 + random() * 25) : Math.min(100, Math.max(0, lean + (random() - 0.5) * 20)));
-      const note = random() < 0.1 ? sentence() : '';
+      const note = random() < 0.1 ? notePool[Math.floor(random() * notePool.length)] : '';
       const labels = random() < 0.05 ? [pick(['empirical', 'conceptual', 'needs-source', 'reward modelling', 'mesa'])] : [];
       const tag = { id: uuidv7(), claimId: claim.id, userId: user.id, userName: user.name, axis: pick(AXES), confidence, concreteStoryNeeded: random() < 0.08, crux: random() < 0.06, note, labels, version: 1, createdAt: now, updatedAt: now };
       tags.push(tag);
-      tagRows.push(row([tag.id, claim.id, user.id, tag.axis, confidence, tag.concreteStoryNeeded, tag.crux, note, arrayLiteral(labels), 1, null, now, now]));
+      tagRows.push(row([tag.id, claim.id, user.id, tag.axis, confidence, tag.concreteStoryNeeded, tag.crux, note, note ? (notesHtml.get(note) as string) : '', arrayLiteral(labels), 1, null, now, now]));
     }
     tagCount += tags.length;
     const aggregates = claimAggregates({ tags });
@@ -118,7 +122,7 @@ export async function generateSearchData(url: string, size: SearchDataSize) {
   await copy(client, 'Claim', ['id', 'threadId', 'passageId', 'start', 'end', 'exact', 'prefix', 'suffix', 'orphan', 'createdAt', 'updatedAt',
     'tagCount', 'confCount', 'confMean', 'disagreement', 'cruxScore', 'consensusScore', 'cruxCount', 'storyCount', 'axisOuter', 'axisInner',
     'axisBoth', 'axisOther', 'notesText', 'labels', 'lastTaggedAt'], claimRows);
-  await copy(client, 'Tag', ['id', 'claimId', 'userId', 'axis', 'confidence', 'concreteStoryNeeded', 'crux', 'note', 'labels', 'version', 'deletedAt', 'createdAt', 'updatedAt'], tagRows);
+  await copy(client, 'Tag', ['id', 'claimId', 'userId', 'axis', 'confidence', 'concreteStoryNeeded', 'crux', 'note', 'noteHtml', 'labels', 'version', 'deletedAt', 'createdAt', 'updatedAt'], tagRows);
   await client.query('ANALYZE');
   const seconds = (performance.now() - started) / 1000;
   await client.end();

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ImportedAnnotation } from '@/lib/export';
 import { parseW3c } from '@/lib/export/parse-w3c';
+import { renderNote } from '@/lib/markdown/render-note';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { SessionUser } from '../auth/session';
 import { refreshClaimAggregates } from '../claims/refresh-aggregates';
@@ -90,9 +91,10 @@ export async function importAnnotations(input: unknown, importer: SessionUser): 
           continue;
         }
         const fields = { axis: annotation.axis, confidence: annotation.confidence, concreteStoryNeeded: annotation.concreteStoryNeeded, crux: annotation.crux, note: annotation.note, labels: annotation.labels };
+        const noteHtml = annotation.note ? renderNote(annotation.note) : '';
         const created = annotation.created ? new Date(annotation.created) : new Date();
         const tag = await tx.tag.create({
-          data: { id: tagId, claimId: claim.id, userId, ...fields, createdAt: created, updatedAt: annotation.modified ? new Date(annotation.modified) : created },
+          data: { id: tagId, claimId: claim.id, userId, ...fields, noteHtml, createdAt: created, updatedAt: annotation.modified ? new Date(annotation.modified) : created },
         });
         await tx.tagRevision.create({ data: { tagId: tag.id, version: 1, ...fields, byUserId: importer.id } });
         report.created++;

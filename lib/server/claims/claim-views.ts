@@ -1,4 +1,3 @@
-import { renderNote } from '@/lib/markdown/render-note';
 import type { ClaimView } from '@/lib/claims/types';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { db } from '../db/client';
@@ -39,7 +38,7 @@ function toClaimView(row: ClaimRow): ClaimView {
     suffix: row.suffix,
     orphan: row.orphan,
     createdAt: row.createdAt.toISOString(),
-    tags: row.tags.map((tag) => ({ ...toTagView(tag, tag.user.name), noteHtml: tag.note ? renderNote(tag.note) : '' })),
+    tags: row.tags.map((tag) => toTagView(tag, tag.user.name)),
   };
 }
 

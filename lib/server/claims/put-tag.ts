@@ -1,4 +1,5 @@
 import type { TagInput } from '@/lib/claims/tag-schema';
+import { renderNote } from '@/lib/markdown/render-note';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { SessionUser } from '../auth/session';
 import { db } from '../db/client';
@@ -52,7 +53,8 @@ async function finish(tx: Tx, claim: { id: string; threadId: string }, tag: TagR
  * one is a 409, never a silent overwrite. Every state is kept in TagRevision.
  */
 export async function putTag(claimId: string, user: SessionUser, input: TagInput) {
-  const { version, ...fields } = input;
+  const { version, ...given } = input;
+  const fields = { ...given, noteHtml: given.note ? renderNote(given.note) : '' };
   return db.$transaction(async (tx) => {
     const claim = await lockClaim(tx, claimId);
     const existing = await tx.tag.findUnique({ where: { claimId_userId: { claimId, userId: user.id } }, select: tagSelect });

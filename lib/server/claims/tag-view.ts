@@ -9,6 +9,7 @@ export const tagSelect = {
   concreteStoryNeeded: true,
   crux: true,
   note: true,
+  noteHtml: true,
   labels: true,
   version: true,
   deletedAt: true,
@@ -25,6 +26,7 @@ export interface TagRow {
   concreteStoryNeeded: boolean;
   crux: boolean;
   note: string;
+  noteHtml: string;
   labels: string[];
   version: number;
   deletedAt: Date | null;
@@ -43,6 +45,7 @@ export function toTagView(tag: TagRow, userName: string): TagView {
     concreteStoryNeeded: tag.concreteStoryNeeded,
     crux: tag.crux,
     note: tag.note,
+    noteHtml: tag.noteHtml,
     labels: tag.labels,
     version: tag.version,
     createdAt: tag.createdAt.toISOString(),

@@ -164,6 +164,7 @@ CREATE TABLE "Tag" (
     "concreteStoryNeeded" BOOLEAN NOT NULL DEFAULT false,
     "crux" BOOLEAN NOT NULL DEFAULT false,
     "note" TEXT NOT NULL DEFAULT '',
+    "noteHtml" TEXT NOT NULL DEFAULT '',
     "labels" TEXT[] DEFAULT ARRAY[]::TEXT[],
     "version" INTEGER NOT NULL DEFAULT 1,
     "deletedAt" TIMESTAMP(3),

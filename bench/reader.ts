@@ -1,0 +1,137 @@
+/**
+ * `npm run bench:reader`: on a generated 2,000-paragraph thread with 10,000 tags, against the
+ * production app: the reader page's server response time, the JavaScript it ships (gzip), the tag
+ * write throughput with 64 concurrent clients (autocannon), and the write→SSE latency seen by a
+ * live reader during that load — in one run. Writes bench/results/reader.json.
+ */
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import autocannon from 'autocannon';
+import { encode } from 'next-auth/jwt';
+import { startApp } from '../scripts/lib/app-server';
+import { buildIfNeeded } from '../scripts/lib/build';
+import { benchDatabase } from './lib/bench-database';
+import { insertUsers, tagThread } from './lib/generate-claims';
+import { listen } from './lib/sse-client';
+import { summarise } from './lib/stats';
+
+const PARAGRAPHS = 2_000;
+const TAGS = 10_000;
+const CLIENTS = 64;
+const WRITES = Number(process.env.BENCH_WRITES ?? 6_400);
+const SECRET = 'bench-secret-bench-secret-bench-secret';
+
+function threadText(paragraphs: number): string {
+  const words = ['alignment', 'reward', 'model', 'training', 'goal', 'agent', 'values', 'oversight', 'deception', 'gradient', 'policy', 'human'];
+  const lines: string[] = [];
+  for (let i = 0; i < paragraphs; i++) {
+    const sentence = (k: number) => `Paragraph ${i} makes point ${k} about ${words[(i + k) % words.length]} and ${words[(i * 7 + k) % words.length]}.`;
+    // Every tenth paragraph quotes the one before, as quote-replies do.
+    lines.push(i % 10 === 9 ? `${sentence(0).replace(String(i), String(i - 1))} And a reply to it.` : `${sentence(0)} ${sentence(1)} ${sentence(2)}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+const database = await benchDatabase('crux_bench_reader');
+process.env.DATABASE_URL = database.url;
+try {
+  const { storeThreads } = await import('../lib/server/threads/ingest-thread');
+  const { prepareThread } = await import('../lib/server/threads/prepare-thread');
+  const { db } = await import('../lib/server/db/client');
+  const [thread] = await storeThreads([prepareThread({ bytes: Buffer.from(threadText(PARAGRAPHS)), format: 'text', title: 'Reader benchmark thread' })]);
+  const taggers = await insertUsers(database.url, 100, 'Tagger');
+  const tagged = await tagThread(database.url, thread.slug, taggers, TAGS / 5, 5);
+  console.log(`Thread: ${thread.lines} paragraphs, ${thread.passages} passages; ${tagged.claims} claims with ${tagged.tags} tags.`);
+
+  await buildIfNeeded();
+  const app = await startApp({ DATABASE_URL: database.url, NEXTAUTH_SECRET: SECRET, DB_POOL_SIZE: '32' });
+  try {
+    // 1. The reader page: server response time (full HTML), and the JavaScript it loads.
+    const page = `${app.url}/threads/${thread.slug}`;
+    for (let i = 0; i < 3; i++) await (await fetch(page)).text();
+    const times: number[] = [];
+    let html = '';
+    for (let i = 0; i < 20; i++) {
+      const started = performance.now();
+      html = await (await fetch(page)).text();
+      times.push(performance.now() - started);
+    }
+    const scripts = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+\.js[^"]*)"/g)].map((m) => m[1]))];
+    let jsGzipBytes = 0;
+    for (const src of scripts) jsGzipBytes += gzipSync(Buffer.from(await (await fetch(new URL(src, app.url))).arrayBuffer())).byteLength;
+    const claimsApi: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const started = performance.now();
+      await (await fetch(`${app.url}/api/threads/${thread.slug}/claims`)).arrayBuffer();
+      claimsApi.push(performance.now() - started);
+    }
+
+    // 2. Tag writes: 64 clients, each a different reader, each write a new tag on a claim.
+    const writers = await insertUsers(database.url, CLIENTS, 'Writer');
+    const cookies = await Promise.all(writers.map(async (w) => `next-auth.session-token=${await encode({ token: { uid: w.id, name: w.name, role: 'USER' }, secret: SECRET })}`));
+    const sent = new Map<string, number>();
+    const latencies: number[] = [];
+    const sse = listen(`${app.url}/api/threads/${thread.slug}/events`, (event, data) => {
+      if (event !== 'tag') return;
+      const { claimId, userId } = JSON.parse(data) as { claimId: string; userId: string };
+      const at = sent.get(`${claimId}:${userId}`);
+      if (at !== undefined) latencies.push(performance.now() - at);
+    });
+    await sse.ready;
+    let next = 0;
+    const result = await autocannon({
+      url: app.url,
+      connections: CLIENTS,
+      amount: WRITES,
+      requests: [
+        {
+          method: 'PUT',
+          setupRequest: (request) => {
+            const n = next++;
+            const writer = n % CLIENTS;
+            const claimId = tagged.claimIds[Math.floor(n / CLIENTS) % tagged.claimIds.length];
+            sent.set(`${claimId}:${writers[writer].id}`, performance.now());
+            return {
+              ...request,
+              path: `/api/claims/${claimId}/tag`,
+              headers: { 'content-type': 'application/json', cookie: cookies[writer] },
+              body: JSON.stringify({ axis: 'inner', confidence: (n * 37) % 101 }),
+            };
+          },
+        },
+      ],
+    });
+    await new Promise((r) => setTimeout(r, 1500));
+    sse.close();
+    const stored = await db.tag.count({ where: { userId: { in: writers.map((w) => w.id) } } });
+
+    const report = {
+      generatedAt: new Date().toISOString(),
+      thread: { paragraphs: thread.lines, passages: thread.passages, claims: tagged.claims, tags: tagged.tags },
+      readerResponseMs: summarise(times),
+      claimsApiMs: summarise(claimsApi),
+      jsShippedGzipKb: Math.round(jsGzipBytes / 102.4) / 10,
+      scripts: scripts.length,
+      writes: {
+        clients: CLIENTS,
+        requests: result.requests.total,
+        writesPerSecond: Math.round(result.requests.total / result.duration),
+        non2xx: result.non2xx,
+        errors: result.errors,
+        timeouts: result.timeouts,
+        latencyMs: { p50: result.latency.p50, p97_5: result.latency.p97_5, p99: result.latency.p99 },
+        storedTags: stored,
+      },
+      writeToSseMs: { ...summarise(latencies), received: latencies.length },
+      targets: { responseMs: 300, jsGzipKb: 150, writesPerSecond: 1000, sseP95Ms: 250 },
+    };
+    console.log(JSON.stringify(report, null, 2));
+    writeFileSync(path.resolve(import.meta.dirname, 'results/reader.json'), `${JSON.stringify(report, null, 2)}\n`);
+  } finally {
+    await app.stop();
+    await db.$disconnect();
+  }
+} finally {
+  await database.stop();
+}
