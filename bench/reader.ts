@@ -57,7 +57,8 @@ try {
       html = await (await fetch(page)).text();
       times.push(performance.now() - started);
     }
-    const scripts = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+\.js[^"]*)"/g)].map((m) => m[1]))];
+    // Scripts a current browser loads: `nomodule` ones (legacy polyfills) are skipped by it.
+    const scripts = [...new Set([...html.matchAll(/<script([^>]*)src="([^"]+\.js[^"]*)"([^>]*)>/g)].filter((m) => !/nomodule/i.test(m[1] + m[3])).map((m) => m[2]))];
     let jsGzipBytes = 0;
     for (const src of scripts) jsGzipBytes += gzipSync(Buffer.from(await (await fetch(new URL(src, app.url))).arrayBuffer())).byteLength;
     const claimsApi: number[] = [];

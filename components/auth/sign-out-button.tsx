@@ -1,10 +1,33 @@
 'use client';
 
-import { signOut } from 'next-auth/react';
+import { useState } from 'react';
+
+/**
+ * Signs out through next-auth's own endpoints (CSRF token, then the sign-out POST) without
+ * shipping next-auth's client library on every page.
+ */
+async function signOut() {
+  const { csrfToken } = await fetch('/api/auth/csrf').then((r) => r.json());
+  await fetch('/api/auth/signout', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ csrfToken, json: 'true' }),
+  });
+  window.location.href = '/';
+}
 
 export function SignOutButton() {
+  const [busy, setBusy] = useState(false);
   return (
-    <button type="button" onClick={() => signOut({ callbackUrl: '/' })} className="text-sm text-stone-700 underline">
+    <button
+      type="button"
+      disabled={busy}
+      onClick={() => {
+        setBusy(true);
+        void signOut().finally(() => setBusy(false));
+      }}
+      className="text-sm text-stone-700 underline"
+    >
       Sign out
     </button>
   );

@@ -1,7 +1,7 @@
 'use client';
 
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
-import { MAX_NOTE_LENGTH } from '@/lib/claims/tag-schema';
+import { MAX_NOTE_LENGTH } from '@/lib/claims/limits';
 import { AXES, type Axis, type TagView } from '@/lib/claims/types';
 
 export interface TagDraft {

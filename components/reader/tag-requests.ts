@@ -21,10 +21,13 @@ async function send<T>(url: string, method: string, body?: unknown): Promise<T |
   }
 }
 
-/** Creates the claim for the span when it is new (the same span is the same claim), then puts the tag. */
-export async function saveTag(slug: string, span: PassageSpan, claim: ClaimView | undefined, userId: string, draft: TagDraft) {
-  let claimId = claim?.id;
-  if (!claimId) {
+/**
+ * Creates the claim for the span when it is new (the same span is the same claim), then puts the
+ * tag; answers the claim as it now stands, with the caller's tag in it.
+ */
+export async function saveTag(slug: string, span: PassageSpan, claim: ClaimView | undefined, userId: string, draft: TagDraft): Promise<{ claim: ClaimView } | Failure> {
+  let target = claim;
+  if (!target) {
     const text = span.passage.textContent ?? '';
     const selector = describeSpan(text, utf16ToCodePoint(text, span.start), utf16ToCodePoint(text, span.end));
     const created = await send<{ claim: ClaimView }>(`/api/threads/${encodeURIComponent(slug)}/claims`, 'POST', {
@@ -32,10 +35,12 @@ export async function saveTag(slug: string, span: PassageSpan, claim: ClaimView 
       ...selector,
     });
     if ('error' in created) return created;
-    claimId = created.claim.id;
+    target = created.claim;
   }
-  const mine = claim?.tags.find((t) => t.userId === userId);
-  return send<{ claim: ClaimView; tag: TagView }>(`/api/claims/${claimId}/tag`, 'PUT', { ...draft, version: mine?.version });
+  const mine = target.tags.find((t) => t.userId === userId);
+  const saved = await send<{ tag: TagView }>(`/api/claims/${target.id}/tag`, 'PUT', { ...draft, version: mine?.version });
+  if ('error' in saved) return saved;
+  return { claim: { ...target, tags: [...target.tags.filter((t) => t.userId !== userId), saved.tag] } };
 }
 
 export function removeTag(claimId: string, version: number) {

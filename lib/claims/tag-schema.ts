@@ -1,9 +1,8 @@
 import { z } from 'zod';
+import { MAX_LABEL_LENGTH, MAX_LABELS } from './limits';
 import { AXES } from './types';
 
-export const MAX_NOTE_LENGTH = 10_000;
-export const MAX_LABELS = 20;
-export const MAX_LABEL_LENGTH = 40;
+export { MAX_LABEL_LENGTH, MAX_LABELS, MAX_NOTE_LENGTH } from './limits';
 
 const label = z
   .string()

@@ -1,51 +1,113 @@
+import type { PoolClient } from 'pg';
 import type { TagInput } from '@/lib/claims/tag-schema';
+import type { Axis, TagView } from '@/lib/claims/types';
 import { renderNote } from '@/lib/markdown/render-note';
-import type { Prisma } from '@/lib/generated/prisma/client';
 import type { SessionUser } from '../auth/session';
-import { db } from '../db/client';
+import { inTransaction } from '../db/pg-pool';
+import { uuidv7 } from '../db/uuid';
+import { RECORD_EVENT_SQL } from '../events/publish';
 import { conflict, forbidden, notFound } from '../http/errors';
-import { publishThreadEvent } from '../events/publish';
-import { refreshClaimAggregates } from './refresh-aggregates';
-import { type TagRow, tagSelect, toTagView } from './tag-view';
+import { aggregateSummary, claimColumns } from './claim-columns';
 
-type Tx = Prisma.TransactionClient;
-
-/** Locks the claim row: tag writes on one claim run one at a time, so its aggregates stay exact. */
-async function lockClaim(tx: Tx, claimId: string) {
-  const rows = await tx.$queryRaw<{ id: string; threadId: string }[]>`
-    SELECT "id", "threadId" FROM "Claim" WHERE "id" = ${claimId}::uuid FOR UPDATE`;
-  if (!rows[0]) throw notFound(`No claim ${claimId}.`);
-  return rows[0];
+interface TagRow {
+  id: string;
+  userId: string;
+  userName: string;
+  axis: Axis;
+  confidence: number | null;
+  concreteStoryNeeded: boolean;
+  crux: boolean;
+  note: string;
+  noteHtml: string;
+  labels: string[];
+  version: number;
+  deletedAt: Date | null;
+  createdAt: Date;
 }
 
-function revisionOf(tag: TagRow, byUserId: string, deleted: boolean) {
+interface LockedClaim {
+  claimId: string;
+  threadId: string;
+  tags: TagRow[];
+}
+
+/**
+ * Locks the claim row and reads every tag on it, in one statement: tag writes on one claim run one
+ * at a time, so their versions and the claim's aggregates stay exact.
+ */
+async function lockClaim(client: PoolClient, where: { claimId: string } | { tagId: string }): Promise<LockedClaim> {
+  const { rows } = await client.query(
+    `SELECT c."id" AS "claimId", c."threadId", t."id", t."userId", u."name" AS "userName", t."axis", t."confidence",
+            t."concreteStoryNeeded", t."crux", t."note", t."noteHtml", t."labels", t."version", t."deletedAt", t."createdAt"
+     FROM "Claim" c LEFT JOIN "Tag" t ON t."claimId" = c."id" LEFT JOIN "User" u ON u."id" = t."userId"
+     WHERE c."id" = ${'claimId' in where ? '$1::uuid' : '(SELECT "claimId" FROM "Tag" WHERE "id" = $1::uuid)'}
+     FOR UPDATE OF c`,
+    ['claimId' in where ? where.claimId : where.tagId],
+  );
+  if (rows.length === 0) throw notFound('claimId' in where ? `No claim ${where.claimId}.` : `No tag ${where.tagId}.`);
+  return { claimId: rows[0].claimId, threadId: rows[0].threadId, tags: rows.filter((r) => r.id !== null) };
+}
+
+function view(tag: TagRow, claimId: string, updatedAt: Date): TagView {
   return {
-    tagId: tag.id,
-    version: tag.version,
+    id: tag.id,
+    claimId,
+    userId: tag.userId,
+    userName: tag.userName,
     axis: tag.axis,
     confidence: tag.confidence,
     concreteStoryNeeded: tag.concreteStoryNeeded,
     crux: tag.crux,
     note: tag.note,
+    noteHtml: tag.noteHtml,
     labels: tag.labels,
-    deleted,
-    byUserId,
+    version: tag.version,
+    createdAt: tag.createdAt.toISOString(),
+    updatedAt: updatedAt.toISOString(),
   };
 }
 
-async function finish(tx: Tx, claim: { id: string; threadId: string }, tag: TagRow, actor: SessionUser, deleted: boolean) {
-  await tx.tagRevision.create({ data: revisionOf(tag, actor.id, deleted) });
-  const summary = await refreshClaimAggregates(tx, claim.id);
-  const owner = tag.userId === actor.id ? actor.name : (await tx.user.findUniqueOrThrow({ where: { id: tag.userId }, select: { name: true } })).name;
-  const view = toTagView(tag, owner);
-  await publishThreadEvent(tx, claim.threadId, 'tag', {
-    claimId: claim.id,
-    userId: tag.userId,
-    deleted,
-    tag: view as unknown as Prisma.InputJsonValue,
-    aggregates: summary as unknown as Prisma.InputJsonValue,
-  });
-  return { tag: view, deleted, aggregates: summary };
+/**
+ * Writes the tag's new state in one statement (the tag, its revision, the claim's aggregates), then
+ * records the live event last, so the thread's event lock is held only until the commit.
+ */
+async function writeTag(client: PoolClient, claim: LockedClaim, next: TagRow, actorId: string) {
+  const deleted = next.deletedAt !== null;
+  const live = claim.tags.filter((t) => t.deletedAt === null && t.userId !== next.userId);
+  if (!deleted) live.push(next);
+  const columns = claimColumns(live);
+  const now = new Date();
+  const tag = view(next, claim.claimId, now);
+  const payload = { claimId: claim.claimId, userId: next.userId, deleted, tag, aggregates: aggregateSummary(columns) };
+  await client.query(
+    `WITH tag AS (
+       INSERT INTO "Tag" ("id", "claimId", "userId", "axis", "confidence", "concreteStoryNeeded", "crux", "note", "noteHtml", "labels",
+                          "version", "deletedAt", "createdAt", "updatedAt")
+       VALUES ($1, $2, $3, $4::"Axis", $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+       ON CONFLICT ("claimId", "userId") DO UPDATE SET
+         "axis" = EXCLUDED."axis", "confidence" = EXCLUDED."confidence", "concreteStoryNeeded" = EXCLUDED."concreteStoryNeeded",
+         "crux" = EXCLUDED."crux", "note" = EXCLUDED."note", "noteHtml" = EXCLUDED."noteHtml", "labels" = EXCLUDED."labels",
+         "version" = EXCLUDED."version", "deletedAt" = EXCLUDED."deletedAt", "updatedAt" = EXCLUDED."updatedAt"
+       RETURNING "id"
+     ), revision AS (
+       INSERT INTO "TagRevision" ("id", "tagId", "version", "axis", "confidence", "concreteStoryNeeded", "crux", "note", "labels", "deleted", "byUserId", "createdAt")
+       SELECT $15, tag."id", $11, $4::"Axis", $5, $6, $7, $8, $10, $16, $17, $14 FROM tag
+     ), claim AS (
+       UPDATE "Claim" SET "tagCount" = $18, "confCount" = $19, "confMean" = $20, "disagreement" = $21, "cruxScore" = $22,
+         "consensusScore" = $23, "cruxCount" = $24, "storyCount" = $25, "axisOuter" = $26, "axisInner" = $27, "axisBoth" = $28,
+         "axisOther" = $29, "notesText" = $30, "labels" = $31, "lastTaggedAt" = $14, "updatedAt" = $14
+       WHERE "id" = $2
+     )
+     SELECT tag."id" FROM tag`,
+    [
+      next.id, claim.claimId, next.userId, next.axis, next.confidence, next.concreteStoryNeeded, next.crux, next.note, next.noteHtml, next.labels,
+      next.version, next.deletedAt, next.createdAt, now, uuidv7(), deleted, actorId,
+      columns.tagCount, columns.confCount, columns.confMean, columns.disagreement, columns.cruxScore, columns.consensusScore, columns.cruxCount,
+      columns.storyCount, columns.axisOuter, columns.axisInner, columns.axisBoth, columns.axisOther, columns.notesText, columns.labels,
+    ],
+  );
+  await client.query(RECORD_EVENT_SQL, [claim.threadId, 'tag', JSON.stringify(payload)]);
+  return { tag, deleted, aggregates: payload.aggregates };
 }
 
 /**
@@ -53,28 +115,30 @@ async function finish(tx: Tx, claim: { id: string; threadId: string }, tag: TagR
  * one is a 409, never a silent overwrite. Every state is kept in TagRevision.
  */
 export async function putTag(claimId: string, user: SessionUser, input: TagInput) {
-  const { version, ...given } = input;
-  const fields = { ...given, noteHtml: given.note ? renderNote(given.note) : '' };
-  return db.$transaction(async (tx) => {
-    const claim = await lockClaim(tx, claimId);
-    const existing = await tx.tag.findUnique({ where: { claimId_userId: { claimId, userId: user.id } }, select: tagSelect });
-    let tag: TagRow;
-    if (!existing) {
-      tag = await tx.tag.create({ data: { ...fields, claimId, userId: user.id }, select: tagSelect });
-    } else {
+  const { version, ...fields } = input;
+  const noteHtml = fields.note ? renderNote(fields.note) : '';
+  return inTransaction(async (client) => {
+    const claim = await lockClaim(client, { claimId });
+    const existing = claim.tags.find((t) => t.userId === user.id);
+    if (existing) {
       if (version === undefined && !existing.deletedAt) {
         throw conflict(`You have tagged this claim already (version ${existing.version}); send that version to edit it.`, 'version');
       }
       if (version !== undefined && version !== existing.version) {
         throw conflict(`Your tag changed since version ${version} (it is at version ${existing.version}); reload and edit again.`, 'version');
       }
-      tag = await tx.tag.update({
-        where: { id: existing.id },
-        data: { ...fields, deletedAt: null, version: existing.version + 1 },
-        select: tagSelect,
-      });
     }
-    return finish(tx, claim, tag, user, false);
+    const next: TagRow = {
+      id: existing?.id ?? uuidv7(),
+      userId: user.id,
+      userName: user.name,
+      ...fields,
+      noteHtml,
+      version: (existing?.version ?? 0) + 1,
+      deletedAt: null,
+      createdAt: existing?.createdAt ?? new Date(),
+    };
+    return writeTag(client, claim, next, user.id);
   });
 }
 
@@ -83,39 +147,25 @@ export async function putTag(claimId: string, user: SessionUser, input: TagInput
  * tag id. With a version, only if it is still that version.
  */
 export async function deleteTag(target: { claimId: string } | { tagId: string }, user: SessionUser, version?: number) {
-  return db.$transaction(async (tx) => {
-    const found = 'tagId' in target
-      ? await tx.tag.findUnique({ where: { id: target.tagId }, select: tagSelect })
-      : await tx.tag.findUnique({ where: { claimId_userId: { claimId: target.claimId, userId: user.id } }, select: tagSelect });
-    if (!found || found.deletedAt) throw notFound('tagId' in target ? `No tag ${target.tagId}.` : 'You have no tag on this claim.');
-    if (found.userId !== user.id && user.role !== 'ADMIN') throw forbidden('This tag is someone else’s; only its tagger or an admin can delete it.');
-    const claim = await lockClaim(tx, found.claimId);
-    const existing = await tx.tag.findUniqueOrThrow({ where: { id: found.id }, select: tagSelect });
-    if (existing.deletedAt) throw notFound('This tag was deleted meanwhile.');
+  return inTransaction(async (client) => {
+    const claim = await lockClaim(client, target);
+    const existing = 'tagId' in target ? claim.tags.find((t) => t.id === target.tagId) : claim.tags.find((t) => t.userId === user.id);
+    if (!existing || existing.deletedAt) throw notFound('tagId' in target ? `No tag ${target.tagId}.` : 'You have no tag on this claim.');
+    if (existing.userId !== user.id && user.role !== 'ADMIN') throw forbidden('This tag is someone else’s; only its tagger or an admin can delete it.');
     if (version !== undefined && version !== existing.version) {
-      throw conflict(`Your tag changed since version ${version} (it is at version ${existing.version}).`, 'version');
+      throw conflict(`The tag changed since version ${version} (it is at version ${existing.version}).`, 'version');
     }
-    const tag = await tx.tag.update({
-      where: { id: existing.id },
-      data: { deletedAt: new Date(), version: existing.version + 1 },
-      select: tagSelect,
-    });
-    return finish(tx, claim, tag, user, true);
+    return writeTag(client, claim, { ...existing, version: existing.version + 1, deletedAt: new Date() }, user.id);
   });
 }
 
 /** Undoes a delete: the tag comes back as it was, as a new version. */
 export async function restoreTag(claimId: string, user: SessionUser) {
-  return db.$transaction(async (tx) => {
-    const claim = await lockClaim(tx, claimId);
-    const existing = await tx.tag.findUnique({ where: { claimId_userId: { claimId, userId: user.id } }, select: tagSelect });
+  return inTransaction(async (client) => {
+    const claim = await lockClaim(client, { claimId });
+    const existing = claim.tags.find((t) => t.userId === user.id);
     if (!existing) throw notFound('You have no tag on this claim.');
     if (!existing.deletedAt) throw conflict('This tag is not deleted.');
-    const tag = await tx.tag.update({
-      where: { id: existing.id },
-      data: { deletedAt: null, version: existing.version + 1 },
-      select: tagSelect,
-    });
-    return finish(tx, claim, tag, user, false);
+    return writeTag(client, claim, { ...existing, version: existing.version + 1, deletedAt: null }, user.id);
   });
 }

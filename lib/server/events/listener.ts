@@ -3,8 +3,8 @@ import { env } from '../env';
 import { log } from '../log';
 import { EVENTS_CHANNEL } from './publish';
 
-/** Called with the id of a new event, or with null after a reconnect: catch up from the table. */
-type Subscriber = (eventId: bigint | null) => void;
+/** Called with the number of a new event, or with null after a reconnect: catch up from the table. */
+type Subscriber = (seq: number | null) => void;
 
 /**
  * One LISTEN connection per app instance, shared by all of its open event streams. It reconnects
@@ -60,7 +60,7 @@ class EventListener {
   private dispatch(payload: string) {
     const [threadId, id] = payload.split(':');
     if (!threadId || !id) return;
-    for (const subscriber of this.subscribers.get(threadId) ?? []) subscriber(BigInt(id));
+    for (const subscriber of this.subscribers.get(threadId) ?? []) subscriber(Number(id));
   }
 
   private lost(client: pg.Client, error: Error) {

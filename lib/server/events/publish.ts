@@ -5,21 +5,28 @@ export const EVENTS_CHANNEL = 'crux_thread_events';
 export type ThreadEventType = 'claim' | 'tag' | 'revision';
 
 /**
- * Records a thread event and notifies every app instance listening on the channel. Called inside
- * the writer's transaction: Postgres delivers the NOTIFY only when it commits, and the row lets a
- * reader that lost its connection catch up from the last event id it saw.
+ * The SQL that records a thread event: it takes the thread's next event number under the thread
+ * row's lock (held to commit, so events of a thread commit in number order and a reader that has
+ * seen number n has seen everything before it), stores the event, and NOTIFYs every app instance
+ * (delivered when the transaction commits). Run it as the last statement of the writer's
+ * transaction, so the lock is held only for the commit. Parameters: $1 thread id, $2 type, $3 payload.
  */
+export const RECORD_EVENT_SQL = `
+  WITH numbered AS (
+    UPDATE "Thread" SET "eventSeq" = "eventSeq" + 1 WHERE "id" = $1::uuid RETURNING "eventSeq"
+  ), event AS (
+    INSERT INTO "ThreadEvent" ("threadId", "seq", "type", "payload")
+    SELECT $1::uuid, numbered."eventSeq", $2, $3::jsonb FROM numbered
+    RETURNING "seq"
+  )
+  SELECT pg_notify('${EVENTS_CHANNEL}', $1::text || ':' || event."seq")::text AS "notified" FROM event`;
+
+/** Records a thread event inside a Prisma transaction (see RECORD_EVENT_SQL). */
 export async function publishThreadEvent(
   tx: Prisma.TransactionClient,
   threadId: string,
   type: ThreadEventType,
   payload: Prisma.InputJsonValue,
-): Promise<bigint> {
-  const rows = await tx.$queryRaw<{ id: bigint }[]>`
-    WITH event AS (
-      INSERT INTO "ThreadEvent" ("threadId", "type", "payload") VALUES (${threadId}::uuid, ${type}, ${JSON.stringify(payload)}::jsonb)
-      RETURNING "id"
-    )
-    SELECT "id", pg_notify(${EVENTS_CHANNEL}, ${threadId} || ':' || "id")::text AS "notified" FROM event`;
-  return rows[0].id;
+): Promise<void> {
+  await tx.$queryRawUnsafe(RECORD_EVENT_SQL, threadId, type, JSON.stringify(payload));
 }

@@ -5,36 +5,36 @@ const HEARTBEAT_MS = 15_000;
 const encoder = new TextEncoder();
 
 interface EventRow {
-  id: bigint;
+  seq: number;
   type: string;
   payload: unknown;
 }
 
 function frame(row: EventRow): Uint8Array {
-  return encoder.encode(`id: ${row.id}\nevent: ${row.type}\ndata: ${JSON.stringify(row.payload)}\n\n`);
+  return encoder.encode(`id: ${row.seq}\nevent: ${row.type}\ndata: ${JSON.stringify(row.payload)}\n\n`);
 }
 
-async function eventsAfter(threadId: string, after: bigint): Promise<EventRow[]> {
+async function eventsAfter(threadId: string, after: number): Promise<EventRow[]> {
   return db.threadEvent.findMany({
-    where: { threadId, id: { gt: after } },
-    orderBy: { id: 'asc' },
+    where: { threadId, seq: { gt: after } },
+    orderBy: { seq: 'asc' },
     take: 500,
-    select: { id: true, type: true, payload: true },
+    select: { seq: true, type: true, payload: true },
   });
 }
 
 /** Where a stream starts: after the client's Last-Event-ID on reconnect, else after the newest event. */
-export async function startingPoint(threadId: string, lastEventId: string | null): Promise<bigint> {
-  if (lastEventId && /^\d{1,19}$/.test(lastEventId)) return BigInt(lastEventId);
-  const newest = await db.threadEvent.findFirst({ where: { threadId }, orderBy: { id: 'desc' }, select: { id: true } });
-  return newest?.id ?? 0n;
+export async function startingPoint(threadId: string, lastEventId: string | null): Promise<number> {
+  if (lastEventId && /^\d{1,9}$/.test(lastEventId)) return Number(lastEventId);
+  const thread = await db.thread.findUnique({ where: { id: threadId }, select: { eventSeq: true } });
+  return thread?.eventSeq ?? 0;
 }
 
 /**
  * A Server-Sent Events stream of one thread's events. Each NOTIFY (from any app instance) makes it
  * read the rows it has not sent yet, in order, so nothing is skipped or sent twice.
  */
-export function threadEventStream(threadId: string, from: bigint, signal: AbortSignal): ReadableStream<Uint8Array> {
+export function threadEventStream(threadId: string, from: number, signal: AbortSignal): ReadableStream<Uint8Array> {
   let lastSent = from;
   let pending: Promise<void> = Promise.resolve();
   let unsubscribe = () => {};
@@ -54,7 +54,7 @@ export function threadEventStream(threadId: string, from: bigint, signal: AbortS
           for (;;) {
             const rows = await eventsAfter(threadId, lastSent);
             for (const row of rows) controller.enqueue(frame(row));
-            if (rows.length) lastSent = rows[rows.length - 1].id;
+            if (rows.length) lastSent = rows[rows.length - 1].seq;
             if (rows.length < 500) return;
           }
         }).catch(() => {});

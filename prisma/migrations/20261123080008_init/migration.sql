@@ -45,6 +45,7 @@ CREATE TABLE "Thread" (
     "title" TEXT NOT NULL,
     "createdById" UUID,
     "currentRevisionId" UUID,
+    "eventSeq" INTEGER NOT NULL DEFAULT 0,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" TIMESTAMP(3) NOT NULL,
 
@@ -196,6 +197,7 @@ CREATE TABLE "TagRevision" (
 CREATE TABLE "ThreadEvent" (
     "id" BIGSERIAL NOT NULL,
     "threadId" UUID NOT NULL,
+    "seq" INTEGER NOT NULL,
     "type" TEXT NOT NULL,
     "payload" JSONB NOT NULL,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
@@ -282,7 +284,7 @@ CREATE UNIQUE INDEX "Tag_claimId_userId_key" ON "Tag"("claimId", "userId");
 CREATE UNIQUE INDEX "TagRevision_tagId_version_key" ON "TagRevision"("tagId", "version");
 
 -- CreateIndex
-CREATE INDEX "ThreadEvent_threadId_id_idx" ON "ThreadEvent"("threadId", "id");
+CREATE UNIQUE INDEX "ThreadEvent_threadId_seq_key" ON "ThreadEvent"("threadId", "seq");
 
 -- CreateIndex
 CREATE INDEX "SearchWord_word_trgm_idx" ON "SearchWord" USING GIN ("word" gin_trgm_ops);

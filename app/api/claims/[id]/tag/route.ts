@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { MAX_NOTE_LENGTH, tagInputSchema } from '@/lib/claims/tag-schema';
-import { claimView } from '@/lib/server/claims/claim-views';
 import { deleteTag, putTag } from '@/lib/server/claims/put-tag';
 import { readJson, readQuery } from '@/lib/server/http/body';
 import { payloadTooLarge } from '@/lib/server/http/errors';
@@ -17,7 +16,7 @@ export const PUT = route<Params>({ auth: 'required' }, async ({ req, params, use
     throw payloadTooLarge(`The note is ${input.note.length} characters; the limit is ${MAX_NOTE_LENGTH}.`, 'note');
   }
   const result = await putTag(id, user, input);
-  return { tag: result.tag, claim: await claimView(id) };
+  return { tag: result.tag, aggregates: result.aggregates };
 });
 
 /** Soft-deletes the caller's tag (POST …/tag/restore undoes it); `?version=N` guards against a stale delete. */

@@ -1,4 +1,3 @@
-import { claimView } from '@/lib/server/claims/claim-views';
 import { restoreTag } from '@/lib/server/claims/put-tag';
 import { idParam } from '@/lib/server/http/params';
 import { route } from '@/lib/server/http/route';
@@ -7,5 +6,5 @@ import { route } from '@/lib/server/http/route';
 export const POST = route<{ id: string }>({ auth: 'required' }, async ({ params, user }) => {
   const id = idParam(params.id, 'claim');
   const result = await restoreTag(id, user);
-  return { tag: result.tag, claim: await claimView(id) };
+  return { tag: result.tag, aggregates: result.aggregates };
 });

@@ -1,0 +1,54 @@
+import pg from 'pg';
+import { env } from '../env';
+
+const globalForPg = globalThis as unknown as { cruxPgPool?: pg.Pool };
+
+/**
+ * A plain node-postgres pool for the hot write paths (tag writes), where a handful of hand-written
+ * statements in one transaction beat an ORM round trip per step. Everything else uses Prisma.
+ */
+export function pgPool(): pg.Pool {
+  if (!globalForPg.cruxPgPool) {
+    const { DATABASE_URL, DB_POOL_SIZE } = env();
+    const pool = new pg.Pool({ connectionString: DATABASE_URL, max: DB_POOL_SIZE, connectionTimeoutMillis: 5_000, statement_timeout: 30_000 });
+    // An idle client losing its connection (database restart) must not crash the process.
+    pool.on('error', () => {});
+    globalForPg.cruxPgPool = pool;
+  }
+  return globalForPg.cruxPgPool;
+}
+
+/** Postgres gave up on the transaction to break a deadlock or a serialisation conflict: safe to run again. */
+const RETRYABLE = new Set(['40P01', '40001']);
+
+/**
+ * Runs `work` in one transaction on a pooled client: committed when it returns, rolled back when it
+ * throws; run again (up to three times) when Postgres aborted it to resolve a deadlock.
+ */
+export async function inTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await once(work);
+    } catch (error) {
+      if (attempt >= 3 || !RETRYABLE.has((error as { code?: string }).code ?? '')) throw error;
+    }
+  }
+}
+
+async function once<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pgPool().connect();
+  let broken = false;
+  try {
+    await client.query('BEGIN');
+    const result = await work(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => {
+      broken = true;
+    });
+    throw error;
+  } finally {
+    client.release(broken);
+  }
+}
