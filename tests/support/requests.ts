@@ -1,3 +1,4 @@
+import { NextRequest } from 'next/server';
 import { sessionCookie } from './session';
 
 type Handler<P> = (req: Request, context: { params: Promise<P> }) => Promise<Response>;
@@ -23,7 +24,7 @@ export async function call<P = Record<string, never>>(handler: Handler<P>, optio
     body = JSON.stringify(options.body);
     if (!headers.has('content-type')) headers.set('content-type', 'application/json');
   }
-  const response = await handler(new Request(url, { method: options.method ?? 'GET', headers, body }), {
+  const response = await handler(new NextRequest(url, { method: options.method ?? 'GET', headers, body }), {
     params: Promise.resolve((options.params ?? {}) as P),
   });
   const text = await response.text();

@@ -22,6 +22,16 @@ export interface ImportReport {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const keepId = (id: string | null) => (id && UUID.test(id) ? id : randomUUID());
 
+/**
+ * Where an orphan is kept on its passage: it has no span there, so it takes the next free negative
+ * position (below any other orphan's), keeping "same span, same claim" true for anchored claims.
+ */
+async function orphanSpan(tx: Tx, passageId: string) {
+  const lowest = await tx.claim.aggregate({ where: { passageId, start: { lt: 0 } }, _min: { start: true } });
+  const position = (lowest._min.start ?? 0) - 1;
+  return { passageId, start: position, end: position };
+}
+
 /** The tagger of an imported annotation: the same user when its id is known here, else an imported reader (who cannot sign in). */
 async function taggerFor(tx: Tx, annotation: ImportedAnnotation, importer: SessionUser, cache: Map<string, string>) {
   const { creator } = annotation;
@@ -76,9 +86,20 @@ export async function importAnnotations(input: unknown, importer: SessionUser): 
         const span = { passageId: placement.passageId, start: selector.start, end: selector.end };
         const claim =
           (annotation.claimId && UUID.test(annotation.claimId) ? await tx.claim.findUnique({ where: { id: annotation.claimId }, select: { id: true } }) : null) ??
-          (placement.status === 'anchored' ? await tx.claim.findUnique({ where: { passageId_start_end: span }, select: { id: true } }) : null) ??
+          (placement.status === 'anchored'
+            ? await tx.claim.findUnique({ where: { passageId_start_end: span }, select: { id: true } })
+            : await tx.claim.findFirst({ where: { passageId: placement.passageId, orphan: true, exact: selector.exact }, select: { id: true } })) ??
           (await tx.claim.create({
-            data: { id: keepId(annotation.claimId), threadId: thread.id, ...span, exact: selector.exact, prefix: selector.prefix, suffix: selector.suffix, orphan: placement.status === 'orphan', createdById: importer.id },
+            data: {
+              id: keepId(annotation.claimId),
+              threadId: thread.id,
+              ...(placement.status === 'anchored' ? span : await orphanSpan(tx, placement.passageId)),
+              exact: selector.exact,
+              prefix: selector.prefix,
+              suffix: selector.suffix,
+              orphan: placement.status === 'orphan',
+              createdById: importer.id,
+            },
             select: { id: true },
           }));
         if (!touched.has(claim.id)) report.claims++;

@@ -1,0 +1,176 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { insertThread, insertUser } from '../../support/factories';
+import { call } from '../../support/requests';
+import { tagPassage } from '../../support/tagging';
+
+type Who = 'anonymous' | 'other' | 'owner' | 'admin';
+type User = { id: string; name: string; role?: 'USER' | 'ADMIN' };
+interface Fixture {
+  users: Record<Exclude<Who, 'anonymous'>, User>;
+  slug: string;
+  passageId: string;
+  passageText: string;
+  ownedClaimId: string;
+  ownedTagId: string;
+}
+
+interface Row {
+  route: string;
+  method: 'POST' | 'PUT' | 'DELETE' | 'PATCH';
+  /** A fresh request (and its params) for this actor. */
+  request(f: Fixture, who: Who): Promise<{ params?: Record<string, string>; body?: unknown; rawBody?: BodyInit; headers?: Record<string, string>; query?: Record<string, string> }>;
+  expected: Record<Who, number>;
+}
+
+let counter = 0;
+
+/**
+ * Every route that changes data, for every kind of caller. "owner" is the caller who owns what the
+ * route acts on (or any signed-in user where nothing is owned). Adding a mutating route without a
+ * row here fails the last test.
+ */
+const MATRIX: Row[] = [
+  {
+    route: 'users',
+    method: 'POST',
+    request: async () => ({ body: { email: `new-${++counter}@example.com`, name: 'New', password: 'long enough password' } }),
+    expected: { anonymous: 201, other: 201, owner: 201, admin: 201 },
+  },
+  {
+    route: 'threads',
+    method: 'POST',
+    request: async () => ({ body: { title: `Uploaded ${++counter}`, format: 'text', text: `A brand new thread number ${counter}.\nWith two lines.` } }),
+    expected: { anonymous: 401, other: 201, owner: 201, admin: 201 },
+  },
+  {
+    route: 'threads/[slug]/claims',
+    method: 'POST',
+    request: async () => {
+      const text = `A new passage number ${++counter} to claim.`;
+      const { thread, passages } = await insertThread([text], `matrix-claims-${counter}`);
+      return { params: { slug: thread.slug }, body: { passageId: passages[0].id, start: 0, end: 5, exact: text.slice(0, 5), prefix: '', suffix: '' } };
+    },
+    expected: { anonymous: 401, other: 201, owner: 201, admin: 201 },
+  },
+  {
+    route: 'claims/[id]/tag',
+    method: 'PUT',
+    request: async (f, who) => {
+      const { claimId } = await freshClaim(f, who);
+      // The owner edits the tag they have (naming its version); anyone else adds their own.
+      return { params: { id: claimId }, body: { axis: 'outer', confidence: 40, ...(who === 'owner' ? { version: 1 } : {}) } };
+    },
+    expected: { anonymous: 401, other: 200, owner: 200, admin: 200 },
+  },
+  {
+    route: 'claims/[id]/tag',
+    method: 'DELETE',
+    request: async (f, who) => ({ params: { id: (await freshClaim(f, who)).claimId } }),
+    expected: { anonymous: 401, other: 404, owner: 200, admin: 404 },
+  },
+  {
+    route: 'claims/[id]/tag/restore',
+    method: 'POST',
+    request: async (f, who) => {
+      const { claimId } = await freshClaim(f, who, true);
+      return { params: { id: claimId } };
+    },
+    expected: { anonymous: 401, other: 404, owner: 200, admin: 404 },
+  },
+  {
+    route: 'tags/[id]',
+    method: 'DELETE',
+    request: async (f, who) => ({ params: { id: (await freshClaim(f, who)).tagId } }),
+    expected: { anonymous: 401, other: 403, owner: 200, admin: 200 },
+  },
+  {
+    route: 'annotations/import',
+    method: 'POST',
+    request: async (f) => ({
+      body: {
+        '@context': 'http://www.w3.org/ns/anno.jsonld',
+        id: `http://x.example/annotations/${++counter}`,
+        type: 'Annotation',
+        motivation: 'tagging',
+        body: [{ type: 'TextualBody', purpose: 'tagging', value: 'axis:inner' }],
+        target: { source: `http://x.example/threads/${f.slug}/passages/0`, selector: [{ type: 'TextQuoteSelector', exact: f.passageText.slice(0, 12) }] },
+      },
+    }),
+    expected: { anonymous: 401, other: 201, owner: 201, admin: 201 },
+  },
+];
+
+/**
+ * next-auth's own endpoints need Next's request scope; they are exercised against the real server
+ * in tests/e2e/sessions.test.ts (sign-in, rate limits, sign-out, cookies).
+ */
+const TESTED_OVER_HTTP = ['POST auth/[...nextauth]'];
+
+/** A claim the owner has tagged (and, if asked, deleted); other callers act on the owner's claim. */
+async function freshClaim(f: Fixture, who: Who, deleted = false) {
+  const passage = { id: f.passageId, text: f.passageText };
+  const { thread, passages } = await insertThread([`Fresh claim text number ${++counter} for the matrix.`], `matrix-${counter}`);
+  const claim = await tagPassage(thread.slug, passages[0], f.users.owner, { axis: 'inner', confidence: 50 });
+  void passage;
+  const { db } = await import('@/lib/server/db/client');
+  const tag = await db.tag.findFirstOrThrow({ where: { claimId: claim.id, userId: f.users.owner.id } });
+  if (deleted) await db.tag.update({ where: { id: tag.id }, data: { deletedAt: new Date() } });
+  void who;
+  return { claimId: claim.id, tagId: tag.id };
+}
+
+/** The route modules, imported statically (the bundler resolves no computed paths). */
+const ROUTES: Record<string, Record<string, unknown>> = {
+  users: await import('@/app/api/users/route'),
+  threads: await import('@/app/api/threads/route'),
+  'threads/[slug]/claims': await import('@/app/api/threads/[slug]/claims/route'),
+  'claims/[id]/tag': await import('@/app/api/claims/[id]/tag/route'),
+  'claims/[id]/tag/restore': await import('@/app/api/claims/[id]/tag/restore/route'),
+  'tags/[id]': await import('@/app/api/tags/[id]/route'),
+  'annotations/import': await import('@/app/api/annotations/import/route'),
+};
+
+let fixture: Fixture;
+
+beforeAll(async () => {
+  const [other, owner, admin] = await Promise.all([insertUser({ name: 'Other' }), insertUser({ name: 'Owner' }), insertUser({ name: 'Admin', role: 'ADMIN' })]);
+  const { thread, passages } = await insertThread(['The matrix thread has one passage that claims are made on.'], 'matrix-thread');
+  const claim = await tagPassage(thread.slug, passages[0], owner, { axis: 'inner' });
+  fixture = { users: { other, owner, admin }, slug: thread.slug, passageId: passages[0].id, passageText: passages[0].text, ownedClaimId: claim.id, ownedTagId: '' };
+});
+
+describe('authorisation matrix', () => {
+  for (const row of MATRIX) {
+    for (const who of ['anonymous', 'other', 'owner', 'admin'] as const) {
+      it(`${row.method} /api/${row.route} as ${who} → ${row.expected[who]}`, async () => {
+        const handler = ROUTES[row.route][row.method] as Parameters<typeof call>[0];
+        const request = await row.request(fixture, who);
+        const user = who === 'anonymous' ? null : fixture.users[who];
+        const response = await call(handler, { method: row.method, user, ...request });
+        expect(response.status, response.text).toBe(row.expected[who]);
+      });
+    }
+  }
+
+  it('has a row for every route handler that changes data', () => {
+    const root = path.resolve(import.meta.dirname, '../../../app/api');
+    const found: string[] = [];
+    const walk = (dir: string) => {
+      for (const entry of readdirSync(dir)) {
+        const full = path.join(dir, entry);
+        if (statSync(full).isDirectory()) walk(full);
+        else if (entry === 'route.ts') {
+          const source = readFileSync(full, 'utf8');
+          for (const method of ['POST', 'PUT', 'DELETE', 'PATCH']) {
+            if (new RegExp(`export (const|async function) ${method}\\b`).test(source)) found.push(`${method} ${path.relative(root, dir)}`);
+          }
+        }
+      }
+    };
+    walk(root);
+    const covered = new Set([...MATRIX.map((row) => `${row.method} ${row.route}`), ...TESTED_OVER_HTTP]);
+    expect(found.filter((route) => !covered.has(route))).toEqual([]);
+  });
+});
