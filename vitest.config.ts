@@ -39,7 +39,7 @@ export default defineConfig({
         test: {
           name: 'stress',
           include: ['tests/stress/**/*.test.ts'],
-          globalSetup: ['tests/setup/global-database.ts'],
+          globalSetup: ['tests/setup/global-database.ts', 'tests/setup/global-build.ts'],
           setupFiles: ['tests/setup/test-database.ts'],
           testTimeout: 600_000,
           hookTimeout: 600_000,

@@ -23,7 +23,7 @@ export async function startApp(env: Record<string, string>): Promise<RunningApp>
   const url = `http://localhost:${port}`;
   const child: ChildProcess = spawn(path.join(ROOT, 'node_modules', '.bin', 'next'), ['start', '-p', String(port)], {
     cwd: ROOT,
-    stdio: ['ignore', 'ignore', 'pipe'],
+    stdio: ['ignore', process.env.CRUX_APP_LOG ? 'inherit' : 'ignore', 'pipe'],
     env: { ...process.env, NODE_ENV: 'production', NEXTAUTH_URL: url, LOG_LEVEL: 'warn', NEXT_TELEMETRY_DISABLED: '1', ...env },
   });
   let stderr = '';

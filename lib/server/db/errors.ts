@@ -8,22 +8,36 @@ const UNAVAILABLE_CODES = new Set([
 ]);
 
 const UNAVAILABLE_MESSAGES =
-  /connect(ion)? (refused|terminated|timeout|ended)|Connection terminated|timeout exceeded when trying to connect|the database system is (starting up|shutting down)|DatabaseNotReachable|Can't reach database/i;
+  /connect(ion)? (refused|terminated|timeout|ended)|Connection terminated|timeout exceeded when trying to connect|the database system is (starting up|shutting down|in recovery mode)|terminating connection|not queryable|server closed the connection|DatabaseNotReachable|Can't reach database|ECONNREFUSED|ECONNRESET/i;
 
+/** Every error code on the error, its causes, and the driver error Prisma keeps under meta. */
 function codesOf(error: unknown): string[] {
   const codes: string[] = [];
-  let current: unknown = error;
-  for (let depth = 0; current && typeof current === 'object' && depth < 5; depth++) {
-    const { code, originalCode, kind } = current as { code?: unknown; originalCode?: unknown; kind?: unknown };
+  const pending: unknown[] = [error];
+  for (let seen = 0; pending.length && seen < 10; seen++) {
+    const current = pending.shift();
+    if (!current || typeof current !== 'object') continue;
+    const { code, originalCode, kind, cause, meta } = current as { code?: unknown; originalCode?: unknown; kind?: unknown; cause?: unknown; meta?: { driverAdapterError?: unknown } };
     for (const value of [code, originalCode, kind]) if (typeof value === 'string') codes.push(value);
-    current = (current as { cause?: unknown }).cause;
+    pending.push(cause, meta?.driverAdapterError);
   }
   return codes;
 }
 
+function messagesOf(error: unknown): string {
+  const parts: string[] = [];
+  let current: unknown = error;
+  for (let depth = 0; current && typeof current === 'object' && depth < 5; depth++) {
+    const { message, originalMessage, cause } = current as { message?: unknown; originalMessage?: unknown; cause?: unknown };
+    for (const value of [message, originalMessage]) if (typeof value === 'string') parts.push(value);
+    current = cause;
+  }
+  return parts.join(' | ');
+}
+
 export function isDatabaseUnavailable(error: unknown): boolean {
   if (codesOf(error).some((code) => UNAVAILABLE_CODES.has(code) || code === 'DatabaseNotReachable')) return true;
-  return error instanceof Error && UNAVAILABLE_MESSAGES.test(error.message);
+  return UNAVAILABLE_MESSAGES.test(messagesOf(error));
 }
 
 /** A unique-constraint violation (Prisma P2002 / Postgres 23505). */
