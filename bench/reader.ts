@@ -105,21 +105,20 @@ try {
     });
     await new Promise((r) => setTimeout(r, 1500));
 
-    // 3. The same path without a queue in front of it: one write at a time, event latency only.
+    // 3. The same path without a queue in front of it: one write at a time, from sending it to its event.
     const paced: number[] = [];
     for (let k = 0; k < 200; k++) {
       const claimId = tagged.claimIds[(k * 7) % tagged.claimIds.length];
       const writer = writers[k % CLIENTS];
       const key = `${claimId}:${writer.id}`;
       const before = latencies.length;
-      sent.set(key, performance.now());
       const current = await db.tag.findUnique({ where: { claimId_userId: { claimId, userId: writer.id } }, select: { version: true } });
+      sent.set(key, performance.now());
       await fetch(`${app.url}/api/claims/${claimId}/tag`, {
         method: 'PUT',
         headers: { 'content-type': 'application/json', cookie: cookies[k % CLIENTS] },
         body: JSON.stringify({ axis: 'outer', confidence: k % 101, version: current?.version }),
       });
-      sent.set(key, performance.now());
       const deadline = performance.now() + 5_000;
       while (latencies.length === before && performance.now() < deadline) await new Promise((r) => setTimeout(r, 1));
       if (latencies.length > before) paced.push(latencies[latencies.length - 1]);
@@ -145,7 +144,7 @@ try {
         storedTags: stored,
       },
       writeToSseMs: { ...summarise(latencies.slice(0, WRITES)), received: Math.min(latencies.length, WRITES) },
-      commitToSseMsUnloaded: summarise(paced),
+      writeToSseMsOneAtATime: summarise(paced),
       targets: { responseMs: 300, jsGzipKb: 150, writesPerSecond: 1000, sseP95Ms: 250 },
     };
     console.log(JSON.stringify(report, null, 2));

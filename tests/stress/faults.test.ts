@@ -113,16 +113,29 @@ describe('faults', () => {
   it('leaves no partial thread when an ingest is killed half-way', async () => {
     const file = path.join(ROOT, 'tests/.artifacts/big-thread.txt');
     const { syntheticThreads } = await import('../../bench/lib/synthetic-corpus');
-    const big = Buffer.concat([...syntheticThreads(6 * 1024 * 1024, 3)]);
+    const big = Buffer.concat([...syntheticThreads(15 * 1024 * 1024, 3)]);
     const { mkdirSync } = await import('node:fs');
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, big);
     const child = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), ['scripts/ingest.ts', file], { cwd: ROOT, env: { ...process.env, DATABASE_URL: url }, stdio: 'ignore' });
     // Kill it while it works: after parsing has started, before it can have finished storing.
     const exited = new Promise((r) => child.once('exit', r));
-    await new Promise((r) => setTimeout(r, 4_000));
+    // Kill it in the middle of its transaction: as soon as Postgres shows it writing rows.
+    const started = performance.now();
+    let inTransaction = false;
+    while (!inTransaction && child.exitCode === null && performance.now() - started < 60_000) {
+      const active = await query<{ n: string }>(
+        `SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()
+         AND state IN ('active', 'idle in transaction') AND query ~ 'INSERT INTO "(Passage|Occurrence|ThreadRevision|Thread)"'`,
+      );
+      inTransaction = Number(active[0].n) > 0;
+      if (!inTransaction) await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(inTransaction, 'the ingest was caught writing').toBe(true);
     child.kill('SIGKILL');
     await exited;
+    const killedAfterMs = Math.round(performance.now() - started);
+    await new Promise((r) => setTimeout(r, 500));
     const revisions = await query<{ id: string; passageCount: number }>(`SELECT "id", "passageCount" FROM "ThreadRevision" WHERE "sourceName" = 'big-thread.txt'`);
     for (const revision of revisions) {
       const [{ count }] = await query<{ count: string }>('SELECT count(*) FROM "Passage" WHERE "revisionId" = $1', [revision.id]);
@@ -130,6 +143,7 @@ describe('faults', () => {
     }
     const orphanThreads = await query('SELECT "id" FROM "Thread" WHERE "currentRevisionId" IS NULL');
     expect(orphanThreads).toEqual([]);
-    recordFigures('killedIngest', { killedAfterMs: 4_000, revisionsLeft: revisions.length, partialThreads: 0 });
+    expect(revisions).toEqual([]);
+    recordFigures('killedIngest', { killedAfterMs, killedInTransaction: true, revisionsLeft: revisions.length, partialThreads: 0 });
   }, 120_000);
 });
