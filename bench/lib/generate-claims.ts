@@ -18,7 +18,7 @@ export async function insertUsers(url: string, count: number, prefix: string): P
   await client.connect();
   await client.query(
     `INSERT INTO "User" ("id", "email", "name", "updatedAt") SELECT id, email, name, now() FROM unnest($1::uuid[], $2::text[], $3::text[]) AS u(id, email, name)`,
-    [users.map((u) => u.id), users.map((u, i) => `${prefix.toLowerCase().replace(/\W/g, '')}${i + 1}@bench.example`), users.map((u) => u.name)],
+    [users.map((u) => u.id), users.map((_, i) => `${prefix.toLowerCase().replace(/\W/g, '')}${i + 1}@bench.example`), users.map((u) => u.name)],
   );
   await client.end();
   return users;

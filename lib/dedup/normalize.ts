@@ -37,7 +37,7 @@ export function normalizeForMatch(original: string): Normalized {
   let i = 0;
   while (i < length) {
     let code = original.charCodeAt(i);
-    let start = i;
+    const start = i;
     let end = i + 1;
     let folded: string | null = null;
     if (code < 128) {
@@ -70,7 +70,10 @@ export function normalizeForMatch(original: string): Normalized {
     const count = (folded === null ? 1 : folded.length) + 1;
     if (size + count > capacity) {
       capacity = capacity * 2 + count;
-      const grow = <T extends Uint16Array | Int32Array>(from: T, to: T) => (to.set(from), to);
+      const grow = <T extends Uint16Array | Int32Array>(from: T, to: T) => {
+        to.set(from);
+        return to;
+      };
       codes = grow(codes, new Uint16Array(capacity));
       starts = grow(starts, new Int32Array(capacity));
       ends = grow(ends, new Int32Array(capacity));

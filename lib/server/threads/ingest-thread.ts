@@ -92,7 +92,7 @@ async function storeOnce(prepared: PreparedThread[]): Promise<IngestOutcome[]> {
       }
       const createdIds = new Map(created.map((c) => [c.slug, c.id]));
       let createdIndex = 0;
-      const threads = fresh.map((t, i) => {
+      const threads = fresh.map((_, i) => {
         const target = targets[i];
         if (target) return { id: target.id, slug: target.slug, isNew: false };
         const slug = created[createdIndex++].slug;
@@ -115,7 +115,7 @@ async function storeOnce(prepared: PreparedThread[]): Promise<IngestOutcome[]> {
         reanchored.set(thread.id, summary);
         await publishThreadEvent(tx, thread.id, 'revision', { revision: revisions[i].number, ...summary });
       }
-      return fresh.map((t, i) => ({ thread: threads[i], number: revisions[i].number, reanchored: reanchored.get(threads[i].id) }));
+      return threads.map((thread, i) => ({ thread, number: revisions[i].number, reanchored: reanchored.get(thread.id) }));
     },
     { timeout: 10 * 60_000, maxWait: 30_000 },
   );

@@ -2,6 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { anchorQuote, codePointLength, describeSpan, sliceCodePoints } from '@/lib/anchoring';
 
+// A fixed seed: the same generated cases on every run, so CI is reproducible (change it to explore).
+fc.configureGlobal({ seed: 20261123 });
+
 const words = [
   'the', 'model', 'reward', 'objective', 'inner', 'outer', 'alignment', 'gradient', 'descent', 'deceptive',
   'mesa-optimizer', 'overseer', 'corrigible', 'proxy', 'training', 'distribution', 'shift', 'goal', 'agent',
