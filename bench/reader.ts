@@ -13,7 +13,7 @@ import { startApp } from '../scripts/lib/app-server';
 import { buildIfNeeded } from '../scripts/lib/build';
 import { benchDatabase } from './lib/bench-database';
 import { insertUsers, tagThread } from './lib/generate-claims';
-import { listen } from './lib/sse-client';
+import { listen } from '../scripts/lib/sse-client';
 import { summarise } from './lib/stats';
 
 const PARAGRAPHS = 2_000;

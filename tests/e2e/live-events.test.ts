@@ -1,38 +1,28 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertThread, insertUser } from '../support/factories';
 import { sessionCookie } from '../support/session';
+import { listen } from '../../scripts/lib/sse-client';
 import { type RunningApp, startApp } from './support/app';
 
-/** Reads Server-Sent Events from a stream until `until` returns true or the time runs out. */
-async function readEvents(url: string, until: (events: { event: string; data: string; id?: string }[]) => boolean, timeoutMs: number) {
-  const controller = new AbortController();
-  const events: { event: string; data: string; id?: string }[] = [];
-  const timer = setTimeout(() => controller.abort(), timeoutMs);
-  const response = await fetch(url, { signal: controller.signal });
-  const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
-  let buffer = '';
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      buffer += value;
-      let end = buffer.indexOf('\n\n');
-      while (end !== -1) {
-        const frame = buffer.slice(0, end);
-        buffer = buffer.slice(end + 2);
-        const fields = Object.fromEntries(frame.split('\n').filter((l) => !l.startsWith(':')).map((l) => [l.slice(0, l.indexOf(':')), l.slice(l.indexOf(':') + 1).trim()]));
-        if (fields.event) events.push({ event: fields.event, data: fields.data, id: fields.id });
-        end = buffer.indexOf('\n\n');
-      }
-      if (until(events)) break;
-    }
-  } catch (error) {
-    if ((error as Error).name !== 'AbortError') throw error;
-  } finally {
+type Received = { event: string; data: string; id?: string };
+
+/** Listens to a thread's events until `until` holds or the time runs out. */
+function readEvents(url: string, until: (events: Received[]) => boolean, timeoutMs: number) {
+  const events: Received[] = [];
+  let done: () => void = () => {};
+  const finished = new Promise<void>((resolve) => {
+    done = resolve;
+  });
+  const stream = listen(url, (event, data, id) => {
+    events.push({ event, data, id });
+    if (until(events)) done();
+  });
+  const timer = setTimeout(done, timeoutMs);
+  void finished.then(() => {
     clearTimeout(timer);
-    controller.abort();
-  }
-  return events;
+    stream.close();
+  });
+  return { events, connected: stream.ready, finished };
 }
 
 describe('live events across app instances', () => {
@@ -51,7 +41,7 @@ describe('live events across app instances', () => {
     const user = await insertUser({ name: 'Live Tagger' });
     const cookie = await sessionCookie(user);
     const listening = readEvents(`${b.url}/api/threads/${thread.slug}/events`, (events) => events.some((e) => e.event === 'tag'), 10_000);
-    await new Promise((r) => setTimeout(r, 500));
+    await listening.connected;
 
     const claim = await fetch(`${a.url}/api/threads/${thread.slug}/claims`, {
       method: 'POST',
@@ -65,7 +55,8 @@ describe('live events across app instances', () => {
       body: JSON.stringify({ axis: 'inner', confidence: 70 }),
     });
     expect(put.status).toBe(200);
-    const events = await listening;
+    await listening.finished;
+    const { events } = listening;
     const latency = Date.now() - sent;
     const tagEvent = events.find((e) => e.event === 'tag');
     expect(tagEvent, 'the other instance relayed the tag').toBeDefined();
@@ -74,7 +65,8 @@ describe('live events across app instances', () => {
 
     // A client that lost its connection resumes from Last-Event-ID and gets what it missed.
     const before = Number(tagEvent!.id) - 1;
-    const replay = await readEvents(`${b.url}/api/threads/${thread.slug}/events?since=${before}`, (evs) => evs.some((e) => e.event === 'tag'), 5_000);
-    expect(replay.find((e) => e.event === 'tag')?.id).toBe(tagEvent!.id);
+    const replay = readEvents(`${b.url}/api/threads/${thread.slug}/events?since=${before}`, (evs) => evs.some((e) => e.event === 'tag'), 5_000);
+    await replay.finished;
+    expect(replay.events.find((e) => e.event === 'tag')?.id).toBe(tagEvent!.id);
   });
 });

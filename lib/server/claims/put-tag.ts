@@ -1,6 +1,5 @@
 import type { PoolClient } from 'pg';
 import type { TagInput } from '@/lib/claims/tag-schema';
-import type { Axis, TagView } from '@/lib/claims/types';
 import { renderNote } from '@/lib/markdown/render-note';
 import type { SessionUser } from '../auth/session';
 import { inTransaction } from '../db/pg-pool';
@@ -8,27 +7,15 @@ import { uuidv7 } from '../db/uuid';
 import { RECORD_EVENT_SQL } from '../events/publish';
 import { conflict, forbidden, notFound } from '../http/errors';
 import { aggregateSummary, claimColumns } from './claim-columns';
+import { type TagRow, toTagView } from './tag-view';
 
-interface TagRow {
-  id: string;
-  userId: string;
-  userName: string;
-  axis: Axis;
-  confidence: number | null;
-  concreteStoryNeeded: boolean;
-  crux: boolean;
-  note: string;
-  noteHtml: string;
-  labels: string[];
-  version: number;
-  deletedAt: Date | null;
-  createdAt: Date;
-}
+/** A tag as locked for writing: the stored row and its tagger's name. */
+type LockedTag = TagRow & { userName: string };
 
 interface LockedClaim {
   claimId: string;
   threadId: string;
-  tags: TagRow[];
+  tags: LockedTag[];
 }
 
 /**
@@ -37,47 +24,30 @@ interface LockedClaim {
  */
 async function lockClaim(client: PoolClient, where: { claimId: string } | { tagId: string }): Promise<LockedClaim> {
   const { rows } = await client.query(
-    `SELECT c."id" AS "claimId", c."threadId", t."id", t."userId", u."name" AS "userName", t."axis", t."confidence",
-            t."concreteStoryNeeded", t."crux", t."note", t."noteHtml", t."labels", t."version", t."deletedAt", t."createdAt"
+    `SELECT c."id" AS "claimId", c."threadId", t."id", t."claimId" AS "tagClaimId", t."userId", u."name" AS "userName", t."axis",
+            t."confidence", t."concreteStoryNeeded", t."crux", t."note", t."noteHtml", t."labels", t."version", t."deletedAt",
+            t."createdAt", t."updatedAt"
      FROM "Claim" c LEFT JOIN "Tag" t ON t."claimId" = c."id" LEFT JOIN "User" u ON u."id" = t."userId"
      WHERE c."id" = ${'claimId' in where ? '$1::uuid' : '(SELECT "claimId" FROM "Tag" WHERE "id" = $1::uuid)'}
      FOR UPDATE OF c`,
     ['claimId' in where ? where.claimId : where.tagId],
   );
   if (rows.length === 0) throw notFound('claimId' in where ? `No claim ${where.claimId}.` : `No tag ${where.tagId}.`);
-  return { claimId: rows[0].claimId, threadId: rows[0].threadId, tags: rows.filter((r) => r.id !== null) };
-}
-
-function view(tag: TagRow, claimId: string, updatedAt: Date): TagView {
-  return {
-    id: tag.id,
-    claimId,
-    userId: tag.userId,
-    userName: tag.userName,
-    axis: tag.axis,
-    confidence: tag.confidence,
-    concreteStoryNeeded: tag.concreteStoryNeeded,
-    crux: tag.crux,
-    note: tag.note,
-    noteHtml: tag.noteHtml,
-    labels: tag.labels,
-    version: tag.version,
-    createdAt: tag.createdAt.toISOString(),
-    updatedAt: updatedAt.toISOString(),
-  };
+  const tags = rows.filter((r) => r.id !== null).map(({ tagClaimId, threadId: _thread, ...tag }) => ({ ...tag, claimId: tagClaimId }));
+  return { claimId: rows[0].claimId, threadId: rows[0].threadId, tags };
 }
 
 /**
  * Writes the tag's new state in one statement (the tag, its revision, the claim's aggregates), then
  * records the live event last, so the thread's event lock is held only until the commit.
  */
-async function writeTag(client: PoolClient, claim: LockedClaim, next: TagRow, actorId: string) {
+async function writeTag(client: PoolClient, claim: LockedClaim, next: LockedTag, actorId: string) {
   const deleted = next.deletedAt !== null;
   const live = claim.tags.filter((t) => t.deletedAt === null && t.userId !== next.userId);
   if (!deleted) live.push(next);
   const columns = claimColumns(live);
   const now = new Date();
-  const tag = view(next, claim.claimId, now);
+  const tag = toTagView({ ...next, updatedAt: now }, next.userName);
   const payload = { claimId: claim.claimId, userId: next.userId, deleted, tag, aggregates: aggregateSummary(columns) };
   await client.query(
     `WITH tag AS (
@@ -128,8 +98,9 @@ export async function putTag(claimId: string, user: SessionUser, input: TagInput
         throw conflict(`Your tag changed since version ${version} (it is at version ${existing.version}); reload and edit again.`, 'version');
       }
     }
-    const next: TagRow = {
+    const next: LockedTag = {
       id: existing?.id ?? uuidv7(),
+      claimId: claim.claimId,
       userId: user.id,
       userName: user.name,
       ...fields,
@@ -137,6 +108,7 @@ export async function putTag(claimId: string, user: SessionUser, input: TagInput
       version: (existing?.version ?? 0) + 1,
       deletedAt: null,
       createdAt: existing?.createdAt ?? new Date(),
+      updatedAt: new Date(),
     };
     return writeTag(client, claim, next, user.id);
   });

@@ -1,5 +1,5 @@
-/** A minimal Server-Sent Events reader for benchmarks: calls `onEvent` with each event as it arrives. */
-export function listen(url: string, onEvent: (event: string, data: string) => void): { ready: Promise<void>; close(): void } {
+/** A minimal Server-Sent Events reader (tests, benchmarks): calls `onEvent` with each event as it arrives. */
+export function listen(url: string, onEvent: (event: string, data: string, id: string | undefined) => void): { ready: Promise<void>; close(): void } {
   const controller = new AbortController();
   let markReady: () => void = () => {};
   const ready = new Promise<void>((resolve) => {
@@ -20,12 +20,14 @@ export function listen(url: string, onEvent: (event: string, data: string) => vo
           buffer = buffer.slice(end + 2);
           let event = 'message';
           let data = '';
+          let id: string | undefined;
           for (const line of frame.split('\n')) {
             if (line.startsWith('event:')) event = line.slice(6).trim();
             else if (line.startsWith('data:')) data += line.slice(5).trim();
+            else if (line.startsWith('id:')) id = line.slice(3).trim();
           }
           if (event === 'ready') markReady();
-          else if (data) onEvent(event, data);
+          else if (data) onEvent(event, data, id);
           end = buffer.indexOf('\n\n');
         }
       }
