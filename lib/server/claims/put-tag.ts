@@ -19,22 +19,27 @@ interface LockedClaim {
 }
 
 /**
- * Locks the claim row and reads every tag on it, in one statement: tag writes on one claim run one
- * at a time, so their versions and the claim's aggregates stay exact.
+ * Locks the claim row, then reads every tag on it: tag writes on one claim run one at a time, so
+ * their versions and the claim's aggregates stay exact. Two statements on purpose: a locking read
+ * that had to wait sees the locked row's newest version but joined rows from its older snapshot,
+ * so the tags are read only once the lock is held (each statement gets a fresh snapshot).
  */
 async function lockClaim(client: PoolClient, where: { claimId: string } | { tagId: string }): Promise<LockedClaim> {
-  const { rows } = await client.query(
-    `SELECT c."id" AS "claimId", c."threadId", t."id", t."claimId" AS "tagClaimId", t."userId", u."name" AS "userName", t."axis",
-            t."confidence", t."concreteStoryNeeded", t."crux", t."note", t."noteHtml", t."labels", t."version", t."deletedAt",
-            t."createdAt", t."updatedAt"
-     FROM "Claim" c LEFT JOIN "Tag" t ON t."claimId" = c."id" LEFT JOIN "User" u ON u."id" = t."userId"
-     WHERE c."id" = ${'claimId' in where ? '$1::uuid' : '(SELECT "claimId" FROM "Tag" WHERE "id" = $1::uuid)'}
-     FOR UPDATE OF c`,
+  const locked = await client.query<{ id: string; threadId: string }>(
+    `SELECT "id", "threadId" FROM "Claim"
+     WHERE "id" = ${'claimId' in where ? '$1::uuid' : '(SELECT "claimId" FROM "Tag" WHERE "id" = $1::uuid)'}
+     FOR UPDATE`,
     ['claimId' in where ? where.claimId : where.tagId],
   );
-  if (rows.length === 0) throw notFound('claimId' in where ? `No claim ${where.claimId}.` : `No tag ${where.tagId}.`);
-  const tags = rows.filter((r) => r.id !== null).map(({ tagClaimId, threadId: _thread, ...tag }) => ({ ...tag, claimId: tagClaimId }));
-  return { claimId: rows[0].claimId, threadId: rows[0].threadId, tags };
+  const claim = locked.rows[0];
+  if (!claim) throw notFound('claimId' in where ? `No claim ${where.claimId}.` : `No tag ${where.tagId}.`);
+  const { rows: tags } = await client.query<LockedTag>(
+    `SELECT t."id", t."claimId", t."userId", u."name" AS "userName", t."axis", t."confidence", t."concreteStoryNeeded", t."crux",
+            t."note", t."noteHtml", t."labels", t."version", t."deletedAt", t."createdAt", t."updatedAt"
+     FROM "Tag" t JOIN "User" u ON u."id" = t."userId" WHERE t."claimId" = $1`,
+    [claim.id],
+  );
+  return { claimId: claim.id, threadId: claim.threadId, tags };
 }
 
 /**
