@@ -106,6 +106,10 @@ async function main() {
 }
 
 main().catch((error: Error) => {
-  console.error(`\nnpm start failed: ${error.message.split('\n')[0]}`);
+  const lines = error.message.split('\n').filter((line) => line.trim() && !line.trim().startsWith('at ')).slice(0, 3);
+  console.error(`\nnpm start failed: ${lines.join('\n  ')}`);
+  if (/migrat/i.test(error.message)) {
+    console.error('  The database has a migration history this version does not know. Point DATABASE_URL at a fresh database, or move .data/ aside to start the embedded one anew.');
+  }
   void stop(1);
 });

