@@ -1,43 +1,53 @@
 import type { DedupOccurrence, DedupPassage, RepeatBlock } from './types';
 
 /**
- * A run this long of repeats, each of a later line than the one before, is a copy of a stretch of
- * the thread (a scrape that holds it twice): shown folded as one block. Shorter runs are ordinary
- * quote-replies and stay visible as chips.
+ * A run this long of repeats, each of the same or a later line than the one before, is a copy of
+ * a stretch of the thread (a scrape that holds it twice): shown folded as one block. Shorter runs
+ * are ordinary quote-replies and stay visible one by one.
  */
 export const MIN_BLOCK = 3;
 
-const isRepeat = (o: DedupOccurrence) => o.kind === 'exact' || o.kind === 'partial' || o.kind === 'elided';
+export const isRepeat = (o: DedupOccurrence) => o.kind === 'exact' || o.kind === 'partial' || o.kind === 'elided';
 
-/** Whole lines only: a block never cuts through a line that also holds new text. */
-function wholeLines(run: DedupOccurrence[], mixedLines: Set<number>): DedupOccurrence[] {
-  let from = 0;
-  let to = run.length;
-  while (from < to && mixedLines.has(run[from].paragraph)) from++;
-  while (to > from && mixedLines.has(run[to - 1].paragraph)) to--;
-  return run.slice(from, to);
+/** The first and last piece position of every paragraph, and which paragraphs hold new text. */
+function paragraphExtents(occurrences: DedupOccurrence[]) {
+  const first = new Map<number, number>();
+  const last = new Map<number, number>();
+  const mixed = new Set<number>();
+  for (const o of occurrences) {
+    if (!first.has(o.paragraph)) first.set(o.paragraph, o.position);
+    last.set(o.paragraph, o.position);
+    if (o.kind === 'original') mixed.add(o.paragraph);
+  }
+  return { first, last, mixed };
 }
 
+/** Runs of at least MIN_BLOCK repeat pieces that follow an earlier stretch in order, cut to whole lines. */
 export function findBlocks(occurrences: DedupOccurrence[], passages: DedupPassage[]): RepeatBlock[] {
-  const mixedLines = new Set(occurrences.filter((o) => o.kind === 'original').map((o) => o.paragraph));
+  const { first, last, mixed } = paragraphExtents(occurrences);
   const sourceLine = (o: DedupOccurrence) => passages[o.source as number].line;
   const blocks: RepeatBlock[] = [];
   let run: DedupOccurrence[] = [];
   const close = () => {
-    const kept = wholeLines(run, mixedLines);
-    if (kept.length >= MIN_BLOCK) {
-      const sourceLines = kept.map(sourceLine);
-      const last = kept[kept.length - 1];
-      // The block runs to the end of its last line, blank pieces included.
-      let toPosition = last.position;
-      while (occurrences[toPosition + 1]?.paragraph === last.paragraph) toPosition++;
+    // A block never cuts through a line that also holds new text.
+    let from = 0;
+    let to = run.length;
+    while (from < to && mixed.has(run[from].paragraph)) from++;
+    while (to > from && mixed.has(run[to - 1].paragraph)) to--;
+    if (to - from >= MIN_BLOCK) {
+      let sourceFromLine = Number.POSITIVE_INFINITY;
+      let sourceToLine = 0;
+      for (let k = from; k < to; k++) {
+        sourceFromLine = Math.min(sourceFromLine, sourceLine(run[k]));
+        sourceToLine = Math.max(sourceToLine, sourceLine(run[k]));
+      }
       blocks.push({
-        fromPosition: occurrences.findIndex((o) => o.paragraph === kept[0].paragraph),
-        toPosition,
-        fromLine: kept[0].line,
-        toLine: last.line,
-        sourceFromLine: Math.min(...sourceLines),
-        sourceToLine: Math.max(...sourceLines),
+        fromPosition: first.get(run[from].paragraph) as number,
+        toPosition: last.get(run[to - 1].paragraph) as number,
+        fromLine: run[from].line,
+        toLine: run[to - 1].line,
+        sourceFromLine,
+        sourceToLine,
       });
     }
     run = [];
@@ -48,7 +58,7 @@ export function findBlocks(occurrences: DedupOccurrence[], passages: DedupPassag
       close();
       continue;
     }
-    const previous = run.at(-1);
+    const previous = run[run.length - 1];
     if (previous && sourceLine(occurrence) < sourceLine(previous)) close();
     run.push(occurrence);
   }

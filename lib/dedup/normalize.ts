@@ -66,95 +66,143 @@ function quoteMarkerAt(text: string): number {
   return isSpace(text.charCodeAt(k - 1)) ? k : 0;
 }
 
-class Builder {
-  codes: Uint16Array;
+/** Where each normalised character came from. */
+class OffsetTable {
   starts: Int32Array;
   ends: Int32Array;
-  size = 0;
-  /** Original offset of a white space run waiting to be written as one space, or -1. */
-  pendingSpace = -1;
 
   constructor(capacity: number) {
-    this.codes = new Uint16Array(capacity);
     this.starts = new Int32Array(capacity);
     this.ends = new Int32Array(capacity);
   }
 
-  space(at: number) {
-    if (this.size > 0 && this.pendingSpace === -1) this.pendingSpace = at;
-  }
-
-  push(code: number, start: number, end: number) {
-    if (this.size + 2 > this.codes.length) this.grow();
-    if (this.pendingSpace !== -1) {
-      this.write(32, this.pendingSpace, this.pendingSpace + 1);
-      this.pendingSpace = -1;
+  /** Normalised characters [at, at + count) come from original [start, end): one character each, or all from the whole. */
+  set(at: number, count: number, start: number, end: number, oneEach: boolean) {
+    if (at + count > this.starts.length) this.grow(at + count);
+    for (let k = 0; k < count; k++) {
+      this.starts[at + k] = oneEach ? start + k : start;
+      this.ends[at + k] = oneEach ? start + k + 1 : end;
     }
-    this.write(code, start, end);
   }
 
-  private write(code: number, start: number, end: number) {
-    this.codes[this.size] = code;
-    this.starts[this.size] = start;
-    this.ends[this.size++] = end;
-  }
-
-  private grow() {
-    const capacity = this.codes.length * 2 + 16;
-    const codes = new Uint16Array(capacity);
+  private grow(needed: number) {
+    const capacity = Math.max(needed, this.starts.length * 2);
     const starts = new Int32Array(capacity);
     const ends = new Int32Array(capacity);
-    codes.set(this.codes);
     starts.set(this.starts);
     ends.set(this.ends);
-    Object.assign(this, { codes, starts, ends });
+    this.starts = starts;
+    this.ends = ends;
   }
 }
 
-const UTF16 = new TextDecoder('utf-16le');
+/**
+ * ASCII that stands for itself (lower-cased at the end), by code: printable, not a quotation mark,
+ * and not "." or "[", which may start an ellipsis or a footnote marker.
+ */
+const PLAIN = new Uint8Array(128).map((_, code) => (code > 32 && !'"\'`.['.includes(String.fromCharCode(code)) ? 1 : 0));
+
+const NO_OFFSETS = new Int32Array(0);
+
+/**
+ * One pass over the original. Runs of plain ASCII (single spaces inside included) are copied as
+ * slices, everything else is written piece by piece; the result is lower-cased once at the end
+ * (only ASCII can still be upper case: folded characters are lower case already).
+ */
+class Normalizer {
+  private readonly pieces: string[] = [];
+  private size = 0;
+  /** Original offset of a white space run waiting to be written as one space, or -1. */
+  private pendingSpace = -1;
+  // Normalising rarely lengthens a text (an ellipsis token, a ligature): room for that is made as needed.
+  private readonly offsets: OffsetTable | null;
+
+  constructor(
+    private readonly original: string,
+    withOffsets: boolean,
+  ) {
+    this.offsets = withOffsets ? new OffsetTable(original.length + 8) : null;
+  }
+
+  run(): Normalized {
+    const { original } = this;
+    const length = original.length;
+    let runStart = -1;
+    let i = quoteMarkerAt(original);
+    while (i < length) {
+      const code = original.charCodeAt(i);
+      if (code < 128 && PLAIN[code] === 1) {
+        if (runStart === -1) runStart = i;
+        i++;
+        continue;
+      }
+      const special = code === 46 || code === 91 ? ellipsisAt(original, i) || (code === 91 ? -footnoteAt(original, i) : 0) : 0;
+      // A full stop or bracket that starts no ellipsis or footnote is plain; so is a single space
+      // between plain characters (not before "." or "[": an ellipsis or footnote may start there).
+      const next = original.charCodeAt(i + 1);
+      const plainSpace = code === 32 && runStart !== -1 && next < 128 && PLAIN[next] === 1;
+      if ((special === 0 && (code === 46 || code === 91)) || plainSpace) {
+        if (runStart === -1) runStart = i;
+        i++;
+        continue;
+      }
+      if (runStart !== -1) {
+        this.emit(original.slice(runStart, i), runStart, i, true);
+        runStart = -1;
+      }
+      const start = i;
+      if (special > 0 || code === 0x2026) {
+        i += special > 0 ? special : 1;
+        this.space(start);
+        this.emit(ELLIPSIS, start, i, false);
+        this.space(start);
+        continue;
+      }
+      if (special < 0) {
+        i -= special;
+        continue;
+      }
+      const point = original.codePointAt(i) as number;
+      i += point > 0xffff ? 2 : 1;
+      if (code <= 32 || isSpace(point)) this.space(start);
+      else if (code < 128 || QUOTE_CODES.has(point)) continue;
+      else if (isDash(point)) this.emit('-', start, i, false);
+      else {
+        const folded = fold(point);
+        if (folded) this.emit(folded, start, i, false);
+      }
+    }
+    if (runStart !== -1) this.emit(original.slice(runStart, length), runStart, length, true);
+    const text = this.pieces.join('').toLowerCase();
+    const offsets = this.offsets;
+    return offsets ? { text, starts: offsets.starts.subarray(0, this.size), ends: offsets.ends.subarray(0, this.size) } : { text, starts: NO_OFFSETS, ends: NO_OFFSETS };
+  }
+
+  /** White space at `at`: written as one space before the next text, if any text came before. */
+  private space(at: number) {
+    if (this.size > 0 && this.pendingSpace === -1) this.pendingSpace = at;
+  }
+
+  private emit(piece: string, start: number, end: number, oneEach: boolean) {
+    if (this.pendingSpace !== -1) {
+      this.pieces.push(' ');
+      this.offsets?.set(this.size, 1, this.pendingSpace, this.pendingSpace + 1, true);
+      this.size++;
+      this.pendingSpace = -1;
+    }
+    this.pieces.push(piece);
+    this.offsets?.set(this.size, piece.length, start, end, oneEach);
+    this.size += piece.length;
+  }
+}
+
+/** The normalised text alone: what matching needs for every piece (offsets only matter for the few quoted). */
+export function normalizedText(original: string): string {
+  return new Normalizer(original, false).run().text;
+}
 
 export function normalizeForMatch(original: string): Normalized {
-  const out = new Builder(original.length + 8);
-  let i = quoteMarkerAt(original);
-  while (i < original.length) {
-    const start = i;
-    let code = original.charCodeAt(i);
-    if (code === 46 || code === 91 || code === 0x2026) {
-      const ellipsis = ellipsisAt(original, i);
-      if (ellipsis) {
-        i += ellipsis;
-        out.space(start);
-        for (let k = 0; k < ELLIPSIS.length; k++) out.push(46, start, i);
-        out.space(start);
-        continue;
-      }
-      const footnote = code === 91 ? footnoteAt(original, i) : 0;
-      if (footnote) {
-        i += footnote;
-        continue;
-      }
-    }
-    if (code < 128) {
-      i++;
-      if (code <= 32) out.space(start);
-      else if (code !== 34 && code !== 39 && code !== 96) out.push(code >= 65 && code <= 90 ? code + 32 : code, start, i);
-      continue;
-    }
-    const point = original.codePointAt(i) as number;
-    i += point > 0xffff ? 2 : 1;
-    if (isSpace(point)) out.space(start);
-    else if (QUOTE_CODES.has(point)) continue;
-    else if (isDash(point)) out.push(45, start, i);
-    else {
-      const folded = fold(point);
-      for (let k = 0; k < folded.length; k++) {
-        code = folded.charCodeAt(k);
-        out.push(code, start, i);
-      }
-    }
-  }
-  const text = UTF16.decode(out.codes.subarray(0, out.size));
-  return { text, starts: out.starts.subarray(0, out.size), ends: out.ends.subarray(0, out.size) };
+  return new Normalizer(original, true).run();
 }
 
 /** The original span [start, end) that normalised span [from, to) came from. */
@@ -166,15 +214,14 @@ export function originalSpan(normalized: Normalized, from: number, to: number): 
   return { start: normalized.starts[from], end: normalized.ends[to - 1] };
 }
 
-/** Punctuation a writer adds or drops at the edges of a repeat ("…approach." for "…approach we have"). */
-const EDGE = /^[\s.,;:…-]+|[\s.,;:…-]+$/g;
+const LOWER = /\p{Ll}/u;
+const UPPER = /\p{Lu}/u;
 
 /**
- * The key two texts share when one repeats the other exactly: the normalised text without edge
- * punctuation. Text that normalises to nothing ("[1]", "“”") keys on its trimmed original, so it
- * still repeats only itself.
+ * Is normalised offset q, inside a word, where two paragraphs were glued letter to letter
+ * ("…agent foundationsI disagree")? In the original: a lower-case letter, then a capital.
  */
-export function repeatKey(original: string, normalized: string): string {
-  const key = normalized.replace(EDGE, '');
-  return key === '' ? `\u0000${original.trim()}` : key;
+export function gluedAt(normalized: Normalized, original: string, q: number): boolean {
+  const at = normalized.starts[q];
+  return at > 0 && UPPER.test(original[at]) && LOWER.test(original[at - 1]);
 }

@@ -1,10 +1,12 @@
 import type { SourceParagraph } from '@/lib/ingest/types';
-import { splitSentences } from './sentences';
+import { gluePoints, splitSentences } from './sentences';
 import type { Span } from './types';
 
 /** A run of a paragraph's text with the input characters around it, ready to become one piece. */
 export interface Segment {
   paragraph: SourceParagraph;
+  /** Where `text` starts in the paragraph's text. */
+  offset: number;
   text: string;
   rawBefore: string;
   rawAfter: string;
@@ -16,24 +18,42 @@ export interface Segment {
 
 /** The paragraph as one segment: its text, and the input characters before and after it. */
 export function segmentOf(paragraph: SourceParagraph): Segment {
-  const at = paragraph.raw.indexOf(paragraph.text);
-  if (paragraph.text !== '' && at !== -1) {
-    return { paragraph, text: paragraph.text, rawBefore: paragraph.raw.slice(0, at), rawAfter: paragraph.raw.slice(at + paragraph.text.length) };
-  }
-  if (paragraph.text === '') return { paragraph, text: '', rawBefore: '', rawAfter: paragraph.raw };
-  return { paragraph, text: paragraph.text, rawBefore: '', rawAfter: '', raw: paragraph.raw };
+  const { text, raw } = paragraph;
+  const at = text === '' ? raw.length : raw.lastIndexOf(text);
+  if (at === -1) return { paragraph, offset: 0, text, rawBefore: '', rawAfter: '', raw };
+  return { paragraph, offset: 0, text, rawBefore: raw.slice(0, at), rawAfter: raw.slice(at + text.length) };
 }
 
-/** Splits a segment at a text offset; the white space between the halves stays with the left one. */
-export function splitSegment(segment: Segment, at: number): [Segment, Segment] {
-  const left = segment.text.slice(0, at).trimEnd();
-  const right = segment.text.slice(at).trimStart();
-  const gap = segment.text.slice(left.length, segment.text.length - right.length);
-  const raw = segment.raw;
-  return [
-    { paragraph: segment.paragraph, text: left, rawBefore: segment.rawBefore, rawAfter: gap, ...(raw !== undefined ? { raw } : {}) },
-    { paragraph: segment.paragraph, text: right, rawBefore: '', rawAfter: segment.rawAfter, ...(raw !== undefined ? { raw: '' } : {}) },
-  ];
+const isSpace = (code: number) => code === 32 || code === 9 || code === 10 || code === 13 || code === 0xa0;
+
+/**
+ * Cuts a segment at text offsets (ascending, inside it). The white space at each cut goes with the
+ * piece before it, as `rawAfter`, so the pieces still rebuild the segment exactly. A cut that would
+ * leave a piece with no text is ignored.
+ */
+export function cutSegment(segment: Segment, cuts: number[]): Segment[] {
+  const { text } = segment;
+  // Each piece starts at its cut, past white space; a cut counts when text is left on both sides.
+  const starts = [0];
+  for (const cut of cuts) {
+    let start = cut;
+    while (start < text.length && isSpace(text.charCodeAt(start))) start++;
+    const previous = starts[starts.length - 1];
+    if (start < text.length && start > previous && /\S/.test(text.slice(previous, start))) starts.push(start);
+  }
+  return starts.map((start, k) => {
+    const last = k === starts.length - 1;
+    let end = last ? text.length : starts[k + 1];
+    if (!last) while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
+    return {
+      paragraph: segment.paragraph,
+      offset: segment.offset + start,
+      text: text.slice(start, end),
+      rawBefore: k === 0 ? segment.rawBefore : '',
+      rawAfter: last ? segment.rawAfter : text.slice(end, starts[k + 1]),
+      ...(segment.raw !== undefined ? { raw: k === 0 ? segment.raw : '' } : {}),
+    };
+  });
 }
 
 /**
@@ -42,18 +62,7 @@ export function splitSegment(segment: Segment, at: number): [Segment, Segment] {
  */
 export function unglue(paragraph: SourceParagraph): Segment[] {
   const sentences = splitSentences(paragraph.text);
-  const points: number[] = [];
-  for (let k = 1; k < sentences.length; k++) if (sentences[k].start === sentences[k - 1].end) points.push(sentences[k].start);
-  if (points.length === 0) return [{ ...segmentOf(paragraph), sentences }];
-  let rest = segmentOf(paragraph);
-  const segments: Segment[] = [];
-  let consumed = 0;
-  for (const point of points) {
-    const [left, right] = splitSegment(rest, point - consumed);
-    segments.push(left);
-    consumed = point;
-    rest = right;
-  }
-  segments.push(rest);
-  return segments;
+  const points = gluePoints(paragraph.text, sentences);
+  const whole = segmentOf(paragraph);
+  return points.length === 0 ? [{ ...whole, sentences }] : cutSegment(whole, points);
 }

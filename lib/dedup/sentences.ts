@@ -2,10 +2,12 @@ import type { Span } from './types';
 
 /** Words after which a full stop does not end a sentence. */
 const ABBREVIATIONS = new Set([
-  'e.g', 'i.e', 'etc', 'vs', 'cf', 'al', 'approx', 'ca', 'mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'fig', 'figs', 'no', 'nos',
-  'sec', 'ch', 'eq', 'eqs', 'vol', 'pp', 'p', 'ed', 'eds', 'resp', 'viz', 'incl', 'esp', 'jr', 'sr', 'inc', 'ltd', 'co',
-  'u.s', 'u.k', 'e.u', 'ph.d', 'a.i', 'n.b', 'p.s',
+  'e.g', 'i.e', 'etc', 'vs', 'cf', 'al', 'approx', 'ca', 'mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'ed', 'eds', 'resp', 'viz',
+  'incl', 'esp', 'jr', 'sr', 'inc', 'ltd', 'co', 'u.s', 'u.k', 'e.u', 'ph.d', 'a.i', 'n.b', 'p.s',
 ]);
+
+/** Words that are abbreviations only before a number ("No. 5", "p. 12"); elsewhere ("the answer is no.") they end sentences. */
+const BEFORE_NUMBERS = new Set(['no', 'nos', 'fig', 'figs', 'sec', 'ch', 'eq', 'eqs', 'vol', 'pp', 'p']);
 
 const CLOSERS = new Set('"\'”’»)]'.split('').map((c) => c.charCodeAt(0)));
 const OPENERS = new Set('"\'“‘«([§'.split('').map((c) => c.charCodeAt(0)));
@@ -15,9 +17,15 @@ const isSpace = (code: number) => code === 32 || code === 9 || code === 10 || co
 const WORD_CHAR = /[\p{L}\p{N}.]/u;
 const UPPER = /^\p{Lu}/u;
 
+const isWordChar = (text: string, at: number) => {
+  const code = text.charCodeAt(at);
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 46;
+  return WORD_CHAR.test(text[at]);
+};
+
 function wordBefore(text: string, dot: number): string {
   let start = dot;
-  while (start > 0 && WORD_CHAR.test(text[start - 1])) start--;
+  while (start > 0 && isWordChar(text, start - 1)) start--;
   return text.slice(start, dot).toLowerCase();
 }
 
@@ -31,10 +39,18 @@ function startsSentence(text: string, next: number): boolean {
 function fullStopEnds(text: string, at: number, next: number, spaced: boolean): boolean {
   const word = wordBefore(text, at);
   if (ABBREVIATIONS.has(word) || ABBREVIATIONS.has(word.replace(/^.*\./, ''))) return false;
-  // A single letter ("J. Smith", "U.S.") or a number with a dot ("§2.4.", "1.") ends one only before a capitalised word.
-  if (/^(\p{L}|\p{L}\.\p{L}|\d+(\.\d+)*)$/u.test(word)) return spaced && word.length > 1 && /^\p{Lu}\p{Ll}/u.test(text.slice(next, next + 2));
+  if (BEFORE_NUMBERS.has(word) && isDigit(text.charCodeAt(next))) return false;
+  // A single letter ("J. Smith", "U.S.") never ends one; a number with a dot ("§2.4.", "1.") only before a capitalised word.
+  if (/^(\p{L}|\p{L}\.\p{L})$/u.test(word)) return false;
+  if (/^\d+(\.\d+)*$/u.test(word)) return word.length > 1 && /^\p{Lu}\p{Ll}/u.test(text.slice(next, next + 2));
   // Glued without a space ("struck it.(IE the", "done.Next"): only after a word of two or more lower-case letters.
   return spaced || /\p{Ll}{2}$/u.test(word);
+}
+
+/** Ends the sentence at `start` before `end`, less trailing white space (nothing when it is empty). */
+function close(spans: Span[], text: string, start: number, end: number) {
+  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
+  if (end > start) spans.push({ start, end });
 }
 
 /**
@@ -47,16 +63,12 @@ export function splitSentences(text: string): Span[] {
   const spans: Span[] = [];
   const length = text.length;
   let start = 0;
-  const close = (end: number) => {
-    while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
-    if (end > start) spans.push({ start, end });
-  };
   while (start < length && isSpace(text.charCodeAt(start))) start++;
   let i = start;
   while (i < length) {
     const code = text.charCodeAt(i);
     if (code === 10) {
-      close(i);
+      close(spans, text, start, i);
       start = i + 1;
       while (start < length && isSpace(text.charCodeAt(start))) start++;
       i = start;
@@ -68,6 +80,8 @@ export function splitSentences(text: string): Span[] {
     }
     let end = i + 1;
     while (end < length && isStop(text.charCodeAt(end))) end++;
+    // Without a space, an ellipsis ("…motivations....most promising") joins an elided quote and a digit a number.
+    const ellipsis = code === 0x2026 || end - i > 1;
     for (;;) {
       while (end < length && CLOSERS.has(text.charCodeAt(end))) end++;
       // A footnote marker right after the stop ("post![1] I") belongs to the sentence it ends.
@@ -78,17 +92,15 @@ export function splitSentences(text: string): Span[] {
     let next = end;
     while (next < length && isSpace(text.charCodeAt(next))) next++;
     const spaced = next > end;
-    // Without a space, an ellipsis ("…motivations....most promising") joins an elided quote and a digit a number.
-    const ellipsis = code === 0x2026 || end - i > 1;
     const glued = !spaced && !ellipsis && !isDigit(text.charCodeAt(next));
     const ends = next < length && (spaced || glued) && startsSentence(text, next) && (code !== 46 || ellipsis || fullStopEnds(text, i, next, spaced));
     if (ends) {
-      close(end);
+      close(spans, text, start, end);
       start = next;
     }
     i = ends ? next : end;
   }
-  close(length);
+  close(spans, text, start, length);
   return spans;
 }
 

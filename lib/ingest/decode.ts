@@ -1,10 +1,17 @@
 import { IngestError } from './errors';
 
+/** The largest thread accepted by default: far above any real forum thread, small enough to handle in memory. */
 export const MAX_INPUT_BYTES = 20 * 1024 * 1024;
+
+export interface DecodeOptions {
+  /** Refuse input larger than this many bytes (default MAX_INPUT_BYTES). */
+  maxBytes?: number;
+}
 
 const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 const hex = (byte: number) => `0x${byte.toString(16).padStart(2, '0')}`;
+const megabytes = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
 
 /** Where the first invalid UTF-8 sequence starts (a fatal decoder only says that there is one). */
 function firstInvalidUtf8(bytes: Uint8Array): number {
@@ -16,21 +23,30 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
       const c = bytes[i + k];
       if (c === undefined || (c & 0xc0) !== 0x80) return i;
     }
+    // Overlong forms, surrogates and code points past U+10FFFF.
     if (need === 2 && ((b === 0xe0 && bytes[i + 1] < 0xa0) || (b === 0xed && bytes[i + 1] > 0x9f))) return i;
     if (need === 3 && ((b === 0xf0 && bytes[i + 1] < 0x90) || (b === 0xf4 && bytes[i + 1] > 0x8f))) return i;
     i += need + 1;
   }
-  return -1;
+  return 0;
 }
 
+/** A UTF-16 byte-order mark: such files are full of NUL bytes but are text, only in the wrong encoding. */
+const isUtf16 = (bytes: Uint8Array) => bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
+
 /**
- * The input as text, exactly (a byte-order mark is kept, so the original rebuilds byte for byte).
- * Refused: empty, over the size limit, binary (a NUL byte), or not UTF-8 — with where and why.
+ * The input as text, exactly: a byte-order mark is kept (so the original rebuilds byte for byte;
+ * the parsers look past it). Refused with what to fix and where: empty or white space only, over
+ * the size limit, binary (a NUL byte), UTF-16, or not valid UTF-8.
  */
-export function decodeInput(bytes: Uint8Array, maxBytes = MAX_INPUT_BYTES): string {
+export function decodeInput(bytes: Uint8Array, options: DecodeOptions = {}): string {
+  const maxBytes = options.maxBytes ?? MAX_INPUT_BYTES;
   if (bytes.byteLength === 0) throw new IngestError('empty', 'The file is empty; there is no thread to read.');
   if (bytes.byteLength > maxBytes) {
-    throw new IngestError('too_large', `The file is ${bytes.byteLength} bytes; the limit is ${maxBytes} bytes (20 MB). Split the thread.`);
+    throw new IngestError('too_large', `The file is ${megabytes(bytes.byteLength)} (${bytes.byteLength} bytes); the limit is ${megabytes(maxBytes)}. Split the thread into smaller files.`);
+  }
+  if (isUtf16(bytes)) {
+    throw new IngestError('invalid_utf8', 'The file is UTF-16 text (byte-order mark at offset 0); save it as UTF-8 and try again.', { offset: 0 });
   }
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
@@ -40,10 +56,9 @@ export function decodeInput(bytes: Uint8Array, maxBytes = MAX_INPUT_BYTES): stri
   try {
     text = STRICT_UTF8.decode(bytes);
   } catch {
-    // The decoder only says that there is a bad sequence; find where, for the message.
-    const bad = Math.max(0, firstInvalidUtf8(bytes));
+    const bad = firstInvalidUtf8(bytes);
     throw new IngestError('invalid_utf8', `The file is not UTF-8 text (byte ${hex(bytes[bad])} at offset ${bad}); save it as UTF-8 and try again.`, { offset: bad });
   }
-  if (text.replace(/^\uFEFF/, '').trim() === '') throw new IngestError('empty', 'The file holds only white space; there is no thread to read.');
+  if (!/[^\s\uFEFF]/.test(text)) throw new IngestError('empty', 'The file holds only white space; there is no thread to read.');
   return text;
 }

@@ -7,22 +7,23 @@ export type IngestErrorCode =
   | 'unknown_json_shape'
   | 'unknown_format';
 
-/** Input that cannot become a thread: says what is wrong and where (byte offset or JSON path). */
+/**
+ * Input that cannot become a thread. The message says what is wrong and what to do about it;
+ * `offset` (a byte offset in the file) or `path` (a JSON path such as
+ * `$.data.post.comments.results[3].contents`) says where.
+ */
 export class IngestError extends Error {
+  readonly offset?: number;
+  readonly path?: string;
+
   constructor(
     readonly code: IngestErrorCode,
     message: string,
-    readonly where: { offset?: number; path?: string } = {},
+    where: { offset?: number; path?: string } = {},
   ) {
     super(message);
     this.name = 'IngestError';
-  }
-
-  get offset(): number | undefined {
-    return this.where.offset;
-  }
-
-  get path(): string | undefined {
-    return this.where.path;
+    if (where.offset !== undefined) this.offset = where.offset;
+    if (where.path !== undefined) this.path = where.path;
   }
 }

@@ -1,11 +1,15 @@
+import { detectFormat } from './detect-format';
 import { IngestError } from './errors';
 import { parseLessWrong } from './parse-lesswrong';
 import { parseMarkdown } from './parse-markdown';
 import { parseText } from './parse-text';
-import type { ParsedThread, ThreadFormat } from './types';
+import { type ParsedThread, THREAD_FORMATS, type ThreadFormat } from './types';
 
-/** Parses a decoded thread in the given format into paragraphs whose raws rebuild the input. */
-export function parseThread(text: string, format: ThreadFormat): ParsedThread {
+/**
+ * Parses a decoded thread into paragraphs whose raws rebuild the input byte for byte, in the given
+ * format or, without one, the format `detectFormat` finds.
+ */
+export function parseThread(text: string, format: ThreadFormat = detectFormat(text)): ParsedThread {
   switch (format) {
     case 'text':
       return { format, paragraphs: parseText(text) };
@@ -14,6 +18,6 @@ export function parseThread(text: string, format: ThreadFormat): ParsedThread {
     case 'lesswrong-json':
       return parseLessWrong(text);
     default:
-      throw new IngestError('unknown_format', `Unknown format "${format}"; use text, markdown or lesswrong-json.`);
+      throw new IngestError('unknown_format', `Unknown format "${format as string}"; use one of ${THREAD_FORMATS.join(', ')}.`);
   }
 }

@@ -2,57 +2,84 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findRepeats } from '@/lib/dedup/find-repeats';
 import { lineStatuses } from '@/lib/dedup/line-statuses';
+import { normalizedText } from '@/lib/dedup/normalize';
+import { repeatKey } from '@/lib/dedup/repeat-key';
 import { rebuildInput } from '@/lib/dedup/rebuild';
+import { isSubstantial } from '@/lib/dedup/substantial';
 import { parseText } from '@/lib/ingest/parse-text';
 
-// A fixed seed: the same generated cases on every run, so CI is reproducible (change it to explore).
-fc.configureGlobal({ seed: 20261123 });
+/** A line of the generated thread; `found` when it was inserted as a quote the engine must find. */
+interface Line {
+  text: string;
+  sentences?: string[];
+  found?: boolean;
+}
 
-const word = fc.constantFrom('alignment', 'reward', 'model', 'the', 'agent', 'is', 'not', 'a', 'goal', 'training', '§2.4', '>5%', 'e.g.', '(IIUC)', '“quoted”', 'it’s', '🙂', 'naïve', '[1]', '—');
-const sentence = fc.array(word, { minLength: 3, maxLength: 14 }).map((words) => `${words.join(' ')}.`);
-const paragraph = fc.array(sentence, { minLength: 1, maxLength: 4 }).map((s) => s.join(' '));
-const noise = fc.string({ unit: 'grapheme', maxLength: 40 }).map((s) => s.replace(/[\r\n]/g, ' '));
+const word = fc.oneof(
+  { weight: 6, arbitrary: fc.stringMatching(/^[a-z]{3,9}$/) },
+  { weight: 1, arbitrary: fc.constantFrom('§2.4', '>5%', 'e.g.', '(IIUC)', '“quoted”', 'it’s', '🙂', 'naïve', '[1]', '—', 'Mr.', '3.5', 'ΣΑΣ', '日本語', '"straight"') },
+);
+const sentence = fc.array(word, { minLength: 3, maxLength: 14 }).map((words) => `${words.join(' ').replace(/^./, (c) => c.toUpperCase())}.`);
+const paragraph = fc.array(sentence, { minLength: 1, maxLength: 4 }).map((sentences): Line => ({ text: sentences.join(' '), sentences }));
+const noise = fc.string({ unit: 'grapheme', maxLength: 40 }).map((text): Line => ({ text: text.replace(/[\r\n]/g, ' ') }));
+const blank = fc.constantFrom<Line>({ text: '' }, { text: '   ' });
+const edit = fc.record({ from: fc.nat(), at: fc.nat(), kind: fc.integer({ min: 0, max: 5 }), reply: paragraph });
 
-/** A thread of paragraphs with repeats inserted by rule: whole copies, quoted sentences, elisions, glue. */
+const substantial = (text: string) => isSubstantial(normalizedText(text));
+
+/** Inserts, after a line, a repeat of it made by one of the rules; returns the new line or null. */
+function repeatOf(source: Line, kind: number, reply: Line): Line | null {
+  const sentences = source.sentences;
+  const words = source.text.split(' ');
+  if (kind === 0) return { text: source.text };
+  if (!sentences) return null;
+  const one = sentences[sentences.length - 1];
+  if (kind === 1) return { text: one, found: substantial(one) };
+  if (kind === 2 && words.length >= 10) {
+    const [start, end] = [words.slice(0, 4).join(' '), words.slice(-4).join(' ')];
+    const parts = [start, end].map(normalizedText);
+    return { text: `“${start}....${end}”`, found: parts.every((part) => part.length >= 8) && substantial(`${start} ${end}`) };
+  }
+  if (kind === 3) return { text: `${source.text}${reply.text}`, found: substantial(source.text) };
+  if (kind === 4) return { text: `“${one}” ${reply.text}`, found: substantial(one) };
+  return { text: '' };
+}
+
 const thread = fc
-  .tuple(fc.array(fc.oneof(paragraph, noise), { minLength: 1, maxLength: 12 }), fc.array(fc.tuple(fc.nat(), fc.nat(), fc.integer({ min: 0, max: 4 })), { maxLength: 8 }))
+  .tuple(fc.array(fc.oneof({ weight: 4, arbitrary: paragraph }, noise, blank), { minLength: 1, maxLength: 12 }), fc.array(edit, { maxLength: 10 }))
   .map(([base, edits]) => {
-    const lines = [...base];
-    const copies: number[] = [];
-    for (const [from, at, kind] of edits) {
-      const source = lines[from % lines.length];
-      const sentences = source.split(/(?<=\.) /);
-      const insert = [
-        source,
-        sentences[0],
-        sentences.length > 1 ? `${sentences[0].slice(0, 12)}....${sentences.at(-1)}` : source,
-        `${source}${sentences[0]}`,
-        '',
-      ][kind];
-      const position = Math.min(lines.length, (from % lines.length) + 1 + (at % 3));
-      lines.splice(position, 0, insert);
-      if (kind === 0) copies.push(position);
+    const lines: Line[] = [...base];
+    for (const { from, at, kind, reply } of edits) {
+      const source = from % lines.length;
+      const inserted = repeatOf(lines[source], kind, reply);
+      if (inserted) lines.splice(source + 1 + (at % (lines.length - source)), 0, inserted);
     }
-    return { lines, copies };
+    // A last line that is empty and unterminated is no line at all: end on text, so every line counts.
+    return [...lines, { text: 'The end.' }];
   });
 
-describe('dedup over random threads with repeats inserted', () => {
-  it('never throws, rebuilds the input byte for byte, and finds every inserted whole copy', () => {
+describe('dedup of random threads with repeats inserted by rule', () => {
+  it('never throws, rebuilds the input byte for byte, and finds every inserted repeat', () => {
     fc.assert(
-      fc.property(thread, fc.constantFrom('\n', '\r\n'), fc.boolean(), ({ lines, copies }, eol, finalNewline) => {
-        const text = lines.join(eol) + (finalNewline ? eol : '');
+      fc.property(thread, fc.constantFrom('\n', '\r\n'), fc.boolean(), fc.boolean(), (lines, eol, finalNewline, bom) => {
+        const text = (bom ? '\uFEFF' : '') + lines.map((l) => l.text).join(eol) + (finalNewline ? eol : '');
         const paragraphs = parseText(text);
         const result = findRepeats(paragraphs);
-        expect(rebuildInput(result.occurrences)).toBe(text);
+        expect(rebuildInput(result)).toBe(text);
         const statuses = lineStatuses(result, paragraphs);
-        expect(statuses).toHaveLength(paragraphs.length);
-        // Every non-blank line equal to an earlier one (the inserted copies among them) is an exact repeat.
-        lines.forEach((line, position) => {
-          if (line.trim() && lines.slice(0, position).includes(line)) expect(statuses[position].status).toBe('exact');
+        expect(statuses.map((s) => s.line)).toEqual(lines.map((_, i) => i + 1));
+        lines.forEach((line, i) => {
+          const copy = line.text.trim() !== '' && lines.slice(0, i).some((earlier) => earlier.text === line.text);
+          if (copy) expect(statuses[i], line.text).toMatchObject({ status: 'exact' });
+          else if (line.found) expect(statuses[i].status, line.text).not.toBe('original');
         });
-        expect(copies.every((position) => position < lines.length)).toBe(true);
+        for (const o of result.occurrences) {
+          for (const span of o.spans ?? []) expect(span.end).toBeLessThanOrEqual(result.passages[o.source as number].text.length);
+        }
+        const keys = result.passages.map((p) => repeatKey(p.text, normalizedText(p.text)));
+        expect(new Set(keys).size).toBe(keys.length);
       }),
-      { numRuns: 300 },
+      { numRuns: 250 },
     );
   });
 });
