@@ -10,6 +10,7 @@ import { buildIfNeeded, ROOT } from './lib/build';
 import { ensureDatabase, isPortFree, startEmbeddedPostgres, type EmbeddedServer } from './db/embedded';
 import { DATA_DIR } from './db/with-database';
 import { fail, step } from './lib/console';
+import { watchLauncher } from './lib/launcher';
 
 const port = Number(process.env.PORT ?? 3000);
 if (!Number.isInteger(port) || port < 1 || port > 65535) fail(`PORT must be a number from 1 to 65535 (got "${process.env.PORT}").`);
@@ -33,6 +34,8 @@ async function stop(code: number) {
 }
 process.on('SIGINT', () => void stop(0));
 process.on('SIGTERM', () => void stop(0));
+process.on('SIGHUP', () => void stop(0));
+watchLauncher(() => void stop(0));
 
 async function checkReachable(url: string) {
   if (!/^postgres(ql)?:\/\//.test(url) || !URL.canParse(url)) {
