@@ -27,6 +27,11 @@ export function OccurrencePiece({ occurrence, passages, claimsByPassage }: Props
           </a>
         )}
         {passage.author && <span className="passage-author">{passage.author}</span>}
+        {passage.inReplyTo && (
+          <a href={`#p-${passage.inReplyTo.ordinal + 1}`} className="reply-link">
+            ↪ in reply to {passage.inReplyTo.author ?? 'a comment'} at ¶{passage.inReplyTo.ordinal + 1}
+          </a>
+        )}
         <PassageText
           id={passage.id}
           ordinal={passage.ordinal}

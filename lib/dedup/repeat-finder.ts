@@ -181,6 +181,7 @@ export class RepeatFinder {
       ...(paragraph.author ? { author: paragraph.author } : {}),
       ...(paragraph.postedAt ? { postedAt: paragraph.postedAt } : {}),
       ...(paragraph.commentId ? { commentId: paragraph.commentId } : {}),
+      ...(paragraph.parentCommentId ? { parentCommentId: paragraph.parentCommentId } : {}),
     });
     this.index.add({ ordinal, text, normalized }, key, words);
     this.push(segment, { kind: 'original', passage: ordinal, source: null, spans: null });

@@ -27,6 +27,8 @@ export interface DedupPassage {
   author?: string;
   postedAt?: string;
   commentId?: string;
+  /** The comment this passage's comment replies to (LessWrong/AF exports); absent for top-level comments. */
+  parentCommentId?: string;
 }
 
 /**

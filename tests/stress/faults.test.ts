@@ -126,7 +126,7 @@ describe('faults', () => {
     while (!inTransaction && child.exitCode === null && performance.now() - started < 60_000) {
       const active = await query<{ n: string }>(
         `SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()
-         AND state IN ('active', 'idle in transaction') AND query ~ 'INSERT INTO "(Passage|Occurrence|ThreadRevision|Thread)"'`,
+         AND state IN ('active', 'idle in transaction') AND query ~ '(INSERT INTO|COPY) "(Passage|Occurrence|ThreadRevision|Thread)"'`,
       );
       inTransaction = Number(active[0].n) > 0;
       if (!inTransaction) await new Promise((r) => setTimeout(r, 20));

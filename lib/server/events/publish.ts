@@ -1,5 +1,3 @@
-import type { Prisma } from '@/lib/generated/prisma/client';
-
 export const EVENTS_CHANNEL = 'crux_thread_events';
 
 export type ThreadEventType = 'claim' | 'tag' | 'revision';
@@ -20,13 +18,3 @@ export const RECORD_EVENT_SQL = `
     RETURNING "seq"
   )
   SELECT pg_notify('${EVENTS_CHANNEL}', $1::text || ':' || event."seq")::text AS "notified" FROM event`;
-
-/** Records a thread event inside a Prisma transaction (see RECORD_EVENT_SQL). */
-export async function publishThreadEvent(
-  tx: Prisma.TransactionClient,
-  threadId: string,
-  type: ThreadEventType,
-  payload: Prisma.InputJsonValue,
-): Promise<void> {
-  await tx.$queryRawUnsafe(RECORD_EVENT_SQL, threadId, type, JSON.stringify(payload));
-}

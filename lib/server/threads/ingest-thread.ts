@@ -1,7 +1,8 @@
 import { db } from '../db/client';
 import { isUniqueViolation } from '../db/errors';
 import { uuidv7 } from '../db/uuid';
-import { publishThreadEvent } from '../events/publish';
+import { inTransaction } from '../db/pg-pool';
+import { RECORD_EVENT_SQL } from '../events/publish';
 import { type IngestInput, type PreparedThread, prepareThread } from './prepare-thread';
 import { reanchorThread } from './reanchor-revision';
 import { type NewRevision, saveRevisions } from './save-revision';
@@ -80,45 +81,44 @@ async function storeOnce(prepared: PreparedThread[]): Promise<IngestOutcome[]> {
   const creating = fresh.filter((_, i) => !targets[i]);
   const slugs = await newSlugs(creating.map((t) => (t.input.slug ? t.input.slug : t.title)));
 
-  const results = await db.$transaction(
-    async (tx) => {
-      const created = creating.map((t, i) => ({ id: uuidv7(), slug: t.input.slug ?? slugs[i], title: t.title, createdById: t.input.createdById ?? null }));
-      if (created.length) {
-        await tx.$executeRaw`
-          INSERT INTO "Thread" ("id", "slug", "title", "createdById", "updatedAt")
-          SELECT v.id, v.slug, v.title, v.creator, now()
-          FROM unnest(${created.map((c) => c.id)}::uuid[], ${created.map((c) => c.slug)}::text[], ${created.map((c) => c.title)}::text[],
-                      ${created.map((c) => c.createdById)}::uuid[]) AS v(id, slug, title, creator)`;
-      }
-      const createdIds = new Map(created.map((c) => [c.slug, c.id]));
-      let createdIndex = 0;
-      const threads = fresh.map((_, i) => {
-        const target = targets[i];
-        if (target) return { id: target.id, slug: target.slug, isNew: false };
-        const slug = created[createdIndex++].slug;
-        return { id: createdIds.get(slug) as string, slug, isNew: true };
-      });
-      const latest = new Map(
-        (await tx.threadRevision.groupBy({ by: ['threadId'], where: { threadId: { in: threads.filter((t) => !t.isNew).map((t) => t.id) } }, _max: { number: true } })).map((g) => [g.threadId, g._max.number ?? 0]),
+  const results = await inTransaction(async (client) => {
+    const created = creating.map((t, i) => ({ id: uuidv7(), slug: t.input.slug ?? slugs[i], title: t.title, createdById: t.input.createdById ?? null }));
+    if (created.length) {
+      await client.query(
+        `INSERT INTO "Thread" ("id", "slug", "title", "createdById", "updatedAt")
+         SELECT v.id, v.slug, v.title, v.creator, now() FROM unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[]) AS v(id, slug, title, creator)`,
+        [created.map((c) => c.id), created.map((c) => c.slug), created.map((c) => c.title), created.map((c) => c.createdById)],
       );
-      const revisions: NewRevision[] = fresh.map((t, i) => ({ thread: t, threadId: threads[i].id, number: (latest.get(threads[i].id) ?? 0) + 1 }));
-      const saved = await saveRevisions(tx, revisions);
-      await tx.$executeRaw`
-        UPDATE "Thread" t SET "currentRevisionId" = v.revision, "updatedAt" = now()
-        FROM unnest(${saved.map((s) => s.threadId)}::uuid[], ${saved.map((s) => s.id)}::uuid[]) AS v(thread, revision)
-        WHERE t."id" = v.thread`;
-      const reanchored = new Map<string, IngestOutcome['reanchored']>();
-      for (const [i, thread] of threads.entries()) {
-        if (thread.isNew) continue;
-        await tx.thread.update({ where: { id: thread.id }, data: { title: fresh[i].title } });
-        const summary = await reanchorThread(tx, thread.id, fresh[i].dedup.passages, saved[i].passageIds);
-        reanchored.set(thread.id, summary);
-        await publishThreadEvent(tx, thread.id, 'revision', { revision: revisions[i].number, ...summary });
-      }
-      return threads.map((thread, i) => ({ thread, number: revisions[i].number, reanchored: reanchored.get(thread.id) }));
-    },
-    { timeout: 10 * 60_000, maxWait: 30_000 },
-  );
+    }
+    let createdIndex = 0;
+    const threads = fresh.map((_, i) => {
+      const target = targets[i];
+      if (target) return { id: target.id, slug: target.slug, isNew: false };
+      const { id, slug } = created[createdIndex++];
+      return { id, slug, isNew: true };
+    });
+    const { rows: latestRows } = await client.query<{ threadId: string; number: number }>(
+      `SELECT "threadId", max("number") AS "number" FROM "ThreadRevision" WHERE "threadId" = ANY($1::uuid[]) GROUP BY "threadId"`,
+      [threads.filter((t) => !t.isNew).map((t) => t.id)],
+    );
+    const latest = new Map(latestRows.map((r) => [r.threadId, r.number]));
+    const revisions: NewRevision[] = fresh.map((t, i) => ({ thread: t, threadId: threads[i].id, number: (latest.get(threads[i].id) ?? 0) + 1 }));
+    const saved = await saveRevisions(client, revisions);
+    await client.query(
+      `UPDATE "Thread" t SET "currentRevisionId" = v.revision, "updatedAt" = now()
+       FROM unnest($1::uuid[], $2::uuid[]) AS v(thread, revision) WHERE t."id" = v.thread`,
+      [saved.map((s) => s.threadId), saved.map((s) => s.id)],
+    );
+    const reanchored = new Map<string, IngestOutcome['reanchored']>();
+    for (const [i, thread] of threads.entries()) {
+      if (thread.isNew) continue;
+      await client.query(`UPDATE "Thread" SET "title" = $2 WHERE "id" = $1`, [thread.id, fresh[i].title]);
+      const summary = await reanchorThread(client, thread.id, fresh[i].dedup.passages, saved[i].passageIds);
+      reanchored.set(thread.id, summary);
+      await client.query(RECORD_EVENT_SQL, [thread.id, 'revision', JSON.stringify({ revision: revisions[i].number, ...summary })]);
+    }
+    return threads.map((thread, i) => ({ thread, number: revisions[i].number, reanchored: reanchored.get(thread.id) }));
+  });
 
   const stored = new Map(fresh.map((t, i) => [t.contentHash, results[i]]));
   return prepared.map((t) => {

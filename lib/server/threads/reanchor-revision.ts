@@ -1,12 +1,22 @@
+import type { PoolClient } from 'pg';
 import { reanchorClaims } from '@/lib/anchoring/reanchor';
-import type { Prisma } from '@/lib/generated/prisma/client';
 import type { DedupPassage } from '@/lib/dedup/types';
-
-type Tx = Prisma.TransactionClient;
 
 export interface ReanchorSummary {
   anchored: number;
   orphaned: number;
+}
+
+interface StoredClaim {
+  id: string;
+  passageId: string;
+  start: number;
+  end: number;
+  exact: string;
+  prefix: string;
+  suffix: string;
+  ordinal: number;
+  text: string;
 }
 
 /**
@@ -14,14 +24,14 @@ export interface ReanchorSummary {
  * fuzzy re-anchoring; a claim found nowhere — or whose new span another claim already took — is
  * marked an orphan, kept with its tags, never deleted.
  */
-export async function reanchorThread(tx: Tx, threadId: string, passages: DedupPassage[], passageIds: string[]): Promise<ReanchorSummary> {
-  const claims = await tx.claim.findMany({
-    where: { threadId },
-    select: { id: true, passageId: true, start: true, end: true, exact: true, prefix: true, suffix: true, passage: { select: { id: true, ordinal: true, text: true } } },
-    orderBy: { createdAt: 'asc' },
-  });
+export async function reanchorThread(client: PoolClient, threadId: string, passages: DedupPassage[], passageIds: string[]): Promise<ReanchorSummary> {
+  const { rows: claims } = await client.query<StoredClaim>(
+    `SELECT c."id", c."passageId", c."start", c."end", c."exact", c."prefix", c."suffix", p."ordinal", p."text"
+     FROM "Claim" c JOIN "Passage" p ON p."id" = c."passageId" WHERE c."threadId" = $1 ORDER BY c."createdAt", c."id"`,
+    [threadId],
+  );
   if (claims.length === 0) return { anchored: 0, orphaned: 0 };
-  const oldPassages = [...new Map(claims.map((c) => [c.passage.id, c.passage])).values()];
+  const oldPassages = [...new Map(claims.map((c) => [c.passageId, { id: c.passageId, ordinal: c.ordinal, text: c.text }])).values()];
   const newPassages = passages.map((p) => ({ id: passageIds[p.ordinal], ordinal: p.ordinal, text: p.text }));
   const outcomes = reanchorClaims(oldPassages, newPassages, claims);
   const taken = new Set<string>();
@@ -31,13 +41,13 @@ export async function reanchorThread(tx: Tx, threadId: string, passages: DedupPa
     if (outcome.status === 'anchored' && !taken.has(key)) {
       taken.add(key);
       const { selector } = outcome;
-      await tx.claim.update({
-        where: { id: outcome.claimId },
-        data: { passageId: outcome.passageId, start: selector.start, end: selector.end, exact: selector.exact, prefix: selector.prefix, suffix: selector.suffix, orphan: false },
-      });
+      await client.query(
+        `UPDATE "Claim" SET "passageId" = $2, "start" = $3, "end" = $4, "exact" = $5, "prefix" = $6, "suffix" = $7, "orphan" = false, "updatedAt" = now() WHERE "id" = $1`,
+        [outcome.claimId, outcome.passageId, selector.start, selector.end, selector.exact, selector.prefix, selector.suffix],
+      );
       summary.anchored++;
     } else {
-      await tx.claim.update({ where: { id: outcome.claimId }, data: { orphan: true } });
+      await client.query(`UPDATE "Claim" SET "orphan" = true, "updatedAt" = now() WHERE "id" = $1`, [outcome.claimId]);
       summary.orphaned++;
     }
   }

@@ -10,6 +10,8 @@ export interface PassageModel {
   sentences: Span[];
   author: string | null;
   postedAt: string | null;
+  /** On the first passage of a comment that replies to another: that comment's first passage. */
+  inReplyTo: { ordinal: number; author: string | null } | null;
   /** Positions of the occurrences that repeat this passage (quotes of it), in order. */
   quotedAt: number[];
 }
@@ -62,12 +64,12 @@ export async function getThreadModel(slug: string): Promise<ThreadModel> {
     db.passage.findMany({
       where: { revisionId },
       orderBy: { ordinal: 'asc' },
-      select: { id: true, ordinal: true, line: true, text: true, sentences: true, author: true, postedAt: true },
+      select: { id: true, ordinal: true, line: true, text: true, sentences: true, author: true, postedAt: true, commentId: true, parentCommentId: true },
     }),
     db.occurrence.findMany({
       where: { revisionId },
       orderBy: { position: 'asc' },
-      omit: { id: true, revisionId: true },
+      omit: { revisionId: true },
     }),
     db.repeatBlock.findMany({ where: { revisionId }, orderBy: { fromPosition: 'asc' }, omit: { id: true, revisionId: true } }),
   ]);
@@ -81,13 +83,22 @@ export async function getThreadModel(slug: string): Promise<ThreadModel> {
       quotedAt.set(occurrence.sourcePassageId, list);
     }
   }
+  // The reply tree of a LessWrong/AF export: each comment's first passage points at its parent's.
+  const firstOfComment = new Map<string, (typeof passages)[number]>();
+  for (const p of passages) if (p.commentId && !firstOfComment.has(p.commentId)) firstOfComment.set(p.commentId, p);
+  const inReplyTo = (p: (typeof passages)[number]) => {
+    if (!p.commentId || !p.parentCommentId || firstOfComment.get(p.commentId)?.id !== p.id) return null;
+    const parent = firstOfComment.get(p.parentCommentId);
+    return parent ? { ordinal: parent.ordinal, author: parent.author } : null;
+  };
   return {
     threadId: thread.id,
     slug: thread.slug,
     title: thread.title,
     revision: { ...revision, createdAt: revision.createdAt.toISOString() },
-    passages: passages.map((p) => ({
+    passages: passages.map(({ commentId, parentCommentId, ...p }) => ({
       ...p,
+      inReplyTo: inReplyTo({ ...p, commentId, parentCommentId }),
       sentences: toSpans(p.sentences),
       postedAt: p.postedAt?.toISOString() ?? null,
       quotedAt: quotedAt.get(p.id) ?? [],
