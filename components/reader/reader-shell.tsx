@@ -31,7 +31,7 @@ function styleOf(claim: ClaimView) {
  */
 export function ReaderShell({ slug, user, children }: Props) {
   const text = useRef<HTMLElement>(null);
-  const { claims, status, upsertClaim, applyLocal } = useThreadClaims(slug);
+  const { claims, status, newRevision, upsertClaim, applyLocal } = useThreadClaims(slug);
   const [candidate, setCandidate] = useState<PassageSpan | null>(null);
   const [editing, setEditing] = useState<{ span: PassageSpan; claim?: ClaimView } | null>(null);
   const [busy, setBusy] = useState(false);
@@ -194,6 +194,14 @@ export function ReaderShell({ slug, user, children }: Props) {
         <p className="text-xs text-stone-500" aria-live="polite">
           {status === 'live' ? 'Live: tags from everyone appear as they are made.' : status === 'reconnecting' ? 'Reconnecting…' : 'Connecting…'}
         </p>
+        {newRevision !== null && (
+          <p role="status" className="rounded border border-amber-300 bg-amber-50 p-2 text-sm text-amber-900">
+            A newer version of this thread (revision {newRevision}) was just stored; claims have moved to it.{' '}
+            <a href={window.location.pathname} className="font-medium underline">
+              Reload to read it
+            </a>
+          </p>
+        )}
         {editing ? (
           <TagBox
             key={`${editing.span.passage.dataset.passageId}:${editing.span.start}:${editing.span.end}`}

@@ -31,6 +31,8 @@ type Status = 'connecting' | 'live' | 'reconnecting';
 export function useThreadClaims(slug: string) {
   const [claims, setClaims] = useState<Map<string, ClaimView>>(new Map());
   const [status, setStatus] = useState<Status>('connecting');
+  /** Set when a newer version of the thread's text is stored while it is open. */
+  const [newRevision, setNewRevision] = useState<number | null>(null);
   const loaded = useRef(false);
 
   const load = useCallback(async () => {
@@ -64,6 +66,12 @@ export function useThreadClaims(slug: string) {
         return applyTagEvent(current, event);
       });
     });
+    // Many tags arrived at once (an annotation import): load them all again.
+    source.addEventListener('import', () => void load());
+    source.addEventListener('revision', (message) => {
+      const { revision } = JSON.parse((message as MessageEvent<string>).data) as { revision: number };
+      setNewRevision(revision);
+    });
     source.onerror = () => setStatus('reconnecting');
     source.onopen = () => setStatus('live');
     return () => source.close();
@@ -72,5 +80,5 @@ export function useThreadClaims(slug: string) {
   const upsertClaim = useCallback((claim: ClaimView) => setClaims((current) => new Map(current).set(claim.id, claim)), []);
   const applyLocal = useCallback((event: TagEvent) => setClaims((current) => applyTagEvent(current, event)), []);
 
-  return { claims, status, upsertClaim, applyLocal };
+  return { claims, status, newRevision, upsertClaim, applyLocal };
 }

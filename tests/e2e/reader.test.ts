@@ -1,7 +1,10 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/server/db/client';
+import { ingestThread } from '@/lib/server/threads/ingest-thread';
 import { insertUser } from '../support/factories';
+import { sessionCookie } from '../support/session';
+import { tagPassage } from '../support/tagging';
 import { signedInContext, skipBrowser, watchPage } from './support/browser';
 import { useApp } from './support/fixture';
 import { axeViolations, selectWithMouse } from './support/pages';
@@ -114,6 +117,40 @@ describe.skipIf(skipBrowser)('the reader (production build, real Chromium)', () 
     const download = await (await fetch(`${fixture.app.url}/api/threads/in-the-post-you-say-that-human-programmers-will-write-the-ai/original`)).text();
     const { readFileSync } = await import('node:fs');
     expect(download).toBe(readFileSync('prisma/seed-data/001_02f28600875fb374.txt', 'utf8'));
+    await page.close();
+  });
+
+  it('loads imported annotations and announces a new revision while the thread is open', async () => {
+    const text = 'Inner alignment fails first.\nOuter alignment is a specification problem.\n';
+    const first = await ingestThread({ bytes: Buffer.from(text), format: 'text', sourceName: 'live-import.txt' });
+    const [author, importer] = await Promise.all([insertUser({ name: 'Exporter' }), insertUser({ name: 'Importer' })]);
+    const passages = await db.passage.findMany({ where: { revision: { thread: { slug: first.slug } } }, orderBy: { ordinal: 'asc' } });
+    await tagPassage(first.slug, passages[1], author, { axis: 'outer', confidence: 35, note: 'Imported note' });
+    const exported = await (await fetch(`${fixture.app.url}/api/threads/${first.slug}/cruxes?format=w3c`)).text();
+    await db.claim.deleteMany({ where: { thread: { slug: first.slug } } });
+
+    const page = await fixture.browser.newPage({ baseURL: fixture.app.url });
+    const problems = watchPage(page);
+    await page.goto(`/threads/${first.slug}`);
+    await page.getByText('Live: tags from everyone').waitFor();
+    expect(await page.getByTestId('claim-card').count()).toBe(0);
+
+    const imported = await fetch(`${fixture.app.url}/api/annotations/import`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/ld+json', cookie: await sessionCookie(importer), origin: fixture.app.url },
+      body: exported,
+    });
+    expect(imported.status).toBe(201);
+    const card = page.getByTestId('claim-card').filter({ hasText: 'Outer alignment is a specification problem.' });
+    await card.waitFor({ timeout: 5_000 });
+    expect(await card.innerText()).toContain('Exporter: outer, 35 %');
+
+    await ingestThread({ bytes: Buffer.from(`${text}A third paragraph arrives in the next version.\n`), format: 'text', sourceName: 'live-import.txt' });
+    const notice = page.getByRole('status').filter({ hasText: 'newer version of this thread (revision 2)' });
+    await notice.waitFor({ timeout: 5_000 });
+    await notice.getByRole('link', { name: 'Reload to read it' }).click();
+    await page.getByText('A third paragraph arrives in the next version.').waitFor();
+    expect(problems).toEqual([]);
     await page.close();
   });
 

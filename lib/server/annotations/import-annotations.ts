@@ -6,6 +6,7 @@ import type { Prisma } from '@/lib/generated/prisma/client';
 import type { SessionUser } from '../auth/session';
 import { refreshClaimAggregates } from '../claims/refresh-aggregates';
 import { db } from '../db/client';
+import { RECORD_EVENT_SQL } from '../events/publish';
 import { unprocessable } from '../http/errors';
 import { placeImported } from './anchor-imported';
 
@@ -78,6 +79,7 @@ export async function importAnnotations(input: unknown, importer: SessionUser): 
       const report: ImportReport = { annotations: annotations.length, created: 0, alreadyPresent: 0, claims: 0, orphans: [] };
       const users = new Map<string, string>();
       const touched = new Set<string>();
+      const createdIn = new Map<string, number>();
       for (const annotation of annotations) {
         const thread = bySlug.get(annotation.threadSlug)!;
         const placement = placeImported(thread.currentRevision!.passages, annotation.passageOrdinal, annotation.selector);
@@ -119,8 +121,13 @@ export async function importAnnotations(input: unknown, importer: SessionUser): 
         });
         await tx.tagRevision.create({ data: { tagId: tag.id, version: 1, ...fields, byUserId: importer.id } });
         report.created++;
+        createdIn.set(thread.id, (createdIn.get(thread.id) ?? 0) + 1);
       }
       for (const claimId of touched) await refreshClaimAggregates(tx, claimId);
+      // Open readers of each thread that gained tags reload its claims (delivered on commit).
+      for (const [threadId, created] of [...createdIn].sort(([a], [b]) => a.localeCompare(b))) {
+        await tx.$queryRawUnsafe(RECORD_EVENT_SQL, threadId, 'import', JSON.stringify({ created }));
+      }
       return report;
     },
     { timeout: 120_000 },

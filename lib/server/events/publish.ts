@@ -1,6 +1,7 @@
 export const EVENTS_CHANNEL = 'crux_thread_events';
 
-export type ThreadEventType = 'claim' | 'tag' | 'revision';
+/** claim/tag: one change, applied in place; revision: a new version of the text; import: many tags at once, reload them. */
+export type ThreadEventType = 'claim' | 'tag' | 'revision' | 'import';
 
 /**
  * The SQL that records a thread event: it takes the thread's next event number under the thread

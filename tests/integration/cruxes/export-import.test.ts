@@ -95,6 +95,9 @@ describe('W3C import', () => {
     const response = await call(importRoute, { method: 'POST', user: importer, rawBody: exported, headers: { 'content-type': 'application/ld+json' } });
     expect(response.status, response.text).toBe(201);
     expect(response.json.import).toMatchObject({ annotations: 7, created: 7, orphans: [] });
+    // Open readers are told to reload the thread's claims: one event for the whole import.
+    const events = await db.threadEvent.findMany({ where: { type: 'import' }, select: { payload: true, thread: { select: { slug: true } } } });
+    expect(events).toEqual([{ payload: { created: 7 }, thread: { slug } }]);
     const again = (await get('w3c')).text;
     const strip = (text: string) => {
       const doc = JSON.parse(text);
@@ -105,6 +108,7 @@ describe('W3C import', () => {
     // A second import changes nothing.
     const twice = await call(importRoute, { method: 'POST', user: importer, rawBody: exported, headers: { 'content-type': 'application/json' } });
     expect(twice.json.import).toMatchObject({ created: 0, alreadyPresent: 7 });
+    expect(await db.threadEvent.count({ where: { type: 'import' } })).toBe(1);
   });
 
   it('refuses bad documents with 422 and the path of the first problem, writing nothing', async () => {
