@@ -123,7 +123,9 @@ export async function generateSearchData(url: string, size: SearchDataSize) {
     'tagCount', 'confCount', 'confMean', 'disagreement', 'cruxScore', 'consensusScore', 'cruxCount', 'storyCount', 'axisOuter', 'axisInner',
     'axisBoth', 'axisOther', 'notesText', 'labels', 'lastTaggedAt'], claimRows);
   await copy(client, 'Tag', ['id', 'claimId', 'userId', 'axis', 'confidence', 'concreteStoryNeeded', 'crux', 'note', 'noteHtml', 'labels', 'version', 'deletedAt', 'createdAt', 'updatedAt'], tagRows);
-  await client.query('ANALYZE');
+  // As autovacuum would after a bulk load: statistics for the planner and the visibility map that
+  // lets the facet counts read the covering index alone. Counted in the load time.
+  await client.query('VACUUM (ANALYZE)');
   const seconds = (performance.now() - started) / 1000;
   await client.end();
   const rows = users.length + threadIds.length * 2 + passages.length + claims.length + tagCount;

@@ -21,6 +21,8 @@ const schema = z.object({
   GOOGLE_CLIENT_SECRET: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
+  /** Rows of search answers kept per app instance (0 turns the cache off). */
+  SEARCH_CACHE_ROWS: z.coerce.number().int().min(0).max(1_000_000).default(20_000),
 });
 
 export type Env = z.infer<typeof schema>;

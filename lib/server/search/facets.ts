@@ -1,6 +1,5 @@
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { Axis } from '@/lib/claims/types';
-import { db } from '../db/client';
 
 export interface SearchFacets {
   total: number;
@@ -10,7 +9,7 @@ export interface SearchFacets {
   threads: { slug: string; title: string; count: number }[];
 }
 
-interface FacetRow {
+export interface FacetRow {
   total: number;
   outer: number;
   inner: number;
@@ -47,10 +46,8 @@ export function facetQuery(where: Prisma.Sql): Prisma.Sql {
       FROM per_thread`;
 }
 
-/** How the whole result set (not just this page) splits by axis, flag and thread: one pass over the matches. */
-export async function searchFacets(where: Prisma.Sql): Promise<SearchFacets> {
-  const rows = await db.$queryRaw<FacetRow[]>(facetQuery(where));
-  const row = rows[0];
+/** How the whole result set (not just this page) splits by axis, flag and thread, from the one row of `facetQuery`. */
+export function toFacets(row: FacetRow): SearchFacets {
   return {
     total: row.total,
     axis: { outer: row.outer, inner: row.inner, both: row.both, other: row.other },

@@ -2,11 +2,14 @@ import { decodeCursor, encodeCursor } from '@/lib/search/cursor';
 import { effectiveSort, type SearchParams, type SearchSort } from '@/lib/search/search-params';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { db } from '../db/client';
+import { pgPool } from '../db/pg-pool';
+import { env } from '../env';
 import { badRequest, unauthorized } from '../http/errors';
 import { facetConditions } from './filters';
 import { type SearchHit, type HitRow, toHit } from './hits';
-import { searchFacets, type SearchFacets } from './facets';
+import { type FacetRow, facetQuery, type SearchFacets, toFacets } from './facets';
 import { correctQuery, type SearchMode } from './mode';
+import { VersionedCache } from './result-cache';
 
 export interface SearchResult {
   items: SearchHit[];
@@ -32,7 +35,7 @@ const OUTER_ORDER: Record<SearchSort, string> = {
 const SORT_KEY: Record<SearchSort, Prisma.Sql> = {
   relevance: Prisma.sql`rank`,
   disagreement: Prisma.sql`c."disagreement"`,
-  tagged: Prisma.sql`c."tagCount"::float8`,
+  tagged: Prisma.sql`c."tagCount"`,
   newest: Prisma.sql`c."createdAt"`,
 };
 
@@ -45,15 +48,25 @@ const tsQuery = (q: string) => Prisma.sql`websearch_to_tsquery('english', ${q})`
 /** Relevance: cover density of the query in the claim text (weight A) and notes (B), normalised to 0–1. */
 const rankOf = (q: string) => Prisma.sql`ts_rank_cd(c."searchVector", ${tsQuery(q)}, 32)::float8`;
 
+/** What a cursor's sort key must look like for each order (anything else was tampered with). */
+const KEY_PATTERN: Record<SearchSort, RegExp> = {
+  relevance: /^-?\d+(\.\d+)?(e[-+]?\d+)?$/,
+  disagreement: /^-?\d+(\.\d+)?(e[-+]?\d+)?$/,
+  tagged: /^\d{1,9}$/,
+  newest: /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,3})?$/,
+};
+
 function keyCondition(sort: SearchSort, cursor: string | undefined): Prisma.Sql | null {
   if (!cursor) return null;
   const decoded = decodeCursor(cursor);
-  if (!decoded || decoded.sort !== sort) throw badRequest('cursor is malformed or belongs to another sort; start again without it.', 'cursor');
-  const key = sort === 'newest' ? Prisma.sql`${decoded.key}::timestamp(3)` : Prisma.sql`${decoded.key}::float8`;
+  if (!decoded || decoded.sort !== sort || !KEY_PATTERN[sort].test(decoded.key)) {
+    throw badRequest('cursor is malformed or belongs to another sort; start again without it.', 'cursor');
+  }
+  const key =
+    sort === 'newest' ? Prisma.sql`${decoded.key}::timestamp(3)` : sort === 'tagged' ? Prisma.sql`${decoded.key}::int` : Prisma.sql`${decoded.key}::float8`;
   return Prisma.sql`(${SORT_KEY[sort]} < ${key} OR (${SORT_KEY[sort]} = ${key} AND c."id" < ${decoded.id}::uuid))`;
 }
 
-/** The SQL of one page of results (exported so the search benchmark can EXPLAIN each query shape). */
 /**
  * The SQL of one page of results (exported so the search benchmark can EXPLAIN each query shape).
  * The inner query touches only "Claim": filter, rank, sort, limit; threads, passages and
@@ -86,38 +99,63 @@ export function pageQuery(params: SearchParams, viewerId: string | null, sort: S
   return { sql, where, q };
 }
 
-async function runPage(params: SearchParams, viewerId: string | null, sort: SearchSort) {
-  const { sql, where, q } = pageQuery(params, viewerId, sort);
-  const rows = await db.$queryRaw<HitRow[]>(sql);
-  return { rows, where, q };
+const globalForSearch = globalThis as unknown as { cruxSearchCache?: VersionedCache };
+
+/** This instance's cache of search answers (see result-cache.ts). */
+export function searchCache(): VersionedCache {
+  globalForSearch.cruxSearchCache ??= new VersionedCache(env().SEARCH_CACHE_ROWS);
+  return globalForSearch.cruxSearchCache;
 }
 
 /**
- * Full-text search over claim text and notes (websearch syntax, ranked), falling back to trigram
- * word similarity when the words match nothing (typos); facet filters combine with either.
+ * The version of everything search reads: every committed claim or tag change records a thread
+ * event and so moves the threads' event counters (and a new or removed thread moves the count).
+ */
+async function dataVersion(): Promise<string> {
+  const { rows } = await pgPool().query<{ version: string }>(`SELECT count(*) || ':' || coalesce(sum("eventSeq"), 0) AS "version" FROM "Thread"`);
+  return rows[0].version;
+}
+
+const cacheKey = (sql: Prisma.Sql) => `${sql.text}\u0000${JSON.stringify(sql.values)}`;
+
+/**
+ * Full-text search over claim text and notes (websearch syntax, ranked), falling back to spelling
+ * correction when the words match nothing (typos); facet filters combine with either. The page
+ * and the facet counts run side by side; answers are cached per data version.
  */
 export async function searchClaims(params: SearchParams, viewerId: string | null): Promise<SearchResult> {
   if (params.confidenceOf === 'mine' && (params.minConfidence !== undefined || params.maxConfidence !== undefined) && !viewerId) {
     throw unauthorized('Sign in to filter by your own confidence (confidenceOf=mine).');
   }
   const sort = effectiveSort(params);
+  const cache = searchCache();
+  const version = await dataVersion();
+  const run = (query: SearchParams) => {
+    const page = pageQuery(query, viewerId, sort);
+    const facets = facetQuery(page.where);
+    return Promise.all([
+      cache.get(version, cacheKey(page.sql), () => db.$queryRaw<HitRow[]>(page.sql), (rows) => rows.length),
+      cache.get(version, cacheKey(facets), () => db.$queryRaw<FacetRow[]>(facets), () => 1),
+    ]);
+  };
   let mode: SearchMode = params.q ? 'fulltext' : 'browse';
-  let page = await runPage(params, viewerId, sort);
+  let [pageRows, facetRows] = await run(params);
   let correctedQuery: string | null = null;
-  if (mode === 'fulltext' && page.rows.length === 0) {
-    correctedQuery = await db.$transaction((tx) => correctQuery(tx, params.q ?? ''));
+  if (mode === 'fulltext' && pageRows.length === 0) {
+    const q = params.q ?? '';
+    correctedQuery = await cache.get(version, `correct\u0000${q}`, () => db.$transaction((tx) => correctQuery(tx, q)), () => 1);
     if (correctedQuery) {
       mode = 'fuzzy';
-      page = await runPage({ ...params, q: correctedQuery }, viewerId, sort);
+      [pageRows, facetRows] = await run({ ...params, q: correctedQuery });
     }
   }
-  const rows = page.rows.slice(0, params.limit);
+  const rows = pageRows.slice(0, params.limit);
   const last = rows.at(-1);
-  const more = page.rows.length > params.limit && last;
+  const more = pageRows.length > params.limit && last;
   return {
     items: rows.map(toHit),
     nextCursor: more ? encodeCursor({ sort, key: sortKeyOf(sort, last), id: last.id }) : null,
-    facets: await searchFacets(page.where),
+    facets: toFacets(facetRows[0]),
     mode,
     correctedQuery,
     sort,

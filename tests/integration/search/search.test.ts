@@ -1,5 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { GET } from '@/app/api/claims/route';
+import { encodeCursor } from '@/lib/search/cursor';
+import { db } from '@/lib/server/db/client';
+import { searchCache } from '@/lib/server/search/search-claims';
 import { insertThread, insertUser } from '../../support/factories';
 import { call } from '../../support/requests';
 import { tagPassage } from '../../support/tagging';
@@ -124,6 +127,37 @@ describe('GET /api/claims', () => {
     expect(seen.sort()).toEqual([...PARAGRAPHS.slice(0, 5), 'Inner alignment appears in another thread too.'].sort());
   });
 
+  it('pages by most tagged with a cursor, in order, to the end', async () => {
+    const all = (await search({ sort: 'tagged', limit: '200' })).json.items.map((i: { id: string }) => i.id);
+    const paged: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: Awaited<ReturnType<typeof search>> = await search({ sort: 'tagged', limit: '3', ...(cursor ? { cursor } : {}) });
+      expect(page.status, page.text).toBe(200);
+      paged.push(...page.json.items.map((i: { id: string }) => i.id));
+      cursor = page.json.nextCursor;
+    } while (cursor);
+    expect(paged).toEqual(all);
+  });
+
+  it('answers a repeated search from the cache, and a tag change at once', async () => {
+    const cache = searchCache();
+    const query = { q: 'interpretability tools', thread: slug };
+    const first = await search(query);
+    const before = cache.stats();
+    const again = await search(query);
+    expect(again.json).toEqual(first.json);
+    expect(cache.stats().hits).toBeGreaterThan(before.hits);
+    const hit = first.json.items[0];
+    expect(hit.aggregates.taggers).toBe(1);
+
+    const passage = await db.passage.findUniqueOrThrow({ where: { id: hit.passageId } });
+    await tagPassage(slug, passage, users[0], { axis: 'other', confidence: 20 });
+    const after = await search(query);
+    expect(after.json.items[0].aggregates.taggers).toBe(2);
+    expect(after.json.facets.axis.other).toBe(first.json.facets.axis.other);
+  });
+
   it('answers 400 naming the parameter for bad input, and treats injection attempts as text', async () => {
     const cases: [Record<string, string>, string][] = [
       [{ q: 'x'.repeat(501) }, 'q'],
@@ -131,6 +165,9 @@ describe('GET /api/claims', () => {
       [{ minConfidence: '101' }, 'minConfidence'],
       [{ maxConfidence: '-1' }, 'maxConfidence'],
       [{ cursor: 'garbage' }, 'cursor'],
+      [{ cursor: encodeCursor({ sort: 'newest', key: 'yesterday', id: '00000000-0000-0000-0000-000000000000' }), sort: 'newest' }, 'cursor'],
+      [{ cursor: encodeCursor({ sort: 'tagged', key: '2.5', id: '00000000-0000-0000-0000-000000000000' }), sort: 'tagged' }, 'cursor'],
+      [{ cursor: encodeCursor({ sort: 'disagreement', key: 'NaN); --', id: '00000000-0000-0000-0000-000000000000' }) }, 'cursor'],
       [{ limit: '500' }, 'limit'],
       [{ sort: 'random' }, 'sort'],
       [{ crux: 'maybe' }, 'crux'],
