@@ -21,7 +21,10 @@ export async function startApp(env: Record<string, string>): Promise<RunningApp>
   const port = await firstFreePort(nextPort);
   nextPort = port + 1;
   const url = `http://localhost:${port}`;
-  const child: ChildProcess = spawn(path.join(ROOT, 'node_modules', '.bin', 'next'), ['start', '-p', String(port)], {
+  // APP_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") runs the server under node with those flags, for profiling.
+  const nodeArgs = process.env.APP_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const nextBin = path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, nextBin, 'start', '-p', String(port)], {
     cwd: ROOT,
     stdio: ['ignore', process.env.CRUX_APP_LOG ? 'inherit' : 'ignore', 'pipe'],
     env: { ...process.env, NODE_ENV: 'production', NEXTAUTH_URL: url, LOG_LEVEL: 'warn', NEXT_TELEMETRY_DISABLED: '1', ...env },

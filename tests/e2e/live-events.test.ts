@@ -69,4 +69,35 @@ describe('live events across app instances', () => {
     await replay.finished;
     expect(replay.events.find((e) => e.event === 'tag')?.id).toBe(tagEvent!.id);
   });
+
+  it('sends a burst of events in number order, none twice, including one too large to ride in its notification', async () => {
+    const { thread, passages } = await insertThread(['Mesa-optimisers are a crux.', 'Outer alignment is the easier half.'], 'live-burst');
+    const users = await Promise.all(Array.from({ length: 12 }, (_, i) => insertUser({ name: `Burst ${i}` })));
+    const cookies = await Promise.all(users.map((u) => sessionCookie(u)));
+    const claim = await fetch(`${a.url}/api/threads/${thread.slug}/claims`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: cookies[0], origin: a.url },
+      body: JSON.stringify({ passageId: passages[1].id, start: 0, end: 16, exact: 'Outer alignment ', prefix: '', suffix: '' }),
+    }).then((r) => r.json());
+    const listening = readEvents(`${b.url}/api/threads/${thread.slug}/events`, (events) => events.filter((e) => e.event === 'tag').length >= users.length, 15_000);
+    await listening.connected;
+    const statuses = await Promise.all(
+      users.map((_, i) =>
+        fetch(`${a.url}/api/claims/${claim.claim.id}/tag`, {
+          method: 'PUT',
+          headers: { 'content-type': 'application/json', cookie: cookies[i], origin: a.url },
+          // One note of 9,000 characters: its event is announced by number only and read from the table.
+          body: JSON.stringify({ axis: i % 2 ? 'outer' : 'inner', confidence: i * 8, note: i === 5 ? 'long '.repeat(1_800) : `note ${i}` }),
+        }).then((r) => r.status),
+      ),
+    );
+    expect(statuses).toEqual(users.map(() => 200));
+    await listening.finished;
+    const tags = listening.events.filter((e) => e.event === 'tag');
+    expect(tags).toHaveLength(users.length);
+    const ids = tags.map((e) => Number(e.id));
+    expect(ids).toEqual(ids.map((_, k) => ids[0] + k));
+    expect(new Set(tags.map((e) => JSON.parse(e.data).userId))).toEqual(new Set(users.map((u) => u.id)));
+    expect(tags.some((e) => JSON.parse(e.data).tag.note.length === 9_000)).toBe(true);
+  });
 });

@@ -35,6 +35,43 @@ export async function inTransaction<T>(work: (client: pg.PoolClient) => Promise<
   }
 }
 
+/**
+ * A transaction in two round trips: `open` runs in the same message as BEGIN, and the statements
+ * `work` returns run in the same message as COMMIT. Locks the closing statements take are held only
+ * while Postgres runs them and commits, never while a reply waits in this process's event loop
+ * behind other requests. Both are complete SQL text (values inlined with `sql-literal`); `work`
+ * gets the results of `open`'s statements and may throw (an ApiError, say) to roll back.
+ * Retried like `inTransaction`.
+ */
+export async function inTwoTripTransaction<T>(open: string, work: (opened: pg.QueryResult[]) => { result: T; close: string }): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await twoTrips(open, work);
+    } catch (error) {
+      if (attempt >= 3 || !RETRYABLE.has((error as { code?: string }).code ?? '')) throw error;
+    }
+  }
+}
+
+async function twoTrips<T>(open: string, work: (opened: pg.QueryResult[]) => { result: T; close: string }): Promise<T> {
+  const client = await pgPool().connect();
+  let broken = false;
+  try {
+    // A message of several statements answers with one result per statement (BEGIN's first).
+    const opened = (await client.query(`BEGIN; ${open}`)) as unknown as pg.QueryResult[];
+    const { result, close } = work(opened.slice(1));
+    await client.query(`${close}; COMMIT`);
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => {
+      broken = true;
+    });
+    throw error;
+  } finally {
+    client.release(broken);
+  }
+}
+
 async function once<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
   const client = await pgPool().connect();
   let broken = false;

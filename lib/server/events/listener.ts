@@ -1,10 +1,14 @@
 import pg from 'pg';
 import { env } from '../env';
 import { log } from '../log';
-import { EVENTS_CHANNEL } from './publish';
+import { EVENTS_CHANNEL, parseNotification, type ThreadEventRow } from './publish';
 
-/** Called with the number of a new event, or with null after a reconnect: catch up from the table. */
-type Subscriber = (seq: number | null) => void;
+/**
+ * Called with each new event's number and, when the notification carried it, the event itself
+ * (one object shared by every stream of the instance); with null after a reconnect: catch up from
+ * the table.
+ */
+type Subscriber = (seq: number | null, event: ThreadEventRow | null) => void;
 
 /**
  * One LISTEN connection per app instance, shared by all of its open event streams. It reconnects
@@ -54,13 +58,13 @@ class EventListener {
     this.client = client;
     this.hadConnection = true;
     this.retryDelay = 500;
-    if (reconnected) for (const set of this.subscribers.values()) for (const subscriber of set) subscriber(null);
+    if (reconnected) for (const set of this.subscribers.values()) for (const subscriber of set) subscriber(null, null);
   }
 
-  private dispatch(payload: string) {
-    const [threadId, id] = payload.split(':');
-    if (!threadId || !id) return;
-    for (const subscriber of this.subscribers.get(threadId) ?? []) subscriber(Number(id));
+  private dispatch(message: string) {
+    const notification = parseNotification(message);
+    if (!notification) return;
+    for (const subscriber of this.subscribers.get(notification.threadId) ?? []) subscriber(notification.seq, notification.event);
   }
 
   private lost(client: pg.Client, error: Error) {

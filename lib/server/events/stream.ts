@@ -1,17 +1,21 @@
 import { db } from '../db/client';
 import { eventListener } from './listener';
+import type { ThreadEventRow } from './publish';
 
 const HEARTBEAT_MS = 15_000;
 const encoder = new TextEncoder();
 
-interface EventRow {
-  seq: number;
-  type: string;
-  payload: unknown;
-}
+type EventRow = ThreadEventRow;
 
+/** The SSE frame of an event, encoded once however many streams send it. */
+const frames = new WeakMap<EventRow, Uint8Array>();
 function frame(row: EventRow): Uint8Array {
-  return encoder.encode(`id: ${row.seq}\nevent: ${row.type}\ndata: ${JSON.stringify(row.payload)}\n\n`);
+  let bytes = frames.get(row);
+  if (!bytes) {
+    bytes = encoder.encode(`id: ${row.seq}\nevent: ${row.type}\ndata: ${JSON.stringify(row.payload)}\n\n`);
+    frames.set(row, bytes);
+  }
+  return bytes;
 }
 
 async function eventsAfter(threadId: string, after: number): Promise<EventRow[]> {
@@ -31,12 +35,15 @@ export async function startingPoint(threadId: string, lastEventId: string | null
 }
 
 /**
- * A Server-Sent Events stream of one thread's events. Each NOTIFY (from any app instance) makes it
- * read the rows it has not sent yet, in order, so nothing is skipped or sent twice.
+ * A Server-Sent Events stream of one thread's events, in number order, none skipped or sent twice.
+ * An event that arrives inside its notification and is the next one due is sent at once; anything
+ * else (a gap, an event too large for a notification, a reconnect) makes the stream read the rows
+ * it has not sent from the table — one read at a time, however many notifications ask for it.
  */
 export function threadEventStream(threadId: string, from: number, signal: AbortSignal): ReadableStream<Uint8Array> {
   let lastSent = from;
-  let pending: Promise<void> = Promise.resolve();
+  let reading = false;
+  let readAgain = false;
   let unsubscribe = () => {};
   let heartbeat: ReturnType<typeof setInterval> | undefined;
 
@@ -49,19 +56,43 @@ export function threadEventStream(threadId: string, from: number, signal: AbortS
           controller.close();
         } catch {}
       };
-      const catchUp = () => {
-        pending = pending.then(async () => {
-          for (;;) {
-            const rows = await eventsAfter(threadId, lastSent);
-            for (const row of rows) controller.enqueue(frame(row));
-            if (rows.length) lastSent = rows[rows.length - 1].seq;
-            if (rows.length < 500) return;
-          }
-        }).catch(() => {});
+      const send = (row: EventRow) => {
+        try {
+          controller.enqueue(frame(row));
+          lastSent = row.seq;
+        } catch {
+          close();
+        }
+      };
+      const catchUp = async () => {
+        if (reading) {
+          readAgain = true;
+          return;
+        }
+        reading = true;
+        try {
+          do {
+            readAgain = false;
+            for (;;) {
+              const rows = await eventsAfter(threadId, lastSent);
+              for (const row of rows) if (row.seq > lastSent) send(row);
+              if (rows.length < 500) break;
+            }
+          } while (readAgain);
+        } catch {
+          // The database is away: the listener's reconnect asks for another catch-up.
+        } finally {
+          reading = false;
+        }
+      };
+      const onEvent = (seq: number | null, event: EventRow | null) => {
+        if (seq !== null && seq <= lastSent) return;
+        if (event && event.seq === lastSent + 1) send(event);
+        else void catchUp();
       };
       signal.addEventListener('abort', close, { once: true });
       controller.enqueue(encoder.encode(`retry: 2000\nevent: ready\ndata: {"lastEventId":"${from}"}\n\n`));
-      unsubscribe = eventListener.subscribe(threadId, catchUp);
+      unsubscribe = eventListener.subscribe(threadId, onEvent);
       heartbeat = setInterval(() => {
         try {
           controller.enqueue(encoder.encode(': keep-alive\n\n'));
@@ -70,7 +101,7 @@ export function threadEventStream(threadId: string, from: number, signal: AbortS
         }
       }, HEARTBEAT_MS);
       await eventListener.ensureConnected().catch(() => {});
-      catchUp();
+      void catchUp();
     },
     cancel() {
       unsubscribe();
