@@ -1,8 +1,10 @@
 import type { Metadata } from 'next';
 import { SearchForm } from '@/components/search/search-form';
+import { SavedSearches } from '@/components/search/saved-searches';
 import { SearchResults } from '@/components/search/search-results';
 import { currentUser } from '@/lib/server/auth/current-user';
 import { ApiError } from '@/lib/server/http/errors';
+import { listSavedSearches } from '@/lib/server/search/saved-searches';
 import { searchClaims } from '@/lib/server/search/search-claims';
 import { searchOptions } from '@/lib/server/search/search-options';
 import { searchParamsSchema } from '@/lib/search/search-params';
@@ -20,6 +22,7 @@ function cleaned(raw: Record<string, string | string[] | undefined>) {
 export default async function ClaimsPage({ searchParams }: Props) {
   const raw = cleaned(await searchParams);
   const [user, options] = await Promise.all([currentUser(), searchOptions()]);
+  const saved = user ? await listSavedSearches(user.id) : null;
   const parsed = searchParamsSchema.safeParse(raw);
   let problem: string | null = parsed.success ? null : parsed.error.issues[0].message;
   let result = null;
@@ -31,19 +34,21 @@ export default async function ClaimsPage({ searchParams }: Props) {
       problem = error.message;
     }
   }
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(raw)) {
+    if (key === 'cursor') continue;
+    for (const v of Array.isArray(value) ? value : [value as string]) query.append(key, v);
+  }
   const pageHref = (cursor: string | null) => {
-    const query = new URLSearchParams();
-    for (const [key, value] of Object.entries(raw)) {
-      if (key === 'cursor') continue;
-      for (const v of Array.isArray(value) ? value : [value as string]) query.append(key, v);
-    }
-    if (cursor) query.set('cursor', cursor);
-    return `/claims?${query}`;
+    const page = new URLSearchParams(query);
+    if (cursor) page.set('cursor', cursor);
+    return `/claims?${page}`;
   };
   return (
     <div className="space-y-6">
       <h1 className="font-serif text-3xl font-semibold">Search tagged claims</h1>
       <SearchForm params={parsed.success ? parsed.data : {}} threads={options.threads} taggers={options.taggers} signedIn={Boolean(user)} />
+      {saved && <SavedSearches saved={saved} currentQuery={query.toString()} />}
       {problem && (
         <p role="alert" className="text-red-700">
           {problem}

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/server/db/client';
 import { insertUser } from '../support/factories';
 import { tagPassage } from '../support/tagging';
-import { skipBrowser, watchPage } from './support/browser';
+import { signedInContext, skipBrowser, watchPage } from './support/browser';
 import { useApp } from './support/fixture';
 
 const SLUG = 'in-the-post-you-say-that-human-programmers-will-write-the-ai';
@@ -48,6 +48,31 @@ describe.skipIf(skipBrowser)('search and crux summary (production build, real Ch
     expect(await flashed.first().innerText()).toContain('RLHF-like solutions');
     expect(problems).toEqual([]);
     await page.close();
+  });
+
+  it('saves a search, lists it, follows it back, and deletes it', async () => {
+    const user = await insertUser({ name: 'Dana Saver' });
+    const context = await signedInContext(fixture.browser, fixture.app.url, user);
+    const page = await context.newPage();
+    const problems = watchPage(page);
+    await page.goto('/claims?q=RLHF+doomed&axis=outer');
+    await page.getByTestId('search-hit').first().waitFor();
+    await page.getByLabel('Save this search as').fill('RLHF on the outer axis');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    const link = page.getByRole('link', { name: 'RLHF on the outer axis' });
+    await link.waitFor();
+    expect(await page.getByRole('status').innerText()).toContain('Saved as');
+
+    await page.goto('/claims');
+    await page.getByRole('link', { name: 'RLHF on the outer axis' }).click();
+    await page.waitForURL(/q=RLHF\+doomed&axis=outer/);
+    expect(await page.getByTestId('search-hit').first().innerText()).toContain('RLHF-like solutions');
+
+    await page.getByRole('button', { name: 'Delete saved search RLHF on the outer axis' }).click();
+    await page.getByRole('link', { name: 'RLHF on the outer axis' }).waitFor({ state: 'detached' });
+    expect(await db.savedSearch.count({ where: { userId: user.id } })).toBe(0);
+    expect(problems).toEqual([]);
+    await context.close();
   });
 
   it('shows the crux page and downloads its Markdown', async () => {

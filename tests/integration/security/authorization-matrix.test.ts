@@ -100,6 +100,23 @@ const MATRIX: Row[] = [
     }),
     expected: { anonymous: 401, other: 201, owner: 201, admin: 201 },
   },
+  {
+    route: 'searches',
+    method: 'POST',
+    request: async () => ({ body: { name: `Saved ${++counter}`, query: 'q=alignment&crux=true' } }),
+    expected: { anonymous: 401, other: 201, owner: 201, admin: 201 },
+  },
+  {
+    route: 'searches/[id]',
+    method: 'DELETE',
+    request: async (f) => {
+      const { db } = await import('@/lib/server/db/client');
+      const saved = await db.savedSearch.create({ data: { userId: f.users.owner.id, name: `Owned ${++counter}`, query: 'q=x' } });
+      return { params: { id: saved.id } };
+    },
+    // Saved searches are private: to anyone but their owner they do not exist.
+    expected: { anonymous: 401, other: 404, owner: 200, admin: 404 },
+  },
 ];
 
 /**
@@ -130,6 +147,8 @@ const ROUTES: Record<string, Record<string, unknown>> = {
   'claims/[id]/tag/restore': await import('@/app/api/claims/[id]/tag/restore/route'),
   'tags/[id]': await import('@/app/api/tags/[id]/route'),
   'annotations/import': await import('@/app/api/annotations/import/route'),
+  searches: await import('@/app/api/searches/route'),
+  'searches/[id]': await import('@/app/api/searches/[id]/route'),
 };
 
 let fixture: Fixture;

@@ -4,6 +4,7 @@ import { GET as searchRoute } from '@/app/api/claims/route';
 import { PUT as putTagRoute } from '@/app/api/claims/[id]/tag/route';
 import { POST as threadsRoute } from '@/app/api/threads/route';
 import { POST as claimsRoute } from '@/app/api/threads/[slug]/claims/route';
+import { POST as savedSearchRoute } from '@/app/api/searches/route';
 import { POST as usersRoute } from '@/app/api/users/route';
 import { db } from '@/lib/server/db/client';
 import { recordFigures } from '../../stress/figures';
@@ -16,7 +17,7 @@ type Handler = Parameters<typeof call>[0];
 const handlerOf = (handler: unknown) => handler as Handler;
 
 async function rowCounts() {
-  const [users, threads, revisions, passages, occurrences, claims, tags, revisionsOfTags, events] = await Promise.all([
+  const [users, threads, revisions, passages, occurrences, claims, tags, revisionsOfTags, events, savedSearches] = await Promise.all([
     db.user.count(),
     db.thread.count(),
     db.threadRevision.count(),
@@ -26,8 +27,9 @@ async function rowCounts() {
     db.tag.count(),
     db.tagRevision.count(),
     db.threadEvent.count(),
+    db.savedSearch.count(),
   ]);
-  return { users, threads, revisions, passages, occurrences, claims, tags, revisionsOfTags, events };
+  return { users, threads, revisions, passages, occurrences, claims, tags, revisionsOfTags, events, savedSearches };
 }
 
 const INVALID_UTF8: Uint8Array<ArrayBuffer> = new Uint8Array([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d]);
@@ -96,6 +98,8 @@ describe('bad input everywhere', () => {
       { name: 'upload: invalid UTF-8 file', handler: handlerOf(threadsRoute), method: 'POST', rawBody: multipart(new Uint8Array([0x68, 0x9c, 0x69])), headers: { 'content-type': `multipart/form-data; boundary=${BOUNDARY}` }, status: 422 },
       { name: 'search: query too long', handler: handlerOf(searchRoute), method: 'GET', query: { q: 'q'.repeat(501) }, status: 400 },
       { name: 'search: bad cursor', handler: handlerOf(searchRoute), method: 'GET', query: { cursor: '%%%' }, status: 400 },
+      ...jsonCases('saved search', handlerOf(savedSearchRoute), 'POST', undefined, { name: 'Mine', query: 'q=x' }, { name: ['Mine'] }),
+      { name: 'saved search: invalid search', handler: handlerOf(savedSearchRoute), method: 'POST', body: { name: 'Bad', query: 'minConfidence=140' }, status: 400 },
     ];
     for (const c of cases) {
       const response = await call(c.handler, { method: c.method, params: c.params, body: c.body, rawBody: c.rawBody, headers: c.headers, query: c.query, user });
@@ -104,7 +108,7 @@ describe('bad input everywhere', () => {
       expect(response.text, c.name).not.toMatch(/at \w+ \(|node_modules/);
     }
     expect(await rowCounts()).toEqual(before);
-    recordFigures('badInput', { requests: cases.length, endpoints: 6, databaseUnchanged: true });
+    recordFigures('badInput', { requests: cases.length, endpoints: 7, databaseUnchanged: true });
   });
 });
 
