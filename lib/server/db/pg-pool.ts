@@ -21,18 +21,46 @@ export function pgPool(): pg.Pool {
 /** Postgres gave up on the transaction to break a deadlock or a serialisation conflict: safe to run again. */
 const RETRYABLE = new Set(['40P01', '40001']);
 
+/** Runs `attempt` again (up to three times in all) when Postgres aborted it to resolve a deadlock. */
+async function retried<T>(attempt: () => Promise<T>): Promise<T> {
+  for (let n = 1; ; n++) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (n >= 3 || !RETRYABLE.has((error as { code?: string }).code ?? '')) throw error;
+    }
+  }
+}
+
+/** A pooled client for one transaction: rolled back when `run` throws, dropped when even that fails. */
+async function onClient<T>(run: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pgPool().connect();
+  let broken = false;
+  try {
+    return await run(client);
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => {
+      broken = true;
+    });
+    throw error;
+  } finally {
+    client.release(broken);
+  }
+}
+
 /**
  * Runs `work` in one transaction on a pooled client: committed when it returns, rolled back when it
  * throws; run again (up to three times) when Postgres aborted it to resolve a deadlock.
  */
-export async function inTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await once(work);
-    } catch (error) {
-      if (attempt >= 3 || !RETRYABLE.has((error as { code?: string }).code ?? '')) throw error;
-    }
-  }
+export function inTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  return retried(() =>
+    onClient(async (client) => {
+      await client.query('BEGIN');
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    }),
+  );
 }
 
 /**
@@ -43,49 +71,14 @@ export async function inTransaction<T>(work: (client: pg.PoolClient) => Promise<
  * gets the results of `open`'s statements and may throw (an ApiError, say) to roll back.
  * Retried like `inTransaction`.
  */
-export async function inTwoTripTransaction<T>(open: string, work: (opened: pg.QueryResult[]) => { result: T; close: string }): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await twoTrips(open, work);
-    } catch (error) {
-      if (attempt >= 3 || !RETRYABLE.has((error as { code?: string }).code ?? '')) throw error;
-    }
-  }
-}
-
-async function twoTrips<T>(open: string, work: (opened: pg.QueryResult[]) => { result: T; close: string }): Promise<T> {
-  const client = await pgPool().connect();
-  let broken = false;
-  try {
-    // A message of several statements answers with one result per statement (BEGIN's first).
-    const opened = (await client.query(`BEGIN; ${open}`)) as unknown as pg.QueryResult[];
-    const { result, close } = work(opened.slice(1));
-    await client.query(`${close}; COMMIT`);
-    return result;
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => {
-      broken = true;
-    });
-    throw error;
-  } finally {
-    client.release(broken);
-  }
-}
-
-async function once<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  const client = await pgPool().connect();
-  let broken = false;
-  try {
-    await client.query('BEGIN');
-    const result = await work(client);
-    await client.query('COMMIT');
-    return result;
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => {
-      broken = true;
-    });
-    throw error;
-  } finally {
-    client.release(broken);
-  }
+export function inTwoTripTransaction<T>(open: string, work: (opened: pg.QueryResult[]) => { result: T; close: string }): Promise<T> {
+  return retried(() =>
+    onClient(async (client) => {
+      // A message of several statements answers with one result per statement (BEGIN's first).
+      const opened = (await client.query(`BEGIN; ${open}`)) as unknown as pg.QueryResult[];
+      const { result, close } = work(opened.slice(1));
+      await client.query(`${close}; COMMIT`);
+      return result;
+    }),
+  );
 }
