@@ -54,7 +54,7 @@ export default async function ClaimsPage({ searchParams }: Props) {
           {problem}
         </p>
       )}
-      {result && <SearchResults result={result} pageHref={pageHref} />}
+      {result && <SearchResults result={result} pageHref={pageHref} laterPage={'cursor' in raw} />}
     </div>
   );
 }

@@ -3,7 +3,14 @@ import type { SearchResult } from '@/lib/server/search/search-claims';
 
 const percent = (value: number | null) => (value === null ? '—' : `${Math.round(value)} %`);
 
-export function SearchResults({ result, pageHref }: { result: SearchResult; pageHref: (cursor: string | null) => string }) {
+interface Props {
+  result: SearchResult;
+  pageHref: (cursor: string | null) => string;
+  /** This is a later page (reached through a cursor): offer the way back to the first. */
+  laterPage: boolean;
+}
+
+export function SearchResults({ result, pageHref, laterPage }: Props) {
   const { items, facets, mode } = result;
   return (
     <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_16rem]">
@@ -35,16 +42,20 @@ export function SearchResults({ result, pageHref }: { result: SearchResult; page
             ))}
           </ol>
         )}
-        <nav aria-label="Pages" className="mt-4 flex gap-4 text-sm">
-          <Link href={pageHref(null)} className="text-blue-800 underline">
-            First page
-          </Link>
-          {result.nextCursor && (
-            <Link href={pageHref(result.nextCursor)} className="text-blue-800 underline" rel="next">
-              Next page
-            </Link>
-          )}
-        </nav>
+        {(laterPage || result.nextCursor) && (
+          <nav aria-label="Pages" className="mt-4 flex gap-4 text-sm">
+            {laterPage && (
+              <Link href={pageHref(null)} className="text-blue-800 underline">
+                First page
+              </Link>
+            )}
+            {result.nextCursor && (
+              <Link href={pageHref(result.nextCursor)} className="text-blue-800 underline" rel="next">
+                Next page
+              </Link>
+            )}
+          </nav>
+        )}
       </section>
       <aside aria-label="Result counts" className="space-y-3 text-sm">
         <h2 className="font-semibold">In these results</h2>

@@ -57,6 +57,7 @@ describe.skipIf(skipBrowser)('search and crux summary (production build, real Ch
     const problems = watchPage(page);
     await page.goto('/claims?q=RLHF+doomed&axis=outer');
     await page.getByTestId('search-hit').first().waitFor();
+    expect(await page.getByRole('link', { name: 'First page' }).count(), 'no way "back" from the first page').toBe(0);
     await page.getByLabel('Save this search as').fill('RLHF on the outer axis');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     const link = page.getByRole('link', { name: 'RLHF on the outer axis' });
