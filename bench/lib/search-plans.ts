@@ -11,7 +11,6 @@ export async function explainShapes(url: string, queries: { shape: QueryShape; p
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   process.env.DATABASE_URL = url;
-  await client.query(`SET pg_trgm.similarity_threshold = ${FUZZY_THRESHOLD}`);
   const sections: string[] = [
     '# Search query plans',
     '',
@@ -23,9 +22,12 @@ export async function explainShapes(url: string, queries: { shape: QueryShape; p
     if (!example) continue;
     const params = searchParamsSchema.parse(example.params);
     if (shape === 'typo') {
-      const lookup = await client.query(`EXPLAIN (ANALYZE, COSTS OFF) SELECT "word" FROM "SearchWord" WHERE "word" % $1 ORDER BY similarity("word", $1) DESC LIMIT 1`, [params.q]);
+      const lookup = await client.query(
+        `EXPLAIN (ANALYZE, COSTS OFF) SELECT "word" FROM "SearchWord" WHERE "word" % $1 AND similarity("word", $1) >= ${FUZZY_THRESHOLD} ORDER BY similarity("word", $1) DESC, "word" LIMIT 1`,
+        [params.q],
+      );
       sections.push('## typo — spelling correction', '', '```', ...lookup.rows.map((r) => r['QUERY PLAN']), '```', '');
-      params.q = (await db.$transaction((tx) => correctQuery(tx, params.q ?? ''))) ?? params.q;
+      params.q = (await correctQuery(db, params.q ?? '')) ?? params.q;
     }
     const page = pageQuery(params, null, effectiveSort(params));
     for (const [label, sql] of [['page', page.sql], ['facets', facetQuery(page.where)]] as const) {

@@ -36,13 +36,16 @@ export function facetQuery(where: Prisma.Sql): Prisma.Sql {
         WHERE ${where}
         GROUP BY c."threadId"
       ),
-      top_threads AS (SELECT "threadId", "total" FROM per_thread ORDER BY "total" DESC LIMIT 20)
+      top_threads AS (
+        SELECT pt."total", t."slug", t."title" FROM per_thread pt JOIN "Thread" t ON t."id" = pt."threadId"
+        ORDER BY pt."total" DESC, t."slug" COLLATE "C" LIMIT 20
+      )
       SELECT
         coalesce(sum("total"), 0)::int AS "total", coalesce(sum("outer"), 0)::int AS "outer", coalesce(sum("inner"), 0)::int AS "inner",
         coalesce(sum("both"), 0)::int AS "both", coalesce(sum("other"), 0)::int AS "other", coalesce(sum("crux"), 0)::int AS "crux",
         coalesce(sum("story"), 0)::int AS "story",
-        (SELECT json_agg(json_build_object('slug', t."slug", 'title', t."title", 'count', tt."total") ORDER BY tt."total" DESC, t."slug")
-           FROM top_threads tt JOIN "Thread" t ON t."id" = tt."threadId") AS threads
+        (SELECT json_agg(json_build_object('slug', tt."slug", 'title', tt."title", 'count', tt."total") ORDER BY tt."total" DESC, tt."slug" COLLATE "C")
+           FROM top_threads tt) AS threads
       FROM per_thread`;
 }
 

@@ -1,4 +1,4 @@
-import type { Prisma } from '@/lib/generated/prisma/client';
+import type { Db } from '../db/client';
 
 /** fulltext: the words matched; fuzzy: they matched nothing and were corrected; browse: no query, facets only. */
 export type SearchMode = 'fulltext' | 'fuzzy' | 'browse';
@@ -20,13 +20,15 @@ export function queryWords(q: string): string[] {
  * dictionary): each query word is replaced by its most similar dictionary word. Returns the
  * corrected query, or null when no word has a better spelling (the query is kept as it is).
  */
-export async function correctQuery(tx: Prisma.TransactionClient, q: string): Promise<string | null> {
+export async function correctQuery(db: Db, q: string): Promise<string | null> {
   const words = queryWords(q);
   if (words.length === 0) return null;
-  await tx.$executeRawUnsafe(`SET LOCAL pg_trgm.similarity_threshold = ${FUZZY_THRESHOLD}`);
-  const rows = await tx.$queryRaw<{ input: string; best: string | null }[]>`
+  // `%` (trigram similarity above pg_trgm's threshold, 0.3 by default) finds candidates through
+  // the trigram index; the explicit bound keeps those at FUZZY_THRESHOLD or more — one statement,
+  // no transaction needed to set the threshold.
+  const rows = await db.$queryRaw<{ input: string; best: string | null }[]>`
     SELECT w.input,
-           (SELECT s."word" FROM "SearchWord" s WHERE s."word" % w.input
+           (SELECT s."word" FROM "SearchWord" s WHERE s."word" % w.input AND similarity(s."word", w.input) >= ${FUZZY_THRESHOLD}
             ORDER BY similarity(s."word", w.input) DESC, s."word" LIMIT 1) AS best
     FROM unnest(${words}::text[]) AS w(input)`;
   let corrected = q;

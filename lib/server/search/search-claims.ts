@@ -7,6 +7,7 @@ import { env } from '../env';
 import { badRequest, unauthorized } from '../http/errors';
 import { facetConditions } from './filters';
 import { type SearchHit, type HitRow, toHit } from './hits';
+import { FacetIndex } from './facet-index';
 import { type FacetRow, facetQuery, type SearchFacets, toFacets } from './facets';
 import { correctQuery, type SearchMode } from './mode';
 import { VersionedCache } from './result-cache';
@@ -45,8 +46,13 @@ const SORT_KEY: Record<SearchSort, Prisma.Sql> = {
  */
 const tsQuery = (q: string) => Prisma.sql`websearch_to_tsquery('english', ${q})`;
 
-/** Relevance: cover density of the query in the claim text (weight A) and notes (B), normalised to 0–1. */
-const rankOf = (q: string) => Prisma.sql`ts_rank_cd(c."searchVector", ${tsQuery(q)}, 32)::float8`;
+/**
+ * Relevance: how often the query's words occur in the claim text (weight A) and notes (B), and
+ * for several words how close together, normalised to 0–1 (`ts_rank`, normalisation 32). Cover
+ * density (`ts_rank_cd`) ranked much the same and cost 3.6× as much: 65 ms against 18 ms for a
+ * word in 13,000 claims (decision 008).
+ */
+const rankOf = (q: string) => Prisma.sql`ts_rank(c."searchVector", ${tsQuery(q)}, 32)::float8`;
 
 /** What a cursor's sort key must look like for each order (anything else was tampered with). */
 const KEY_PATTERN: Record<SearchSort, RegExp> = {
@@ -99,7 +105,7 @@ export function pageQuery(params: SearchParams, viewerId: string | null, sort: S
   return { sql, where, q };
 }
 
-const globalForSearch = globalThis as unknown as { cruxSearchCache?: VersionedCache };
+const globalForSearch = globalThis as unknown as { cruxSearchCache?: VersionedCache; cruxFacetIndex?: FacetIndex | null };
 
 /** This instance's cache of search answers (see result-cache.ts). */
 export function searchCache(): VersionedCache {
@@ -107,11 +113,17 @@ export function searchCache(): VersionedCache {
   return globalForSearch.cruxSearchCache;
 }
 
+/** This instance's in-memory facet counts (see facet-index.ts), or null when switched off. */
+export function facetIndex(): FacetIndex | null {
+  if (globalForSearch.cruxFacetIndex === undefined) globalForSearch.cruxFacetIndex = env().SEARCH_FACET_INDEX === '1' ? new FacetIndex(pgPool) : null;
+  return globalForSearch.cruxFacetIndex;
+}
+
 /**
  * The version of everything search reads: every committed claim or tag change records a thread
  * event and so moves the threads' event counters (and a new or removed thread moves the count).
  */
-async function dataVersion(): Promise<string> {
+export async function dataVersion(): Promise<string> {
   const { rows } = await pgPool().query<{ version: string }>(`SELECT count(*) || ':' || coalesce(sum("eventSeq"), 0) AS "version" FROM "Thread"`);
   return rows[0].version;
 }
@@ -133,17 +145,18 @@ export async function searchClaims(params: SearchParams, viewerId: string | null
   const run = (query: SearchParams) => {
     const page = pageQuery(query, viewerId, sort);
     const facets = facetQuery(page.where);
-    return Promise.all([
-      cache.get(version, cacheKey(page.sql), () => db.$queryRaw<HitRow[]>(page.sql), (rows) => rows.length),
-      cache.get(version, cacheKey(facets), () => db.$queryRaw<FacetRow[]>(facets), () => 1),
-    ]);
+    const counted = async (): Promise<FacetRow[]> => {
+      const row = await facetIndex()?.count(query, version);
+      return row ? [row] : cache.get(version, cacheKey(facets), () => db.$queryRaw<FacetRow[]>(facets), () => 1);
+    };
+    return Promise.all([cache.get(version, cacheKey(page.sql), () => db.$queryRaw<HitRow[]>(page.sql), (rows) => rows.length), counted()]);
   };
   let mode: SearchMode = params.q ? 'fulltext' : 'browse';
   let [pageRows, facetRows] = await run(params);
   let correctedQuery: string | null = null;
   if (mode === 'fulltext' && pageRows.length === 0) {
     const q = params.q ?? '';
-    correctedQuery = await cache.get(version, `correct\u0000${q}`, () => db.$transaction((tx) => correctQuery(tx, q)), () => 1);
+    correctedQuery = await cache.get(version, `correct\u0000${q}`, () => correctQuery(db, q), () => 1);
     if (correctedQuery) {
       mode = 'fuzzy';
       [pageRows, facetRows] = await run({ ...params, q: correctedQuery });
