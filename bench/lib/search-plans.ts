@@ -2,7 +2,7 @@ import pg from 'pg';
 import { facetQuery } from '../../lib/server/search/facets';
 import { db } from '../../lib/server/db/client';
 import { correctQuery, FUZZY_THRESHOLD } from '../../lib/server/search/mode';
-import { pageQuery } from '../../lib/server/search/search-claims';
+import { pageQuery, pageWithFacetsQuery } from '../../lib/server/search/search-claims';
 import { effectiveSort, searchParamsSchema } from '../../lib/search/search-params';
 import type { QueryShape } from './search-queries';
 
@@ -14,7 +14,7 @@ export async function explainShapes(url: string, queries: { shape: QueryShape; p
   const sections: string[] = [
     '# Search query plans',
     '',
-    'Written by `npm run bench:search` on its generated data set (100,000 claims, 1,000,000 tags): one example of each query shape, the page query then the facet counts, with `EXPLAIN (ANALYZE, BUFFERS)`. Look for the index each one uses.',
+    'Written by `npm run bench:search` on its generated data set (100,000 claims, 1,000,000 tags): one example of each query shape with `EXPLAIN (ANALYZE, BUFFERS)` — for searches with words the one statement that ranks the matches once for the page and the facet counts, for searches without words the page query and the facet query Postgres runs when the in-memory facet index is off. Look for the index each one uses.',
     '',
   ];
   for (const shape of ['text', 'facets', 'text+facets', 'typo'] as const) {
@@ -29,8 +29,14 @@ export async function explainShapes(url: string, queries: { shape: QueryShape; p
       sections.push('## typo — spelling correction', '', '```', ...lookup.rows.map((r) => r['QUERY PLAN']), '```', '');
       params.q = (await correctQuery(db, params.q ?? '')) ?? params.q;
     }
-    const page = pageQuery(params, null, effectiveSort(params));
-    for (const [label, sql] of [['page', page.sql], ['facets', facetQuery(page.where)]] as const) {
+    const sort = effectiveSort(params);
+    const page = pageQuery(params, null, sort);
+    // With words: one statement finds and ranks the matches once for the page and the facet counts.
+    // Without: the page, and the facet counts as Postgres runs them when the in-memory index is off or still loading.
+    const statements = params.q
+      ? ([['page and facets', pageWithFacetsQuery(params, null, sort)]] as const)
+      : ([['page', page.sql], ['facets (in memory by default; this is the SQL used without the index)', facetQuery(page.where)]] as const);
+    for (const [label, sql] of statements) {
       const { rows } = await client.query(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${sql.text}`, sql.values);
       sections.push(`## ${shape} — ${label}`, '', `Query: \`${new URLSearchParams(example.params)}\``, '', '```', ...rows.map((r) => r['QUERY PLAN']), '```', '');
     }

@@ -8,7 +8,7 @@ import { badRequest, unauthorized } from '../http/errors';
 import { facetConditions } from './filters';
 import { type SearchHit, type HitRow, toHit } from './hits';
 import { FacetIndex } from './facet-index';
-import { type FacetRow, facetQuery, type SearchFacets, toFacets } from './facets';
+import { type FacetRow, facetCtes, facetQuery, type SearchFacets, toFacets } from './facets';
 import { correctQuery, type SearchMode } from './mode';
 import { VersionedCache } from './result-cache';
 
@@ -105,6 +105,46 @@ export function pageQuery(params: SearchParams, viewerId: string | null, sort: S
   return { sql, where, q };
 }
 
+/**
+ * A search with words as one statement: the matches are found and ranked once (the costly part:
+ * the text index, then each match's ranking) and both the page and the facet counts are taken
+ * from them. One row per hit, each carrying the facet columns; with no hit on this page, one row
+ * of facets alone (hit columns null).
+ */
+export function pageWithFacetsQuery(params: SearchParams, viewerId: string | null, sort: SearchSort) {
+  const q = params.q ?? '';
+  const conditions = facetConditions(params, viewerId);
+  conditions.push(Prisma.sql`c."searchVector" @@ ${tsQuery(q)}`);
+  const after = keyCondition(sort, params.cursor);
+  return Prisma.sql`
+      WITH matched AS MATERIALIZED (
+        SELECT c."id", c."threadId", c."createdAt", c."tagCount", c."disagreement", c."axisOuter", c."axisInner", c."axisBoth",
+               c."axisOther", c."cruxCount", c."storyCount", ${rankOf(q)} AS rank
+        FROM "Claim" c
+        WHERE ${Prisma.join(conditions, ' AND ')}
+      ),
+      ${facetCtes(Prisma.sql`matched c`)},
+      page AS (
+        SELECT c."id", c.rank FROM matched c
+        ${after ? Prisma.sql`WHERE ${after}` : Prisma.empty}
+        ORDER BY ${SORT_KEY[sort]} DESC, c."id" DESC
+        LIMIT ${params.limit + 1}
+      )
+      SELECT f.*, hit.* FROM facets f LEFT JOIN (
+        SELECT cl."id", cl."threadId", cl."exact", cl."passageId", cl."createdAt", cl."tagCount", cl."confMean", cl."disagreement",
+               cl."cruxScore", cl."consensusScore", cl."cruxCount", cl."storyCount", cl."axisOuter", cl."axisInner", cl."axisBoth",
+               cl."axisOther", cl."labels", cl."orphan", page.rank, t."slug", t."title", p."ordinal",
+               ts_headline('english', cl."exact", ${tsQuery(q)}, ${HEADLINE_OPTIONS}) AS headline
+        FROM page
+        JOIN "Claim" cl ON cl."id" = page."id"
+        JOIN "Thread" t ON t."id" = cl."threadId"
+        JOIN "Passage" p ON p."id" = cl."passageId"
+      ) hit ON true
+      ORDER BY ${Prisma.raw(OUTER_ORDER[sort].replaceAll('page.', 'hit.'))}`;
+}
+
+type HitWithFacetsRow = FacetRow & ({ [K in keyof HitRow]: HitRow[K] } | { [K in keyof HitRow]: null });
+
 const globalForSearch = globalThis as unknown as { cruxSearchCache?: VersionedCache; cruxFacetIndex?: FacetIndex | null };
 
 /** This instance's cache of search answers (see result-cache.ts). */
@@ -142,7 +182,13 @@ export async function searchClaims(params: SearchParams, viewerId: string | null
   const sort = effectiveSort(params);
   const cache = searchCache();
   const version = await dataVersion();
-  const run = (query: SearchParams) => {
+  const run = async (query: SearchParams): Promise<[HitRow[], FacetRow[]]> => {
+    if (query.q) {
+      const both = pageWithFacetsQuery(query, viewerId, sort);
+      const rows = await cache.get(version, cacheKey(both), () => db.$queryRaw<HitWithFacetsRow[]>(both), (r) => r.length);
+      const { total, outer, inner, both: bothAxis, other, crux, story, threads } = rows[0];
+      return [rows.filter((row): row is FacetRow & HitRow => row.id !== null), [{ total, outer, inner, both: bothAxis, other, crux, story, threads }]];
+    }
     const page = pageQuery(query, viewerId, sort);
     const facets = facetQuery(page.where);
     const counted = async (): Promise<FacetRow[]> => {

@@ -2,7 +2,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { GET } from '@/app/api/claims/route';
 import { encodeCursor } from '@/lib/search/cursor';
 import { db } from '@/lib/server/db/client';
-import { searchCache } from '@/lib/server/search/search-claims';
+import { type FacetRow, facetQuery, toFacets } from '@/lib/server/search/facets';
+import { pageQuery, searchCache } from '@/lib/server/search/search-claims';
+import { searchParamsSchema } from '@/lib/search/search-params';
 import { insertThread, insertUser } from '../../support/factories';
 import { call } from '../../support/requests';
 import { tagPassage } from '../../support/tagging';
@@ -98,6 +100,23 @@ describe('GET /api/claims', () => {
     const all = await search({ thread: slug });
     expect(all.json.facets).toMatchObject({ total: 5, axis: { outer: 3, inner: 2, both: 0, other: 1 }, crux: 1, concreteStory: 1 });
     expect(all.json.facets.threads).toEqual([{ slug, title: `Thread ${slug}`, count: 5 }]);
+  });
+
+  it('counts the facets of a text search on every page, as the facet query alone does, and pages by relevance to the end', async () => {
+    const params = searchParamsSchema.parse({ q: 'alignment' });
+    const [expected] = await db.$queryRaw<FacetRow[]>(facetQuery(pageQuery(params, null, 'relevance').where));
+    expect(expected.total).toBeGreaterThan(3);
+    const all = (await search({ q: 'alignment', limit: '200' })).json.items.map((i: { id: string }) => i.id);
+    const paged: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: Awaited<ReturnType<typeof search>> = await search({ q: 'alignment', limit: '2', ...(cursor ? { cursor } : {}) });
+      expect(page.json.facets).toEqual(toFacets(expected));
+      paged.push(...page.json.items.map((i: { id: string }) => i.id));
+      cursor = page.json.nextCursor;
+    } while (cursor);
+    expect(paged).toEqual(all);
+    expect(paged).toHaveLength(expected.total);
   });
 
   it('sorts by disagreement, most tagged and newest', async () => {
