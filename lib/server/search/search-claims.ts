@@ -160,8 +160,10 @@ export function facetIndex(): FacetIndex | null {
 }
 
 /**
- * The version of everything search reads: every committed claim or tag change records a thread
- * event and so moves the threads' event counters (and a new or removed thread moves the count).
+ * The version of everything search reads: every committed change to what it shows (a tag written,
+ * deleted or restored, an import, a new revision) records a thread event and so moves the threads'
+ * event counters, and a new or removed thread moves the count. (A claim nobody has tagged yet is
+ * not searchable, so creating one needs no event.)
  */
 export async function dataVersion(): Promise<string> {
   const { rows } = await pgPool().query<{ version: string }>(`SELECT count(*) || ':' || coalesce(sum("eventSeq"), 0) AS "version" FROM "Thread"`);
@@ -172,8 +174,10 @@ const cacheKey = (sql: Prisma.Sql) => `${sql.text}\u0000${JSON.stringify(sql.val
 
 /**
  * Full-text search over claim text and notes (websearch syntax, ranked), falling back to spelling
- * correction when the words match nothing (typos); facet filters combine with either. The page
- * and the facet counts run side by side; answers are cached per data version.
+ * correction when the words match nothing (typos); facet filters combine with either. With words,
+ * one statement answers the page and the facet counts; without, the page comes from Postgres and
+ * the counts from the in-memory facet index (or Postgres, side by side). Answers are cached per
+ * data version.
  */
 export async function searchClaims(params: SearchParams, viewerId: string | null): Promise<SearchResult> {
   if (params.confidenceOf === 'mine' && (params.minConfidence !== undefined || params.maxConfidence !== undefined) && !viewerId) {
