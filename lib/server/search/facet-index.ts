@@ -8,13 +8,14 @@ import type { FacetRow } from './facets';
  *
  * Counting in Postgres reads one index entry per claim the filters let through — tens of
  * thousands for "axis = outer" — and costs 25–50 ms a search at 100,000 claims; a pass over typed
- * arrays costs well under a millisecond. The columns are the aggregates stored on "Claim" (the
- * same numbers the SQL counts), loaded once and then kept current from the thread event log:
- * every change to a claim's tags records a 'tag' event naming the claim, in the same transaction,
- * numbered per thread without gaps. On a new data version the index reads the events after the
- * numbers it has seen and reloads just those claims; anything else (an import, a new revision, a
- * thread added or removed, too many changes) reloads everything. Facets with words, a tagger, or
- * "my confidence" stay with Postgres (`countFacets` returns null).
+ * arrays costs about 2 ms (measured: 100,000 claims load in 0.5 s into 20 MB of heap). The
+ * columns are the aggregates stored on "Claim" (the same numbers the SQL counts), loaded once and
+ * then kept current from the thread event log: every change to a claim's tags records a 'tag'
+ * event naming the claim, in the same transaction, numbered per thread without gaps. On a new
+ * data version the index reads the events after the numbers it has seen and reloads just those
+ * claims; anything else (an import, a new revision, a thread added or removed, too many changes)
+ * reloads everything. Facets with words, a tagger, or "my confidence" stay with Postgres
+ * (`count` returns null).
  */
 
 const OUTER = 1;
