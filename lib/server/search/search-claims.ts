@@ -73,25 +73,28 @@ function keyCondition(sort: SearchSort, cursor: string | undefined): Prisma.Sql 
   return Prisma.sql`(${SORT_KEY[sort]} < ${key} OR (${SORT_KEY[sort]} = ${key} AND c."id" < ${decoded.id}::uuid))`;
 }
 
+/** The search's filters as one SQL condition on "Claim" c: the facets, and the words when there are any. */
+export function searchWhere(params: SearchParams, viewerId: string | null): Prisma.Sql {
+  const conditions = facetConditions(params, viewerId);
+  if (params.q) conditions.push(Prisma.sql`c."searchVector" @@ ${tsQuery(params.q)}`);
+  return Prisma.join(conditions, ' AND ');
+}
+
 /**
- * The SQL of one page of results (exported so the search benchmark can EXPLAIN each query shape).
- * The inner query touches only "Claim": filter, rank, sort, limit; threads, passages and
- * headlines are fetched for the page's rows alone.
+ * One page of a search without words (exported so the search benchmark can EXPLAIN it). The
+ * inner query touches only "Claim": filter, sort, limit; threads and passages are fetched for the
+ * page's rows alone.
  */
 export function pageQuery(params: SearchParams, viewerId: string | null, sort: SearchSort) {
-  const q = params.q ?? '';
-  const conditions = facetConditions(params, viewerId);
-  if (q) conditions.push(Prisma.sql`c."searchVector" @@ ${tsQuery(q)}`);
   const after = keyCondition(sort, params.cursor);
-  const where = Prisma.join(conditions, ' AND ');
+  const where = searchWhere({ ...params, q: undefined }, viewerId);
   const sql = Prisma.sql`
-      SELECT page.*, t."slug", t."title", p."ordinal",
-             ${q ? Prisma.sql`ts_headline('english', page."exact", ${tsQuery(q)}, ${HEADLINE_OPTIONS})` : Prisma.sql`page."exact"`} AS headline
+      SELECT page.*, t."slug", t."title", p."ordinal", page."exact" AS headline
       FROM (
         SELECT * FROM (
           SELECT c."id", c."threadId", c."exact", c."passageId", c."createdAt", c."tagCount", c."confMean", c."disagreement",
                  c."cruxScore", c."consensusScore", c."cruxCount", c."storyCount", c."axisOuter", c."axisInner", c."axisBoth",
-                 c."axisOther", c."labels", c."orphan", ${q ? rankOf(q) : Prisma.sql`0::float8`} AS rank
+                 c."axisOther", c."labels", c."orphan", 0::float8 AS rank
           FROM "Claim" c
           WHERE ${where}
         ) c
@@ -102,7 +105,7 @@ export function pageQuery(params: SearchParams, viewerId: string | null, sort: S
       JOIN "Thread" t ON t."id" = page."threadId"
       JOIN "Passage" p ON p."id" = page."passageId"
       ORDER BY ${Prisma.raw(OUTER_ORDER[sort])}`;
-  return { sql, where, q };
+  return { sql, where };
 }
 
 /**
@@ -113,15 +116,13 @@ export function pageQuery(params: SearchParams, viewerId: string | null, sort: S
  */
 export function pageWithFacetsQuery(params: SearchParams, viewerId: string | null, sort: SearchSort) {
   const q = params.q ?? '';
-  const conditions = facetConditions(params, viewerId);
-  conditions.push(Prisma.sql`c."searchVector" @@ ${tsQuery(q)}`);
   const after = keyCondition(sort, params.cursor);
   return Prisma.sql`
       WITH matched AS MATERIALIZED (
         SELECT c."id", c."threadId", c."createdAt", c."tagCount", c."disagreement", c."axisOuter", c."axisInner", c."axisBoth",
                c."axisOther", c."cruxCount", c."storyCount", ${rankOf(q)} AS rank
         FROM "Claim" c
-        WHERE ${Prisma.join(conditions, ' AND ')}
+        WHERE ${searchWhere(params, viewerId)}
       ),
       ${facetCtes(Prisma.sql`matched c`)},
       page AS (

@@ -8,7 +8,7 @@ import { pgPool } from '@/lib/server/db/pg-pool';
 import { RECORD_EVENT_SQL } from '@/lib/server/events/publish';
 import { countableInMemory, FacetIndex } from '@/lib/server/search/facet-index';
 import { type FacetRow, facetQuery } from '@/lib/server/search/facets';
-import { dataVersion, pageQuery } from '@/lib/server/search/search-claims';
+import { dataVersion, searchWhere } from '@/lib/server/search/search-claims';
 import { insertThread, insertUser } from '../../support/factories';
 import { tagPassage } from '../../support/tagging';
 
@@ -19,8 +19,7 @@ let threads: { slug: string; passages: { id: string; text: string }[] }[];
 
 /** What Postgres counts for these parameters (the SQL the index stands in for). */
 async function sqlCounts(params: SearchParams): Promise<FacetRow> {
-  const { where } = pageQuery(params, null, 'disagreement');
-  const [row] = await db.$queryRaw<FacetRow[]>(facetQuery(where));
+  const [row] = await db.$queryRaw<FacetRow[]>(facetQuery(searchWhere(params, null)));
   return row;
 }
 
