@@ -133,4 +133,23 @@ describe('in-memory facet counts', () => {
     await insertThread(['A late thread.'], 'facets-late');
     expect(await indexCounts(index, all)).toEqual(await sqlCounts(all));
   });
+
+  it('stay equal to Postgres when searches and tag writes race', async () => {
+    const index = new FacetIndex(pgPool);
+    const params = searchParamsSchema.parse({ axis: 'outer,both' });
+    await indexCounts(index, params);
+    const writers = await Promise.all(Array.from({ length: 6 }, (_, i) => insertUser({ name: `Racer ${i}` })));
+    const writes = threads.flatMap(({ slug, passages }, t) =>
+      passages.slice(0, 6).map((passage, p) => () =>
+        tagPassage(slug, passage, writers[(t + p) % writers.length], { axis: (t + p) % 2 ? 'outer' : 'both', confidence: (t * 31 + p * 17) % 101 }),
+      ),
+    );
+    const read = async () => {
+      const counted = await index.count(params, await dataVersion());
+      if (counted) expect(counted.total).toBeGreaterThan(0);
+    };
+    // Every write started next to a search, all at once.
+    await Promise.all(writes.flatMap((write) => [write(), read()]));
+    expect(await indexCounts(index, params)).toEqual(await sqlCounts(params));
+  });
 });
