@@ -29,14 +29,15 @@ function claimOf(where: { claimId: string } | { tagId: string }): string {
  * their versions and the claim's aggregates stay exact. Two statements on purpose: a locking read
  * that had to wait sees the locked row's newest version but joined rows from its older snapshot,
  * so the tags are read by the next statement, which takes a fresh snapshot once the lock is held.
- * Both go in the message that opens the transaction.
+ * Both go in the message that opens the transaction. Tags come in the order they were made, so
+ * the claim's searchable notes read the same whichever write recomputed them.
  */
 function lockClaimSql(where: { claimId: string } | { tagId: string }): string {
   const claim = claimOf(where);
   return `SELECT "id", "threadId" FROM "Claim" WHERE "id" = ${claim} FOR UPDATE;
     SELECT t."id", t."claimId", t."userId", u."name" AS "userName", t."axis", t."confidence", t."concreteStoryNeeded", t."crux",
            t."note", t."noteHtml", t."labels", t."version", t."deletedAt", t."createdAt", t."updatedAt"
-    FROM "Tag" t JOIN "User" u ON u."id" = t."userId" WHERE t."claimId" = ${claim}`;
+    FROM "Tag" t JOIN "User" u ON u."id" = t."userId" WHERE t."claimId" = ${claim} ORDER BY t."id"`;
 }
 
 function lockedClaim(opened: QueryResult[], where: { claimId: string } | { tagId: string }): LockedClaim {
