@@ -175,7 +175,7 @@ export function countableInMemory(params: SearchParams): boolean {
 }
 
 /** The facet counts of `facetQuery` over the columns, filter for filter (see filters.ts). */
-export function countColumns(snapshot: Snapshot, params: SearchParams): FacetRow {
+function countColumns(snapshot: Snapshot, params: SearchParams): FacetRow {
   const { columns, threads } = snapshot;
   const axisMask = (params.axis ?? []).reduce((mask, axis) => mask | AXIS_BIT[axis], 0);
   const bounded = params.minConfidence !== undefined || params.maxConfidence !== undefined;
