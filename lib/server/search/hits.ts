@@ -37,6 +37,7 @@ export interface SearchHit {
   href: string;
   orphan: boolean;
   createdAt: string;
+  /** Relevance, 0–1, when the results are ordered by it; 0 in the other orders (not computed). */
   rank: number;
   aggregates: {
     taggers: number;

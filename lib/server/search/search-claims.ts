@@ -110,8 +110,8 @@ export function pageQuery(params: SearchParams, viewerId: string | null, sort: S
 
 /**
  * A search with words as one statement: the matches are found and ranked once (the costly part:
- * the text index, then each match's ranking) and both the page and the facet counts are taken
- * from them. One row per hit, each carrying the facet columns; with no hit on this page, one row
+ * the text index, then each match's ranking — skipped when another order is asked for) and both
+ * the page and the facet counts are taken from them. One row per hit, each carrying the facet columns; with no hit on this page, one row
  * of facets alone (hit columns null).
  */
 export function pageWithFacetsQuery(params: SearchParams, viewerId: string | null, sort: SearchSort) {
@@ -120,7 +120,7 @@ export function pageWithFacetsQuery(params: SearchParams, viewerId: string | nul
   return Prisma.sql`
       WITH matched AS MATERIALIZED (
         SELECT c."id", c."threadId", c."createdAt", c."tagCount", c."disagreement", c."axisOuter", c."axisInner", c."axisBoth",
-               c."axisOther", c."cruxCount", c."storyCount", ${rankOf(q)} AS rank
+               c."axisOther", c."cruxCount", c."storyCount", ${sort === 'relevance' ? rankOf(q) : Prisma.sql`0::float8`} AS rank
         FROM "Claim" c
         WHERE ${searchWhere(params, viewerId)}
       ),

@@ -117,6 +117,13 @@ describe('GET /api/claims', () => {
     } while (cursor);
     expect(paged).toEqual(all);
     expect(paged).toHaveLength(expected.total);
+
+    // In another order the matches are not ranked at all.
+    const byDisagreement = await search({ q: 'alignment', sort: 'disagreement', limit: '200' });
+    const scores = byDisagreement.json.items.map((i: { aggregates: { disagreement: number } }) => i.aggregates.disagreement);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    expect(byDisagreement.json.items.every((i: { rank: number }) => i.rank === 0)).toBe(true);
+    expect(byDisagreement.json.facets).toEqual(toFacets(expected));
   });
 
   it('sorts by disagreement, most tagged and newest', async () => {
