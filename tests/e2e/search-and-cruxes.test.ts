@@ -5,6 +5,7 @@ import { db } from '@/lib/server/db/client';
 import { insertUser } from '../support/factories';
 import { tagPassage } from '../support/tagging';
 import { signedInContext, skipBrowser, watchPage } from './support/browser';
+import { axeViolations } from './support/pages';
 import { useApp } from './support/fixture';
 
 const SLUG = 'in-the-post-you-say-that-human-programmers-will-write-the-ai';
@@ -63,6 +64,7 @@ describe.skipIf(skipBrowser)('search and crux summary (production build, real Ch
     const link = page.getByRole('link', { name: 'RLHF on the outer axis' });
     await link.waitFor();
     expect(await page.getByRole('status').innerText()).toContain('Saved as');
+    expect(await axeViolations(page), 'the search page with its saved searches').toEqual([]);
 
     await page.goto('/claims');
     await page.getByRole('link', { name: 'RLHF on the outer axis' }).click();
