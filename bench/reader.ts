@@ -105,6 +105,17 @@ try {
     });
     await new Promise((r) => setTimeout(r, 1500));
 
+    // The framework's own floor on this machine: the same PUT, signed in, read and validated, but
+    // refused by validation (an unknown axis) before any database work.
+    const floor = await autocannon({
+      url: `${app.url}/api/claims/${tagged.claimIds[0]}/tag`,
+      connections: CLIENTS,
+      amount: WRITES,
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', cookie: cookies[0] },
+      body: JSON.stringify({ axis: 'sideways', confidence: 50 }),
+    });
+
     // 3. The same path without a queue in front of it: one write at a time, from sending it to its event.
     const paced: number[] = [];
     for (let k = 0; k < 200; k++) {
@@ -142,6 +153,12 @@ try {
         timeouts: result.timeouts,
         latencyMs: { p50: result.latency.p50, p97_5: result.latency.p97_5, p99: result.latency.p99 },
         storedTags: stored,
+      },
+      requestFloor: {
+        what: 'the same PUT refused by validation before any database work',
+        requestsPerSecond: Math.round(floor.requests.total / floor.duration),
+        status400: floor.non2xx,
+        latencyMs: { p50: floor.latency.p50, p99: floor.latency.p99 },
       },
       writeToSseMs: { ...summarise(latencies.slice(0, WRITES)), received: Math.min(latencies.length, WRITES) },
       writeToSseMsOneAtATime: summarise(paced),
