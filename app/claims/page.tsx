@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { SearchForm } from '@/components/search/search-form';
 import { SavedSearches } from '@/components/search/saved-searches';
 import { SearchResults } from '@/components/search/search-results';
@@ -48,7 +49,16 @@ export default async function ClaimsPage({ searchParams }: Props) {
     <div className="space-y-6">
       <h1 className="font-serif text-3xl font-semibold">Search tagged claims</h1>
       <SearchForm params={parsed.success ? parsed.data : {}} threads={options.threads} taggers={options.taggers} signedIn={Boolean(user)} />
-      {saved && <SavedSearches saved={saved} currentQuery={query.toString()} />}
+      {saved ? (
+        <SavedSearches saved={saved} currentQuery={query.toString()} />
+      ) : (
+        <p className="text-sm text-stone-600">
+          <Link href={`/signin?next=${encodeURIComponent(`/claims?${query}`)}`} className="underline">
+            Sign in
+          </Link>{' '}
+          to save searches and come back to them.
+        </p>
+      )}
       {problem && (
         <p role="alert" className="text-red-700">
           {problem}

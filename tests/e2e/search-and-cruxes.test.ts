@@ -32,6 +32,8 @@ describe.skipIf(skipBrowser)('search and crux summary (production build, real Ch
     await hits.first().waitFor();
     expect(await hits.count()).toBe(1);
     expect(await hits.first().locator('mark').first().innerText()).toBe('RLHF');
+    const signInToSave = page.locator('p', { hasText: 'to save searches' }).getByRole('link', { name: 'Sign in' });
+    expect(decodeURIComponent((await signInToSave.getAttribute('href')) ?? '')).toMatch(/^\/signin\?next=\/claims\?q=RLHF\+doomed(&|$)/);
 
     await page.getByLabel('Search claims and notes').fill('');
     await page.getByRole('checkbox', { name: 'inner' }).check();
