@@ -10,7 +10,8 @@ function parentOf(pid: number): number | null {
   }
 }
 
-function alive(pid: number): boolean {
+/** Is a process with this id running (signal 0 checks without sending anything)? */
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -28,7 +29,7 @@ export function watchLauncher(onGone: () => void) {
   const launcher = parentOf(process.ppid);
   if (!launcher || launcher <= 1) return;
   const timer = setInterval(() => {
-    if (!alive(launcher) || parentOf(process.ppid) !== launcher) {
+    if (!isAlive(launcher) || parentOf(process.ppid) !== launcher) {
       clearInterval(timer);
       onGone();
     }
