@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { queryRecord } from '@/lib/url/query-record';
 import { searchParamsSchema } from './search-params';
 
 export const MAX_SAVED_SEARCHES = 100;
@@ -29,18 +30,10 @@ export interface SavedSearchView {
  */
 export function normaliseSearchQuery(raw: string): { query: string } | { problem: string; field: string } {
   const text = raw.trim().replace(/^.*?\/claims\?/, '').replace(/^\?/, '');
-  const params = new URLSearchParams(text);
-  const kept = new URLSearchParams();
-  const values: Record<string, string | string[]> = {};
-  for (const [key, value] of params) {
-    if (key === 'cursor' || value.trim() === '') continue;
-    kept.append(key, value);
-    const before = values[key];
-    values[key] = before === undefined ? value : [...(Array.isArray(before) ? before : [before]), value];
-  }
+  const kept = new URLSearchParams([...new URLSearchParams(text)].filter(([key, value]) => key !== 'cursor' && value.trim() !== ''));
   const unknown = [...kept.keys()].find((key) => !(key in searchParamsSchema.shape));
   if (unknown) return { problem: `${unknown} is not a search parameter.`, field: 'query' };
-  const parsed = searchParamsSchema.safeParse(values);
+  const parsed = searchParamsSchema.safeParse(queryRecord(kept));
   if (!parsed.success) return { problem: parsed.error.issues[0].message, field: 'query' };
   return { query: kept.toString() };
 }

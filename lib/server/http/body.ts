@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { queryRecord } from '@/lib/url/query-record';
 import { ApiError, badRequest, payloadTooLarge } from './errors';
 
 export const MAX_JSON_BYTES = 1024 * 1024;
@@ -63,12 +64,7 @@ export async function readJson<T>(req: Request, schema: z.ZodType<T>, limit = MA
 }
 
 export function readQuery<T>(url: URL, schema: z.ZodType<T>): T {
-  const raw: Record<string, string | string[]> = {};
-  for (const key of new Set(url.searchParams.keys())) {
-    const values = url.searchParams.getAll(key);
-    raw[key] = values.length > 1 ? values : values[0];
-  }
-  const result = schema.safeParse(raw);
+  const result = schema.safeParse(queryRecord(url.searchParams));
   if (!result.success) throw zodIssueToError(result.error, 1);
   return result.data;
 }
