@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import type { SearchParams } from '@/lib/search/search-params';
 import { log } from '../log';
+import { formatDataVersion } from './data-version';
 import type { FacetRow } from './facets';
 
 /**
@@ -120,8 +121,7 @@ async function snapshotRead<T>(pool: pg.Pool, work: (client: pg.PoolClient) => P
 
 async function readThreads(client: pg.PoolClient): Promise<{ threads: ThreadInfo[]; version: string }> {
   const { rows } = await client.query<ThreadInfo>(`SELECT "id", "slug", "title", "eventSeq" AS "seq" FROM "Thread" ORDER BY "id"`);
-  // The same version `searchClaims` reads: the count of threads and the sum of their event numbers.
-  return { threads: rows, version: `${rows.length}:${rows.reduce((sum, t) => sum + t.seq, 0)}` };
+  return { threads: rows, version: formatDataVersion(rows.length, rows.reduce((sum, t) => sum + t.seq, 0)) };
 }
 
 function threadMaps(threads: ThreadInfo[]) {
@@ -147,14 +147,15 @@ async function catchUp(pool: pg.Pool, old: Snapshot): Promise<Snapshot | null> {
   return snapshotRead(pool, async (client) => {
     const { threads, version } = await readThreads(client);
     if (threads.length !== old.threads.length || threads.some((t, i) => t.id !== old.threads[i].id)) return null;
-    const advanced = threads.filter((t, i) => t.seq !== old.threads[i].seq);
-    if (advanced.some((t) => t.seq < old.threads[old.threadSlot.get(t.id) ?? 0].seq)) return null;
+    // Same threads in the same order (by id): each one's events since the number last seen.
+    const advanced = threads.flatMap((t, i) => (t.seq === old.threads[i].seq ? [] : [{ id: t.id, after: old.threads[i].seq, seq: t.seq }]));
+    if (advanced.some((t) => t.seq < t.after)) return null;
     const { rows: events } = await client.query<{ type: string; claimId: string | null }>(
       `SELECT e."type", e."payload"->>'claimId' AS "claimId"
        FROM "ThreadEvent" e JOIN unnest($1::uuid[], $2::int[]) AS k("threadId", "after") ON e."threadId" = k."threadId" AND e."seq" > k."after"`,
-      [advanced.map((t) => t.id), advanced.map((t) => old.threads[old.threadSlot.get(t.id) ?? 0].seq)],
+      [advanced.map((t) => t.id), advanced.map((t) => t.after)],
     );
-    const expected = advanced.reduce((sum, t) => sum + t.seq - old.threads[old.threadSlot.get(t.id) ?? 0].seq, 0);
+    const expected = advanced.reduce((sum, t) => sum + t.seq - t.after, 0);
     // Every numbered event must be there and be a change to one claim's tags; anything else reloads all.
     if (events.length !== expected || events.some((e) => e.type !== 'tag' || !e.claimId)) return null;
     const changed = [...new Set(events.map((e) => e.claimId as string))];

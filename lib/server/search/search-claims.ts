@@ -7,6 +7,7 @@ import { env } from '../env';
 import { badRequest, unauthorized } from '../http/errors';
 import { facetConditions } from './filters';
 import { type SearchHit, type HitRow, toHit } from './hits';
+import { dataVersion } from './data-version';
 import { FacetIndex } from './facet-index';
 import { type FacetRow, facetCtes, facetQuery, type SearchFacets, toFacets } from './facets';
 import { correctQuery, type SearchMode } from './mode';
@@ -158,17 +159,6 @@ export function searchCache(): VersionedCache {
 export function facetIndex(): FacetIndex | null {
   if (globalForSearch.cruxFacetIndex === undefined) globalForSearch.cruxFacetIndex = env().SEARCH_FACET_INDEX === '1' ? new FacetIndex(pgPool) : null;
   return globalForSearch.cruxFacetIndex;
-}
-
-/**
- * The version of everything search reads: every committed change to what it shows (a tag written,
- * deleted or restored, an import, a new revision) records a thread event and so moves the threads'
- * event counters, and a new or removed thread moves the count. (A claim nobody has tagged yet is
- * not searchable, so creating one needs no event.)
- */
-export async function dataVersion(): Promise<string> {
-  const { rows } = await pgPool().query<{ version: string }>(`SELECT count(*) || ':' || coalesce(sum("eventSeq"), 0) AS "version" FROM "Thread"`);
-  return rows[0].version;
 }
 
 const cacheKey = (sql: Prisma.Sql) => `${sql.text}\u0000${JSON.stringify(sql.values)}`;

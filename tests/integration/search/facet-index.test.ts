@@ -8,7 +8,8 @@ import { pgPool } from '@/lib/server/db/pg-pool';
 import { RECORD_EVENT_SQL } from '@/lib/server/events/publish';
 import { countableInMemory, FacetIndex } from '@/lib/server/search/facet-index';
 import { type FacetRow, facetQuery } from '@/lib/server/search/facets';
-import { dataVersion, searchWhere } from '@/lib/server/search/search-claims';
+import { dataVersion } from '@/lib/server/search/data-version';
+import { searchWhere } from '@/lib/server/search/search-claims';
 import { insertThread, insertUser } from '../../support/factories';
 import { tagPassage } from '../../support/tagging';
 

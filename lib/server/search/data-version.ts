@@ -1,0 +1,19 @@
+import { pgPool } from '../db/pg-pool';
+
+/**
+ * The version of everything search reads: the number of threads and the sum of their event
+ * numbers. Every committed change to what search shows (a tag written, deleted or restored, an
+ * import, a new revision) records a thread event and so moves the sum, and a new or removed thread
+ * moves the count. (A claim nobody has tagged yet is not searchable, so creating one needs no event.)
+ */
+export function formatDataVersion(threads: number, eventSum: number | string): string {
+  return `${threads}:${eventSum}`;
+}
+
+/** The current data version, read from Postgres (one index-only query). */
+export async function dataVersion(): Promise<string> {
+  const { rows } = await pgPool().query<{ threads: number; events: string }>(
+    `SELECT count(*)::int AS "threads", coalesce(sum("eventSeq"), 0)::bigint::text AS "events" FROM "Thread"`,
+  );
+  return formatDataVersion(rows[0].threads, rows[0].events);
+}
