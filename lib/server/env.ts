@@ -24,7 +24,7 @@ const schema = z.object({
   /** Rows of search answers kept per app instance (0 turns the cache off). */
   SEARCH_CACHE_ROWS: z.coerce.number().int().min(0).max(1_000_000).default(20_000),
   /** 1: facet counts of searches without words come from an in-memory index; 0: always from Postgres. */
-  SEARCH_FACET_INDEX: z.enum(['0', '1'], { error: 'SEARCH_FACET_INDEX must be 0 or 1.' }).default('1'),
+  SEARCH_INDEX: z.enum(['0', '1'], { error: 'SEARCH_INDEX must be 0 or 1.' }).default('1'),
 });
 
 export type Env = z.infer<typeof schema>;

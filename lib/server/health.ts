@@ -1,11 +1,15 @@
 import { readdir } from 'node:fs/promises';
 import { db } from './db/client';
 import { MIGRATIONS_DIR } from './db/paths';
+import { searchIndex } from './search/search-claims';
+import type { SearchIndexStatus } from './search/search-index';
 
 export interface Health {
   status: 'ok' | 'degraded' | 'down';
   db: 'up' | 'down';
   migration: { latest: string | null; pending: string[] } | null;
+  /** This instance's in-memory search index, or 'off' (SEARCH_INDEX=0). */
+  searchIndex: SearchIndexStatus | 'off';
   error?: string;
 }
 
@@ -20,6 +24,7 @@ function withTimeout<T>(promise: Promise<T>): Promise<T> {
 
 /** Is the database reachable, and has every migration in prisma/migrations been applied? */
 export async function checkHealth(): Promise<Health> {
+  const index = searchIndex()?.status() ?? 'off';
   try {
     const applied = await withTimeout(
       db.$queryRaw<{ migration_name: string }[]>`
@@ -33,8 +38,8 @@ export async function checkHealth(): Promise<Health> {
       .sort();
     const pending = onDisk.filter((name) => !names.has(name));
     const latest = applied.at(-1)?.migration_name ?? null;
-    return { status: pending.length ? 'degraded' : 'ok', db: 'up', migration: { latest, pending } };
+    return { status: pending.length ? 'degraded' : 'ok', db: 'up', migration: { latest, pending }, searchIndex: index };
   } catch (error) {
-    return { status: 'down', db: 'down', migration: null, error: (error as Error).message.split('\n')[0] };
+    return { status: 'down', db: 'down', migration: null, searchIndex: index, error: (error as Error).message.split('\n')[0] };
   }
 }

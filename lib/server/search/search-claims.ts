@@ -1,14 +1,15 @@
-import { decodeCursor, encodeCursor } from '@/lib/search/cursor';
+import { encodeCursor } from '@/lib/search/cursor';
 import { effectiveSort, type SearchParams, type SearchSort } from '@/lib/search/search-params';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { db } from '../db/client';
 import { pgPool } from '../db/pg-pool';
 import { env } from '../env';
-import { badRequest, unauthorized } from '../http/errors';
+import { unauthorized } from '../http/errors';
 import { facetConditions } from './filters';
 import { type SearchHit, type HitRow, toHit } from './hits';
 import { dataVersion } from './data-version';
-import { FacetIndex } from './facet-index';
+import { answerableInMemory, type IndexHit, SearchIndex } from './search-index';
+import { readCursor, timeKey } from './sort-cursor';
 import { type FacetRow, facetCtes, facetQuery, type SearchFacets, toFacets } from './facets';
 import { correctQuery, type SearchMode } from './mode';
 import { VersionedCache } from './result-cache';
@@ -55,20 +56,9 @@ const tsQuery = (q: string) => Prisma.sql`websearch_to_tsquery('english', ${q})`
  */
 const rankOf = (q: string) => Prisma.sql`ts_rank(c."searchVector", ${tsQuery(q)}, 32)::float8`;
 
-/** What a cursor's sort key must look like for each order (anything else was tampered with). */
-const KEY_PATTERN: Record<SearchSort, RegExp> = {
-  relevance: /^-?\d+(\.\d+)?(e[-+]?\d+)?$/,
-  disagreement: /^-?\d+(\.\d+)?(e[-+]?\d+)?$/,
-  tagged: /^\d{1,9}$/,
-  newest: /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,3})?$/,
-};
-
 function keyCondition(sort: SearchSort, cursor: string | undefined): Prisma.Sql | null {
-  if (!cursor) return null;
-  const decoded = decodeCursor(cursor);
-  if (!decoded || decoded.sort !== sort || !KEY_PATTERN[sort].test(decoded.key)) {
-    throw badRequest('cursor is malformed or belongs to another sort; start again without it.', 'cursor');
-  }
+  const decoded = readCursor(sort, cursor);
+  if (!decoded) return null;
   const key =
     sort === 'newest' ? Prisma.sql`${decoded.key}::timestamp(3)` : sort === 'tagged' ? Prisma.sql`${decoded.key}::int` : Prisma.sql`${decoded.key}::float8`;
   return Prisma.sql`(${SORT_KEY[sort]} < ${key} OR (${SORT_KEY[sort]} = ${key} AND c."id" < ${decoded.id}::uuid))`;
@@ -147,7 +137,11 @@ export function pageWithFacetsQuery(params: SearchParams, viewerId: string | nul
 
 type HitWithFacetsRow = FacetRow & ({ [K in keyof HitRow]: HitRow[K] } | { [K in keyof HitRow]: null });
 
-const globalForSearch = globalThis as unknown as { cruxSearchCache?: VersionedCache; cruxFacetIndex?: FacetIndex | null };
+const globalForSearch = globalThis as unknown as {
+  cruxSearchCache?: VersionedCache;
+  cruxSearchIndex?: SearchIndex | null;
+  cruxTsqueries?: Map<string, Promise<string>>;
+};
 
 /** This instance's cache of search answers (see result-cache.ts). */
 export function searchCache(): VersionedCache {
@@ -155,20 +149,85 @@ export function searchCache(): VersionedCache {
   return globalForSearch.cruxSearchCache;
 }
 
-/** This instance's in-memory facet counts (see facet-index.ts), or null when switched off. */
-export function facetIndex(): FacetIndex | null {
-  if (globalForSearch.cruxFacetIndex === undefined) globalForSearch.cruxFacetIndex = env().SEARCH_FACET_INDEX === '1' ? new FacetIndex(pgPool) : null;
-  return globalForSearch.cruxFacetIndex;
+/** This instance's in-memory search index (see search-index.ts), or null when switched off. */
+export function searchIndex(): SearchIndex | null {
+  if (globalForSearch.cruxSearchIndex === undefined) globalForSearch.cruxSearchIndex = env().SEARCH_INDEX === '1' ? new SearchIndex(pgPool) : null;
+  return globalForSearch.cruxSearchIndex;
 }
+
+const TSQUERY_CACHE_SIZE = 10_000;
+
+/**
+ * `websearch_to_tsquery('english', q)` as text, from Postgres (its parser, stemmer and stop
+ * words), remembered per query: it depends on nothing but the words.
+ */
+function tsqueryText(q: string): Promise<string> {
+  globalForSearch.cruxTsqueries ??= new Map();
+  const cache = globalForSearch.cruxTsqueries;
+  const found = cache.get(q);
+  if (found) return found;
+  const text = pgPool()
+    .query<{ query: string }>(`SELECT websearch_to_tsquery('english', $1)::text AS "query"`, [q])
+    .then(({ rows }) => rows[0].query);
+  text.catch(() => cache.delete(q));
+  if (cache.size >= TSQUERY_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+  cache.set(q, text);
+  return text;
+}
+
+/**
+ * The rows of a page the index chose, in its order: claim, thread and passage by id, and the
+ * headline with matched words marked when the search has words.
+ */
+function pageRowsQuery(hits: IndexHit[], q: string | undefined): Prisma.Sql {
+  return Prisma.sql`
+      SELECT cl."id", cl."threadId", cl."exact", cl."passageId", cl."createdAt", cl."tagCount", cl."confMean", cl."disagreement",
+             cl."cruxScore", cl."consensusScore", cl."cruxCount", cl."storyCount", cl."axisOuter", cl."axisInner", cl."axisBoth",
+             cl."axisOther", cl."labels", cl."orphan", page."rank", t."slug", t."title", p."ordinal",
+             ${q ? Prisma.sql`ts_headline('english', cl."exact", ${tsQuery(q)}, ${HEADLINE_OPTIONS})` : Prisma.sql`cl."exact"`} AS headline
+      FROM unnest(${hits.map((h) => h.id)}::uuid[], ${hits.map((h) => h.rank)}::float8[]) WITH ORDINALITY AS page("id", "rank", "n")
+      JOIN "Claim" cl ON cl."id" = page."id"
+      JOIN "Thread" t ON t."id" = cl."threadId"
+      JOIN "Passage" p ON p."id" = cl."passageId"
+      ORDER BY page."n"`;
+}
+
+/** The index could not answer (see SearchIndex.search): Postgres will. Never cached. */
+class NotInMemory extends Error {}
 
 const cacheKey = (sql: Prisma.Sql) => `${sql.text}\u0000${JSON.stringify(sql.values)}`;
 
+/** A search answered by Postgres alone: the page and the facet counts. */
+async function fromPostgres(query: SearchParams, viewerId: string | null, sort: SearchSort, version: string): Promise<[HitRow[], FacetRow[]]> {
+  const cache = searchCache();
+  if (query.q) {
+    const both = pageWithFacetsQuery(query, viewerId, sort);
+    const rows = await cache.get(version, cacheKey(both), () => db.$queryRaw<HitWithFacetsRow[]>(both), (r) => r.length);
+    const { total, outer, inner, both: bothAxis, other, crux, story, threads } = rows[0];
+    return [rows.filter((row): row is FacetRow & HitRow => row.id !== null), [{ total, outer, inner, both: bothAxis, other, crux, story, threads }]];
+  }
+  const page = pageQuery(query, viewerId, sort);
+  const facets = facetQuery(page.where);
+  return Promise.all([
+    cache.get(version, cacheKey(page.sql), () => db.$queryRaw<HitRow[]>(page.sql), (rows) => rows.length),
+    cache.get(version, cacheKey(facets), () => db.$queryRaw<FacetRow[]>(facets), () => 1),
+  ]);
+}
+
+/** A search answered by the in-memory index, with the page's rows read by id; NotInMemory when it cannot. */
+async function fromIndex(index: SearchIndex, query: SearchParams, sort: SearchSort, version: string): Promise<[HitRow[], FacetRow[]]> {
+  const tsquery = query.q ? await tsqueryText(query.q) : null;
+  const found = await index.search(query, version, sort, tsquery, readCursor(sort, query.cursor));
+  if (!found) throw new NotInMemory();
+  const rows = found.hits.length ? await db.$queryRaw<HitRow[]>(pageRowsQuery(found.hits, query.q)) : [];
+  return [rows, [found.facets]];
+}
+
 /**
  * Full-text search over claim text and notes (websearch syntax, ranked), falling back to spelling
- * correction when the words match nothing (typos); facet filters combine with either. With words,
- * one statement answers the page and the facet counts; without, the page comes from Postgres and
- * the counts from the in-memory facet index (or Postgres, side by side). Answers are cached per
- * data version.
+ * correction when the words match nothing (typos); facet filters combine with either. The
+ * in-memory index answers when it can (everything but a tagger or "my confidence", once loaded),
+ * Postgres otherwise; answers are cached per data version.
  */
 export async function searchClaims(params: SearchParams, viewerId: string | null): Promise<SearchResult> {
   if (params.confidenceOf === 'mine' && (params.minConfidence !== undefined || params.maxConfidence !== undefined) && !viewerId) {
@@ -177,20 +236,18 @@ export async function searchClaims(params: SearchParams, viewerId: string | null
   const sort = effectiveSort(params);
   const cache = searchCache();
   const version = await dataVersion();
+  const index = searchIndex();
   const run = async (query: SearchParams): Promise<[HitRow[], FacetRow[]]> => {
-    if (query.q) {
-      const both = pageWithFacetsQuery(query, viewerId, sort);
-      const rows = await cache.get(version, cacheKey(both), () => db.$queryRaw<HitWithFacetsRow[]>(both), (r) => r.length);
-      const { total, outer, inner, both: bothAxis, other, crux, story, threads } = rows[0];
-      return [rows.filter((row): row is FacetRow & HitRow => row.id !== null), [{ total, outer, inner, both: bothAxis, other, crux, story, threads }]];
+    readCursor(sort, query.cursor); // a bad cursor is a 400 whichever path answers
+    if (index && answerableInMemory(query)) {
+      const key = `index\u0000${sort}\u0000${JSON.stringify(query)}`;
+      try {
+        return await cache.get(version, key, () => fromIndex(index, query, sort, version), ([rows]) => rows.length + 1);
+      } catch (error) {
+        if (!(error instanceof NotInMemory)) throw error;
+      }
     }
-    const page = pageQuery(query, viewerId, sort);
-    const facets = facetQuery(page.where);
-    const counted = async (): Promise<FacetRow[]> => {
-      const row = await facetIndex()?.count(query, version);
-      return row ? [row] : cache.get(version, cacheKey(facets), () => db.$queryRaw<FacetRow[]>(facets), () => 1);
-    };
-    return Promise.all([cache.get(version, cacheKey(page.sql), () => db.$queryRaw<HitRow[]>(page.sql), (rows) => rows.length), counted()]);
+    return fromPostgres(query, viewerId, sort, version);
   };
   let mode: SearchMode = params.q ? 'fulltext' : 'browse';
   let [pageRows, facetRows] = await run(params);
@@ -217,7 +274,7 @@ export async function searchClaims(params: SearchParams, viewerId: string | null
 }
 
 function sortKeyOf(sort: SearchSort, row: HitRow): string {
-  if (sort === 'newest') return row.createdAt.toISOString().replace('T', ' ').replace('Z', '');
+  if (sort === 'newest') return timeKey(row.createdAt);
   if (sort === 'relevance') return String(row.rank);
   if (sort === 'tagged') return String(row.tagCount);
   return String(row.disagreement);

@@ -1,0 +1,553 @@
+import { setImmediate as yieldToRequests } from 'node:timers/promises';
+import type pg from 'pg';
+import type { SearchParams, SearchSort } from '@/lib/search/search-params';
+import { log } from '../log';
+import { formatDataVersion } from './data-version';
+import type { FacetRow } from './facets';
+import { keyNumber } from './sort-cursor';
+import { isEvaluable, matchQuery, type Position, type Postings, parseTsquery, parseTsvector, type QueryNode, rankOf, rankPlan } from './text-query';
+
+/**
+ * Searches answered in memory: every tagged claim's facet columns and its words (the lexemes and
+ * positions of its "searchVector"), held by each app instance and kept current from the thread
+ * event log.
+ *
+ * In Postgres, a common word's 13,000 matches are ranked one by one and the facet filters read
+ * one index entry per claim they let through: 20–60 ms a search at 100,000 claims, and 16 such
+ * searches at once queue on two cores. Here a word's claims are a sorted array (postings), the
+ * ranking is `ts_rank` recomputed to the bit (text-query.ts), filters and facet counts are one
+ * pass over typed arrays, and the page is the top of a bounded heap: a millisecond or two. Only
+ * the page's rows (text, thread, headline) are then read from Postgres, by id.
+ *
+ * Loaded once (in the background, while Postgres answers), then kept current: every change to a
+ * claim's tags records a 'tag' event naming the claim, in the same transaction, numbered per
+ * thread without gaps. On a new data version the index reads the events after the numbers it
+ * has seen and reloads just those claims — their words go to an overlay beside the postings
+ * built at load; anything else (an import, a new revision, a thread added or removed, too many
+ * changes) reloads everything. Searches by tagger or by "my confidence", and query shapes the
+ * evaluator does not handle, stay with Postgres (`search` returns null).
+ */
+
+const OUTER = 1;
+const INNER = 2;
+const BOTH = 4;
+const OTHER = 8;
+const CRUX = 16;
+const STORY = 32;
+const AXIS_BIT = { outer: OUTER, inner: INNER, both: BOTH, other: OTHER } as const;
+
+/** Past this many changed claims in one catch-up, one full load is cheaper than reloading them one by one. */
+const MAX_INCREMENTAL = 5_000;
+/** Past this many claims in the overlay, the postings are rebuilt (a full load). */
+const MAX_OVERLAY = 20_000;
+/** Rows parsed between yields to waiting requests while loading. */
+const LOAD_CHUNK = 5_000;
+
+interface ThreadInfo {
+  id: string;
+  slug: string;
+  title: string;
+  seq: number;
+}
+
+interface ClaimRow {
+  id: string;
+  threadId: string;
+  createdAt: number;
+  tagCount: number;
+  confMean: number | null;
+  disagreement: number;
+  flags: number;
+  labels: string[];
+  vector: string;
+}
+
+const CLAIM_COLUMNS = `"id", "threadId", (extract(epoch FROM "createdAt") * 1000)::float8 AS "createdAt", "tagCount", "confMean", "disagreement",
+  (CASE WHEN "axisOuter" > 0 THEN ${OUTER} ELSE 0 END | CASE WHEN "axisInner" > 0 THEN ${INNER} ELSE 0 END |
+   CASE WHEN "axisBoth" > 0 THEN ${BOTH} ELSE 0 END | CASE WHEN "axisOther" > 0 THEN ${OTHER} ELSE 0 END |
+   CASE WHEN "cruxCount" > 0 THEN ${CRUX} ELSE 0 END | CASE WHEN "storyCount" > 0 THEN ${STORY} ELSE 0 END) AS "flags",
+  "labels", coalesce("searchVector"::text, '') AS "vector"`;
+
+function grown<T extends Int32Array | Float64Array | Uint8Array>(a: T, length: number): T {
+  if (length <= a.length) return a;
+  const bigger = new (a.constructor as new (n: number) => T)(Math.max(length, a.length * 2));
+  bigger.set(a);
+  return bigger;
+}
+
+/** Growable typed columns, one slot per claim ever seen (a claim whose tags are all gone keeps its slot with tagCount 0). */
+class Columns {
+  size = 0;
+  ids: string[] = [];
+  slot = new Map<string, number>();
+  thread = new Int32Array(1024);
+  createdAt = new Float64Array(1024);
+  tagCount = new Int32Array(1024);
+  confMean = new Float64Array(1024);
+  disagreement = new Float64Array(1024);
+  flags = new Uint8Array(1024);
+  labels: (string[] | null)[] = [];
+
+  /** Stores a claim's columns; returns its slot and whether the slot is new. */
+  set(row: ClaimRow, threadSlot: number): [number, boolean] {
+    let at = this.slot.get(row.id);
+    const added = at === undefined;
+    if (at === undefined) {
+      at = this.size++;
+      this.thread = grown(this.thread, this.size);
+      this.createdAt = grown(this.createdAt, this.size);
+      this.tagCount = grown(this.tagCount, this.size);
+      this.confMean = grown(this.confMean, this.size);
+      this.disagreement = grown(this.disagreement, this.size);
+      this.flags = grown(this.flags, this.size);
+      this.slot.set(row.id, at);
+      this.ids[at] = row.id;
+    }
+    this.thread[at] = threadSlot;
+    this.createdAt[at] = Math.round(row.createdAt);
+    this.tagCount[at] = row.tagCount;
+    this.confMean[at] = row.confMean ?? Number.NaN;
+    this.disagreement[at] = row.disagreement;
+    this.flags[at] = row.flags;
+    this.labels[at] = row.labels.length ? row.labels : null;
+    return [at, added];
+  }
+}
+
+/** One lexeme's postings as loaded: ascending slots, and for slot i its positions at offsets[i]…offsets[i+1]. */
+interface PostingList {
+  slots: Int32Array;
+  offsets: Int32Array;
+  positions: Uint16Array;
+}
+
+class PostingBuilder {
+  slots: number[] = [];
+  offsets: number[] = [0];
+  positions: number[] = [];
+
+  add(slot: number, positions: Position[]) {
+    this.slots.push(slot);
+    for (const p of positions) this.positions.push(p);
+    this.offsets.push(this.positions.length);
+  }
+
+  build(): PostingList {
+    return { slots: Int32Array.from(this.slots), offsets: Int32Array.from(this.offsets), positions: Uint16Array.from(this.positions) };
+  }
+}
+
+const NO_SLOTS = new Int32Array(0);
+
+/**
+ * The words of every claim: postings built at load, and an overlay holding the words of claims
+ * changed (or first tagged) since, whose entries in the postings are then ignored.
+ */
+class Words implements Postings {
+  private dirty = new Uint8Array(1024);
+  private lexemeCount = new Int32Array(1024);
+  private readonly overlay = new Map<number, Map<string, Uint16Array>>();
+
+  constructor(
+    private readonly columns: Columns,
+    private readonly base: Map<string, PostingList>,
+    counts: Int32Array,
+  ) {
+    this.lexemeCount = grown(this.lexemeCount, counts.length);
+    this.lexemeCount.set(counts);
+  }
+
+  static async build(columns: Columns, vectors: string[]): Promise<Words> {
+    const builders = new Map<string, PostingBuilder>();
+    const counts = new Int32Array(vectors.length);
+    for (let slot = 0; slot < vectors.length; slot++) {
+      const entries = parseTsvector(vectors[slot]);
+      counts[slot] = entries.length;
+      for (const [lexeme, positions] of entries) {
+        let builder = builders.get(lexeme);
+        if (!builder) {
+          builder = new PostingBuilder();
+          builders.set(lexeme, builder);
+        }
+        builder.add(slot, positions);
+      }
+      if (slot % LOAD_CHUNK === LOAD_CHUNK - 1) await yieldToRequests();
+    }
+    const base = new Map<string, PostingList>();
+    for (const [lexeme, builder] of builders) base.set(lexeme, builder.build());
+    return new Words(columns, base, counts);
+  }
+
+  get size(): number {
+    return this.columns.size;
+  }
+
+  get overlaid(): number {
+    return this.overlay.size;
+  }
+
+  /** A claim's words changed (or it is new): they are held in the overlay from now on. */
+  replace(slot: number, vector: string) {
+    this.dirty = grown(this.dirty, slot + 1);
+    this.lexemeCount = grown(this.lexemeCount, slot + 1);
+    this.dirty[slot] = 1;
+    const entries = parseTsvector(vector);
+    this.lexemeCount[slot] = entries.length;
+    this.overlay.set(slot, new Map(entries.map(([lexeme, positions]) => [lexeme, Uint16Array.from(positions)])));
+  }
+
+  vectorSize(slot: number): number {
+    return this.lexemeCount[slot] ?? 0;
+  }
+
+  slotsOf(lexeme: string): Int32Array {
+    const list = this.base.get(lexeme);
+    const loaded = list?.slots ?? NO_SLOTS;
+    if (this.overlay.size === 0) return loaded;
+    const kept: number[] = [];
+    for (let i = 0; i < loaded.length; i++) if (!this.dirty[loaded[i]]) kept.push(loaded[i]);
+    for (const [slot, words] of this.overlay) if (words.has(lexeme)) kept.push(slot);
+    return Int32Array.from(kept).sort();
+  }
+
+  positionsOf(lexeme: string, slot: number): ArrayLike<Position> | null {
+    if (this.dirty[slot]) return this.overlay.get(slot)?.get(lexeme) ?? null;
+    const list = this.base.get(lexeme);
+    if (!list) return null;
+    const { slots } = list;
+    let low = 0;
+    let high = slots.length - 1;
+    while (low <= high) {
+      const mid = (low + high) >>> 1;
+      if (slots[mid] === slot) return list.positions.subarray(list.offsets[mid], list.offsets[mid + 1]);
+      if (slots[mid] < slot) low = mid + 1;
+      else high = mid - 1;
+    }
+    return null;
+  }
+}
+
+interface Snapshot {
+  version: string;
+  threads: ThreadInfo[];
+  threadSlot: Map<string, number>;
+  slugSlot: Map<string, number>;
+  columns: Columns;
+  words: Words;
+}
+
+/** Runs `work` in a read-only repeatable-read transaction: everything it reads is one consistent snapshot. */
+async function snapshotRead<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    const result = await work(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+async function readThreads(client: pg.PoolClient): Promise<{ threads: ThreadInfo[]; version: string }> {
+  const { rows } = await client.query<ThreadInfo>(`SELECT "id", "slug", "title", "eventSeq" AS "seq" FROM "Thread" ORDER BY "id"`);
+  return { threads: rows, version: formatDataVersion(rows.length, rows.reduce((sum, t) => sum + t.seq, 0)) };
+}
+
+function threadMaps(threads: ThreadInfo[]) {
+  return {
+    threadSlot: new Map(threads.map((t, i) => [t.id, i])),
+    slugSlot: new Map(threads.map((t, i) => [t.slug, i])),
+  };
+}
+
+async function loadAll(pool: pg.Pool): Promise<Snapshot> {
+  const { threads, version, rows } = await snapshotRead(pool, async (client) => {
+    const read = await readThreads(client);
+    const { rows } = await client.query<ClaimRow>(`SELECT ${CLAIM_COLUMNS} FROM "Claim" WHERE "tagCount" > 0`);
+    return { ...read, rows };
+  });
+  const maps = threadMaps(threads);
+  const columns = new Columns();
+  for (const row of rows) columns.set(row, maps.threadSlot.get(row.threadId) ?? -1);
+  const words = await Words.build(
+    columns,
+    rows.map((row) => row.vector),
+  );
+  return { version, threads, ...maps, columns, words };
+}
+
+/** The snapshot brought up to date with the events since it was taken, or null when only a full load will do. */
+async function catchUp(pool: pg.Pool, old: Snapshot): Promise<Snapshot | null> {
+  return snapshotRead(pool, async (client) => {
+    const { threads, version } = await readThreads(client);
+    if (threads.length !== old.threads.length || threads.some((t, i) => t.id !== old.threads[i].id)) return null;
+    // Same threads in the same order (by id): each one's events since the number last seen.
+    const advanced = threads.flatMap((t, i) => (t.seq === old.threads[i].seq ? [] : [{ id: t.id, after: old.threads[i].seq, seq: t.seq }]));
+    if (advanced.some((t) => t.seq < t.after)) return null;
+    const { rows: events } = await client.query<{ type: string; claimId: string | null }>(
+      `SELECT e."type", e."payload"->>'claimId' AS "claimId"
+       FROM "ThreadEvent" e JOIN unnest($1::uuid[], $2::int[]) AS k("threadId", "after") ON e."threadId" = k."threadId" AND e."seq" > k."after"`,
+      [advanced.map((t) => t.id), advanced.map((t) => t.after)],
+    );
+    const expected = advanced.reduce((sum, t) => sum + t.seq - t.after, 0);
+    // Every numbered event must be there and be a change to one claim's tags; anything else reloads all.
+    if (events.length !== expected || events.some((e) => e.type !== 'tag' || !e.claimId)) return null;
+    const changed = [...new Set(events.map((e) => e.claimId as string))];
+    if (changed.length > MAX_INCREMENTAL || old.words.overlaid + changed.length > MAX_OVERLAY) return null;
+    const maps = threadMaps(threads);
+    if (changed.length) {
+      const { rows } = await client.query<ClaimRow>(`SELECT ${CLAIM_COLUMNS} FROM "Claim" WHERE "id" = ANY($1::uuid[])`, [changed]);
+      for (const row of rows) {
+        const [slot] = old.columns.set(row, maps.threadSlot.get(row.threadId) ?? -1);
+        old.words.replace(slot, row.vector);
+      }
+    }
+    return { version, threads, ...maps, columns: old.columns, words: old.words };
+  });
+}
+
+/** Can the index answer these parameters? A tagger and "my confidence" need the tags themselves: Postgres. */
+export function answerableInMemory(params: SearchParams): boolean {
+  const confidenceBounds = params.minConfidence !== undefined || params.maxConfidence !== undefined;
+  return !params.tagger && !(confidenceBounds && params.confidenceOf === 'mine');
+}
+
+export interface SearchIndexStatus {
+  /** idle: not loaded (it loads on the first search); loading: Postgres answers meanwhile; ready. */
+  state: 'idle' | 'loading' | 'ready';
+  claims: number;
+  overlay: number;
+}
+
+export interface IndexHit {
+  id: string;
+  rank: number;
+}
+
+export interface IndexAnswer {
+  /** Up to `limit + 1` hits in the order asked for (one more than the page shows: there is a next page). */
+  hits: IndexHit[];
+  facets: FacetRow;
+}
+
+/** The facet filters of filters.ts over the columns, as one predicate on a slot. */
+function facetFilter(snapshot: Snapshot, params: SearchParams): (slot: number) => boolean {
+  const { columns } = snapshot;
+  const axisMask = (params.axis ?? []).reduce((mask, axis) => mask | AXIS_BIT[axis], 0);
+  const bounded = params.minConfidence !== undefined || params.maxConfidence !== undefined;
+  const low = params.minConfidence ?? 0;
+  const high = params.maxConfidence ?? 100;
+  const onlyThread = params.thread === undefined ? -2 : (snapshot.slugSlot.get(params.thread) ?? -3);
+  const minTaggers = Math.max(1, params.minTaggers ?? 1);
+  const minDisagreement = params.minDisagreement;
+  const labels = params.label?.length ? params.label : null;
+  const { thread, tagCount, confMean, disagreement, flags } = columns;
+  return (i) => {
+    if (tagCount[i] < minTaggers) return false;
+    const f = flags[i];
+    if (axisMask && (f & axisMask) === 0) return false;
+    if (bounded && !(confMean[i] >= low && confMean[i] <= high)) return false;
+    if (params.concreteStory !== undefined && ((f & STORY) !== 0) !== params.concreteStory) return false;
+    if (params.crux !== undefined && ((f & CRUX) !== 0) !== params.crux) return false;
+    if (onlyThread !== -2 && thread[i] !== onlyThread) return false;
+    if (minDisagreement !== undefined && !(disagreement[i] >= minDisagreement)) return false;
+    if (labels) {
+      const has = columns.labels[i];
+      if (!has || !labels.every((label) => has.includes(label))) return false;
+    }
+    return true;
+  };
+}
+
+/**
+ * The best `size` of the slots offered, by key descending and then id descending (Postgres'
+ * `ORDER BY key DESC, id DESC` on uuids compares the same as their lower-case text): a min-heap
+ * holding the best so far, its root the weakest.
+ */
+class TopK {
+  private readonly slots: number[] = [];
+  private readonly keys: number[] = [];
+
+  constructor(
+    private readonly size: number,
+    private readonly ids: string[],
+  ) {}
+
+  /** a ranks below b. */
+  private below(ka: number, sa: number, kb: number, sb: number): boolean {
+    return ka < kb || (ka === kb && this.ids[sa] < this.ids[sb]);
+  }
+
+  offer(slot: number, key: number) {
+    const { slots, keys } = this;
+    if (slots.length < this.size) {
+      slots.push(slot);
+      keys.push(key);
+      for (let i = slots.length - 1; i > 0; ) {
+        const parent = (i - 1) >> 1;
+        if (!this.below(keys[i], slots[i], keys[parent], slots[parent])) break;
+        this.swap(i, parent);
+        i = parent;
+      }
+      return;
+    }
+    if (this.size === 0 || !this.below(keys[0], slots[0], key, slot)) return;
+    slots[0] = slot;
+    keys[0] = key;
+    for (let i = 0; ; ) {
+      const left = 2 * i + 1;
+      const right = left + 1;
+      let least = i;
+      if (left < slots.length && this.below(keys[left], slots[left], keys[least], slots[least])) least = left;
+      if (right < slots.length && this.below(keys[right], slots[right], keys[least], slots[least])) least = right;
+      if (least === i) break;
+      this.swap(i, least);
+      i = least;
+    }
+  }
+
+  private swap(a: number, b: number) {
+    [this.slots[a], this.slots[b]] = [this.slots[b], this.slots[a]];
+    [this.keys[a], this.keys[b]] = [this.keys[b], this.keys[a]];
+  }
+
+  /** Best first. */
+  sorted(): { slot: number; key: number }[] {
+    return this.slots
+      .map((slot, i) => ({ slot, key: this.keys[i] }))
+      .sort((a, b) => (this.below(a.key, a.slot, b.key, b.slot) ? 1 : this.below(b.key, b.slot, a.key, a.slot) ? -1 : 0));
+  }
+}
+
+/** Answers one search over a snapshot: matches, filters, facet counts, and the page after the cursor. */
+function answer(snapshot: Snapshot, params: SearchParams, sort: SearchSort, query: QueryNode | null, cursor: { key: string; id: string } | null): IndexAnswer {
+  const { columns, threads, words } = snapshot;
+  const accept = facetFilter(snapshot, params);
+  const matches = params.q ? (query ? matchQuery(query, words) : NO_SLOTS) : null;
+  const plan = query && sort === 'relevance' ? rankPlan(query) : null;
+  const after = cursor ? { key: keyNumber(sort, cursor.key), id: cursor.id } : null;
+  const sortColumn = sort === 'disagreement' ? columns.disagreement : sort === 'tagged' ? columns.tagCount : sort === 'newest' ? columns.createdAt : null;
+  const top = new TopK(params.limit + 1, columns.ids);
+  const perThread = new Int32Array(threads.length);
+  const counts = { total: 0, outer: 0, inner: 0, both: 0, other: 0, crux: 0, story: 0 };
+  const { thread, flags, ids } = columns;
+  const visit = (i: number) => {
+    if (!accept(i)) return;
+    const f = flags[i];
+    counts.total++;
+    if (f & OUTER) counts.outer++;
+    if (f & INNER) counts.inner++;
+    if (f & BOTH) counts.both++;
+    if (f & OTHER) counts.other++;
+    if (f & CRUX) counts.crux++;
+    if (f & STORY) counts.story++;
+    if (thread[i] >= 0) perThread[thread[i]]++;
+    const key = plan ? rankOf(plan, words, i) : sortColumn ? sortColumn[i] : 0;
+    if (after && !(key < after.key || (key === after.key && ids[i] < after.id))) return;
+    top.offer(i, key);
+  };
+  if (matches) for (let m = 0; m < matches.length; m++) visit(matches[m]);
+  else for (let i = 0; i < columns.size; i++) visit(i);
+  const topThreads = [...perThread.keys()]
+    .filter((slot) => perThread[slot] > 0)
+    .sort((a, b) => perThread[b] - perThread[a] || (threads[a].slug < threads[b].slug ? -1 : threads[a].slug > threads[b].slug ? 1 : 0))
+    .slice(0, 20)
+    .map((slot) => ({ slug: threads[slot].slug, title: threads[slot].title, count: perThread[slot] }));
+  return {
+    hits: top.sorted().map(({ slot, key }) => ({ id: ids[slot], rank: plan ? key : 0 })),
+    facets: { ...counts, threads: topThreads.length ? topThreads : null },
+  };
+}
+
+/**
+ * One instance's index. `search` answers for the data version the caller read (or a newer one),
+ * or returns null when Postgres must: a tagger or "my confidence" is asked for, the query has a
+ * shape the evaluator does not take, or no snapshot is loaded yet — the first load (and any full
+ * reload) runs in the background while Postgres answers.
+ */
+export class SearchIndex {
+  private snapshot: Snapshot | null = null;
+  private updating: Promise<void> | null = null;
+  private loading: Promise<void> | null = null;
+
+  constructor(private readonly pool: () => pg.Pool) {}
+
+  /**
+   * `tsquery`: the text form of `websearch_to_tsquery('english', q)` when the search has words.
+   * `sort`: the effective order; `cursor`: the decoded keyset cursor, if any.
+   */
+  async search(
+    params: SearchParams,
+    version: string,
+    sort: SearchSort,
+    tsquery: string | null,
+    cursor: { key: string; id: string } | null,
+  ): Promise<IndexAnswer | null> {
+    if (!answerableInMemory(params)) return null;
+    let query: QueryNode | null = null;
+    if (params.q && tsquery) {
+      try {
+        query = parseTsquery(tsquery);
+      } catch {
+        return null; // a prefix or weight mark: not evaluated here
+      }
+      if (query && !isEvaluable(query)) return null;
+    }
+    if (this.snapshot && this.snapshot.version !== version) {
+      this.updating ??= this.update().finally(() => {
+        this.updating = null;
+      });
+      await this.updating;
+    }
+    if (!this.snapshot) {
+      this.reloadInBackground();
+      return null;
+    }
+    return answer(this.snapshot, params, sort, query, cursor);
+  }
+
+  /** Brings the snapshot up to date from the event log; a full reload is started instead when that will not do. */
+  private async update() {
+    const old = this.snapshot;
+    if (!old) return;
+    try {
+      const next = await catchUp(this.pool(), old);
+      if (next) {
+        this.snapshot = next;
+        return;
+      }
+    } catch (error) {
+      log.warn({ err: (error as Error).message }, 'search index could not catch up; reloading');
+    }
+    this.snapshot = null;
+    this.reloadInBackground();
+  }
+
+  private reloadInBackground() {
+    this.loading ??= loadAll(this.pool())
+      .then((snapshot) => {
+        this.snapshot = snapshot;
+      })
+      .catch((error) => log.warn({ err: (error as Error).message }, 'search index could not load; Postgres answers meanwhile'))
+      .finally(() => {
+        this.loading = null;
+      });
+  }
+
+  /** For /api/health: whether searches are answered here yet, and how many claims are held (changed since loading: `overlay`). */
+  status(): SearchIndexStatus {
+    const snapshot = this.snapshot;
+    if (!snapshot) return { state: this.loading ? 'loading' : 'idle', claims: 0, overlay: 0 };
+    return { state: 'ready', claims: snapshot.columns.size, overlay: snapshot.words.overlaid };
+  }
+
+  /** Resolves once a load under way has finished (tests, benchmarks). */
+  async settled(): Promise<void> {
+    await this.loading;
+    await this.updating;
+  }
+}

@@ -1,0 +1,386 @@
+/**
+ * Postgres full-text search, evaluated in memory: the text forms of `tsvector` and `tsquery`
+ * parsed, a query matched against postings, and `ts_rank(vector, query, 32)` computed the way
+ * Postgres computes it (src/backend/utils/adt/tsrank.c, single-precision floats and all), so a
+ * rank found here equals the one Postgres would give, bit for bit, and keyset cursors made by
+ * either path page the other.
+ *
+ * Only the query shapes `websearch_to_tsquery` makes are evaluated here: words joined by AND, OR
+ * and NOT, and phrases of plain words (`'a' <-> 'b' <2> 'c'`). Anything else — prefix or weight
+ * marks, a phrase around an operator — parses to null, and the caller asks Postgres instead.
+ */
+
+/** A position as Postgres stores it (WordEntryPos): weight in the top two bits (D = 0 … A = 3), position in the low 14. */
+export type Position = number;
+
+export const POSITION_MASK = 0x3fff;
+const WEIGHT_SHIFT = 14;
+const WEIGHT_OF: Record<string, number> = { A: 3, B: 2, C: 1, D: 0 };
+
+export type QueryNode =
+  | { kind: 'word'; lexeme: string }
+  | { kind: 'and' | 'or'; left: QueryNode; right: QueryNode }
+  | { kind: 'not'; operand: QueryNode }
+  | { kind: 'phrase'; left: QueryNode; right: QueryNode; distance: number };
+
+/** Reads a quoted lexeme at `text[at]` (which is a quote); returns it and the index after the closing quote. */
+function readQuoted(text: string, at: number): [string, number] {
+  let value = '';
+  let i = at + 1;
+  while (i < text.length) {
+    const char = text[i];
+    if (char === '\\' && i + 1 < text.length) {
+      value += text[i + 1];
+      i += 2;
+    } else if (char === "'") {
+      if (text[i + 1] === "'") {
+        value += "'";
+        i += 2;
+      } else {
+        return [value, i + 1];
+      }
+    } else {
+      value += char;
+      i++;
+    }
+  }
+  throw new Error(`Unterminated lexeme in ${JSON.stringify(text)}`);
+}
+
+/** The lexemes and positions of a tsvector's text form (`'align':1A,3B 'thing':5`). */
+export function parseTsvector(text: string): [string, Position[]][] {
+  const entries: [string, Position[]][] = [];
+  let i = 0;
+  while (i < text.length) {
+    if (text[i] === ' ') {
+      i++;
+      continue;
+    }
+    if (text[i] !== "'") throw new Error(`Unexpected ${JSON.stringify(text[i])} in a tsvector at ${i}`);
+    const [lexeme, after] = readQuoted(text, i);
+    i = after;
+    const positions: Position[] = [];
+    if (text[i] === ':') {
+      i++;
+      while (i < text.length && text[i] !== ' ') {
+        let position = 0;
+        while (i < text.length && text[i] >= '0' && text[i] <= '9') position = position * 10 + text.charCodeAt(i++) - 48;
+        let weight = 0;
+        if (i < text.length && WEIGHT_OF[text[i]] !== undefined) weight = WEIGHT_OF[text[i++]];
+        positions.push((weight << WEIGHT_SHIFT) | position);
+        if (text[i] === ',') i++;
+      }
+    }
+    entries.push([lexeme, positions]);
+  }
+  return entries;
+}
+
+type Token = { type: 'word'; lexeme: string } | { type: 'op'; op: '&' | '|' | '!' | '(' | ')' } | { type: 'phrase'; distance: number };
+
+function tokenize(text: string): Token[] | null {
+  const tokens: Token[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const char = text[i];
+    if (char === ' ') {
+      i++;
+    } else if (char === "'") {
+      const [lexeme, after] = readQuoted(text, i);
+      // A weight or prefix mark (`'a':*`, `'a':AB`) is not evaluated here.
+      if (text[after] === ':') return null;
+      tokens.push({ type: 'word', lexeme });
+      i = after;
+    } else if (char === '<') {
+      const close = text.indexOf('>', i);
+      if (close < 0) return null;
+      const inner = text.slice(i + 1, close);
+      const distance = inner === '-' ? 1 : /^\d+$/.test(inner) ? Number(inner) : Number.NaN;
+      if (!Number.isInteger(distance)) return null;
+      tokens.push({ type: 'phrase', distance });
+      i = close + 1;
+    } else if (char === '&' || char === '|' || char === '!' || char === '(' || char === ')') {
+      tokens.push({ type: 'op', op: char });
+      i++;
+    } else {
+      return null;
+    }
+  }
+  return tokens;
+}
+
+/**
+ * The tree of a tsquery's text form, with Postgres' precedence (`!` over `<->` over `&` over
+ * `|`, each left-associative), or null when the query is empty (only stop words: it matches
+ * nothing) — see `isEvaluable` for the shapes evaluated in memory.
+ */
+export function parseTsquery(text: string): QueryNode | null {
+  const tokens = tokenize(text);
+  if (!tokens) throw new Error(`Unsupported tsquery ${JSON.stringify(text)}`);
+  if (tokens.length === 0) return null;
+  let at = 0;
+  const peek = () => tokens[at];
+  const expectOp = (op: string) => {
+    const token = tokens[at++];
+    if (token?.type !== 'op' || token.op !== op) throw new Error(`Expected ${op} in tsquery ${JSON.stringify(text)}`);
+  };
+  const primary = (): QueryNode => {
+    const token = tokens[at++];
+    if (!token) throw new Error(`Unexpected end of tsquery ${JSON.stringify(text)}`);
+    if (token.type === 'word') return { kind: 'word', lexeme: token.lexeme };
+    if (token.type === 'op' && token.op === '!') return { kind: 'not', operand: primary() };
+    if (token.type === 'op' && token.op === '(') {
+      const inner = or();
+      expectOp(')');
+      return inner;
+    }
+    throw new Error(`Unexpected token in tsquery ${JSON.stringify(text)}`);
+  };
+  const phrase = (): QueryNode => {
+    let left = primary();
+    for (let token = peek(); token?.type === 'phrase'; token = peek()) {
+      at++;
+      left = { kind: 'phrase', left, right: primary(), distance: token.distance };
+    }
+    return left;
+  };
+  const and = (): QueryNode => {
+    let left = phrase();
+    for (let token = peek(); token?.type === 'op' && token.op === '&'; token = peek()) {
+      at++;
+      left = { kind: 'and', left, right: phrase() };
+    }
+    return left;
+  };
+  const or = (): QueryNode => {
+    let left = and();
+    for (let token = peek(); token?.type === 'op' && token.op === '|'; token = peek()) {
+      at++;
+      left = { kind: 'or', left, right: and() };
+    }
+    return left;
+  };
+  const tree = or();
+  if (at !== tokens.length) throw new Error(`Trailing tokens in tsquery ${JSON.stringify(text)}`);
+  return tree;
+}
+
+/** Phrases of plain words (left-deep: `('a' <-> 'b') <2> 'c'`) and any AND/OR/NOT over words and such phrases. */
+export function isEvaluable(node: QueryNode): boolean {
+  switch (node.kind) {
+    case 'word':
+      return true;
+    case 'not':
+      return isEvaluable(node.operand);
+    case 'and':
+    case 'or':
+      return isEvaluable(node.left) && isEvaluable(node.right);
+    case 'phrase':
+      return node.right.kind === 'word' && (node.left.kind === 'word' || (node.left.kind === 'phrase' && isEvaluable(node.left)));
+  }
+}
+
+/** Where a query's words occur: the claims holding a lexeme, and its positions in one of them. */
+export interface Postings {
+  /** Ascending claim slots holding the lexeme. */
+  slotsOf(lexeme: string): Int32Array;
+  /** The lexeme's positions in one claim, ascending, or null when it does not occur there. */
+  positionsOf(lexeme: string, slot: number): ArrayLike<Position> | null;
+  /** How many slots there are (NOT is taken against all of them). */
+  readonly size: number;
+  /** How many distinct lexemes a claim's vector holds (an empty vector ranks 0). */
+  vectorSize(slot: number): number;
+}
+
+export function intersect(a: Int32Array, b: Int32Array): Int32Array {
+  const out = new Int32Array(Math.min(a.length, b.length));
+  let n = 0;
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    if (a[i] === b[j]) {
+      out[n++] = a[i];
+      i++;
+      j++;
+    } else if (a[i] < b[j]) i++;
+    else j++;
+  }
+  return out.subarray(0, n);
+}
+
+export function union(a: Int32Array, b: Int32Array): Int32Array {
+  const out = new Int32Array(a.length + b.length);
+  let n = 0;
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      out[n++] = a[i];
+      i++;
+      j++;
+    } else if (a[i] < b[j]) out[n++] = a[i++];
+    else out[n++] = b[j++];
+  }
+  while (i < a.length) out[n++] = a[i++];
+  while (j < b.length) out[n++] = b[j++];
+  return out.subarray(0, n);
+}
+
+export function difference(a: Int32Array, b: Int32Array): Int32Array {
+  const out = new Int32Array(a.length);
+  let n = 0;
+  for (let i = 0, j = 0; i < a.length; i++) {
+    while (j < b.length && b[j] < a[i]) j++;
+    if (j >= b.length || b[j] !== a[i]) out[n++] = a[i];
+  }
+  return out.subarray(0, n);
+}
+
+function allSlots(size: number): Int32Array {
+  const out = new Int32Array(size);
+  for (let i = 0; i < size; i++) out[i] = i;
+  return out;
+}
+
+/** A phrase's words, left to right, and the distance of each from the one before (0 for the first). */
+function phraseChain(node: QueryNode): { lexeme: string; distance: number }[] {
+  if (node.kind === 'word') return [{ lexeme: node.lexeme, distance: 0 }];
+  if (node.kind !== 'phrase' || node.right.kind !== 'word') throw new Error('not a phrase of words');
+  return [...phraseChain(node.left), { lexeme: node.right.lexeme, distance: node.distance }];
+}
+
+function phraseMatches(chain: { lexeme: string; distance: number }[], postings: Postings, slot: number): boolean {
+  const first = postings.positionsOf(chain[0].lexeme, slot);
+  if (!first) return false;
+  let ends = new Set<number>();
+  for (let i = 0; i < first.length; i++) ends.add(first[i] & POSITION_MASK);
+  for (const { lexeme, distance } of chain.slice(1)) {
+    const positions = postings.positionsOf(lexeme, slot);
+    if (!positions) return false;
+    const next = new Set<number>();
+    for (let i = 0; i < positions.length; i++) {
+      const position = positions[i] & POSITION_MASK;
+      if (ends.has(position - distance)) next.add(position);
+    }
+    if (next.size === 0) return false;
+    ends = next;
+  }
+  return true;
+}
+
+/** The ascending slots of the claims a query matches (`vector @@ query`). */
+export function matchQuery(node: QueryNode, postings: Postings): Int32Array {
+  switch (node.kind) {
+    case 'word':
+      return postings.slotsOf(node.lexeme);
+    case 'not':
+      return difference(allSlots(postings.size), matchQuery(node.operand, postings));
+    case 'and':
+      if (node.right.kind === 'not') return difference(matchQuery(node.left, postings), matchQuery(node.right.operand, postings));
+      if (node.left.kind === 'not') return difference(matchQuery(node.right, postings), matchQuery(node.left.operand, postings));
+      return intersect(matchQuery(node.left, postings), matchQuery(node.right, postings));
+    case 'or':
+      return union(matchQuery(node.left, postings), matchQuery(node.right, postings));
+    case 'phrase': {
+      const chain = phraseChain(node);
+      let candidates = postings.slotsOf(chain[0].lexeme);
+      for (const { lexeme } of chain.slice(1)) candidates = intersect(candidates, postings.slotsOf(lexeme));
+      const out = new Int32Array(candidates.length);
+      let n = 0;
+      for (const slot of candidates) if (phraseMatches(chain, postings, slot)) out[n++] = slot;
+      return out.subarray(0, n);
+    }
+  }
+}
+
+// ts_rank, as in tsrank.c: default weights {D 0.1, C 0.2, B 0.4, A 1.0} as C floats; Math.fround
+// stands wherever C rounds to a float.
+const f = Math.fround;
+const WEIGHTS = [f(0.1), f(0.2), f(0.4), f(1.0)];
+const wpos = (position: Position) => WEIGHTS[position >> WEIGHT_SHIFT];
+
+function wordDistance(distance: number): number {
+  if (distance > 100) return f(1e-30);
+  return f(1.0 / (1.005 + 0.05 * Math.exp(f(distance) / 1.5 - 2)));
+}
+
+const utf8 = new TextEncoder();
+function compareBytes(a: string, b: string): number {
+  const x = utf8.encode(a);
+  const y = utf8.encode(b);
+  for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return x[i] - y[i];
+  return x.length - y.length;
+}
+
+/** What ranking needs of a query, worked out once per query. */
+export interface RankPlan {
+  /** The distinct lexemes of every operand (NOT included, as in Postgres), in byte order. */
+  lexemes: string[];
+  /** The root is AND or a phrase: proximity ranking (calc_rank_and); otherwise calc_rank_or. */
+  and: boolean;
+}
+
+export function rankPlan(node: QueryNode): RankPlan {
+  const lexemes = new Set<string>();
+  const walk = (n: QueryNode) => {
+    if (n.kind === 'word') lexemes.add(n.lexeme);
+    else if (n.kind === 'not') walk(n.operand);
+    else {
+      walk(n.left);
+      walk(n.right);
+    }
+  };
+  walk(node);
+  return { lexemes: [...lexemes].sort(compareBytes), and: node.kind === 'and' || node.kind === 'phrase' };
+}
+
+function rankOr(plan: RankPlan, postings: Postings, slot: number): number {
+  let res = 0;
+  for (const lexeme of plan.lexemes) {
+    const post = postings.positionsOf(lexeme, slot);
+    if (!post) continue;
+    let resj = 0;
+    let wjm = -1;
+    let jm = 0;
+    for (let j = 0; j < post.length; j++) {
+      const w = wpos(post[j]);
+      resj = f(resj + f(w / f((j + 1) * (j + 1))));
+      if (w > wjm) {
+        wjm = w;
+        jm = j;
+      }
+    }
+    res = f(res + f(f(wjm + resj) - f(wjm / f((jm + 1) * (jm + 1)))) / 1.64493406685);
+  }
+  return plan.lexemes.length > 0 ? f(res / plan.lexemes.length) : res;
+}
+
+function rankAnd(plan: RankPlan, postings: Postings, slot: number): number {
+  if (plan.lexemes.length < 2) return rankOr(plan, postings, slot);
+  const found: (ArrayLike<Position> | null)[] = [];
+  let res = -1;
+  for (let i = 0; i < plan.lexemes.length; i++) {
+    const post = postings.positionsOf(plan.lexemes[i], slot);
+    found[i] = post;
+    if (!post) continue;
+    for (let k = 0; k < i; k++) {
+      const ct = found[k];
+      if (!ct) continue;
+      for (let l = 0; l < post.length; l++) {
+        for (let p = 0; p < ct.length; p++) {
+          const dist = Math.abs((post[l] & POSITION_MASK) - (ct[p] & POSITION_MASK));
+          if (dist === 0) continue; // two words at one position (never both without positions here)
+          const curw = f(Math.sqrt(f(f(wpos(post[l]) * wpos(ct[p])) * wordDistance(dist))));
+          res = res < 0 ? curw : f(1.0 - (1.0 - res) * (1.0 - curw));
+        }
+      }
+    }
+  }
+  return res;
+}
+
+/** `ts_rank(vector, query, 32)` of one matching claim: rank / (rank + 1), as Postgres' float4, widened to a double. */
+export function rankOf(plan: RankPlan, postings: Postings, slot: number): number {
+  if (plan.lexemes.length === 0 || postings.vectorSize(slot) === 0) return 0;
+  let res = plan.and ? rankAnd(plan, postings, slot) : rankOr(plan, postings, slot);
+  if (res < 0) res = f(1e-20);
+  return f(res / f(res + 1));
+}
