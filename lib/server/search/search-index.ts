@@ -5,7 +5,7 @@ import { log } from '../log';
 import { formatDataVersion } from './data-version';
 import type { FacetRow } from './facets';
 import { keyNumber } from './sort-cursor';
-import { isEvaluable, matchQuery, type Position, type Postings, parseTsquery, parseTsvector, type QueryNode, rankOf, rankPlan } from './text-query';
+import { type FoundPositions, foundPositions, isEvaluable, matchQuery, type Position, type Postings, parseTsquery, parseTsvector, type QueryNode, rankOf, rankPlan } from './text-query';
 
 /**
  * Searches answered in memory: every tagged claim's facet columns and its words (the lexemes and
@@ -87,6 +87,13 @@ class Columns {
   disagreement = new Float64Array(1024);
   flags = new Uint8Array(1024);
   labels: (string[] | null)[] = [];
+  /**
+   * Where each claim's id stands among all ids (ascending, not necessarily whole numbers): ties
+   * of a sort key are broken by id, and comparing these is cheaper than comparing the strings.
+   * Claims are loaded in id order; a claim added later takes a rank between its neighbours'.
+   */
+  idRank = new Float64Array(1024);
+  private sortedIds: string[] = [];
 
   /** Stores a claim's columns; returns its slot and whether the slot is new. */
   set(row: ClaimRow, threadSlot: number): [number, boolean] {
@@ -100,8 +107,10 @@ class Columns {
       this.confMean = grown(this.confMean, this.size);
       this.disagreement = grown(this.disagreement, this.size);
       this.flags = grown(this.flags, this.size);
+      this.idRank = grown(this.idRank, this.size);
       this.slot.set(row.id, at);
       this.ids[at] = row.id;
+      this.placeId(at, row.id);
     }
     this.thread[at] = threadSlot;
     this.createdAt[at] = Math.round(row.createdAt);
@@ -111,6 +120,37 @@ class Columns {
     this.flags[at] = row.flags;
     this.labels[at] = row.labels.length ? row.labels : null;
     return [at, added];
+  }
+
+  private placeId(slot: number, id: string) {
+    const sorted = this.sortedIds;
+    const last = sorted.at(-1);
+    if (last === undefined || last < id) {
+      // The usual case: ids are time-ordered (UUIDv7), and loading reads them in order.
+      this.idRank[slot] = last === undefined ? 0 : this.rankOfId(last) + 1;
+      sorted.push(id);
+      return;
+    }
+    let low = 0;
+    let high = sorted.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (sorted[mid] < id) low = mid + 1;
+      else high = mid;
+    }
+    const before = low > 0 ? this.rankOfId(sorted[low - 1]) : this.rankOfId(sorted[0]) - 2;
+    const after = this.rankOfId(sorted[low]);
+    sorted.splice(low, 0, id);
+    const middle = (before + after) / 2;
+    if (middle > before && middle < after) {
+      this.idRank[slot] = middle;
+    } else {
+      for (let k = 0; k < sorted.length; k++) this.idRank[this.slot.get(sorted[k]) as number] = k;
+    }
+  }
+
+  private rankOfId(id: string): number {
+    return this.idRank[this.slot.get(id) as number];
   }
 }
 
@@ -210,6 +250,33 @@ class Words implements Postings {
     return Int32Array.from(kept).sort();
   }
 
+  /**
+   * A lexeme's positions claim by claim, asked for in ascending slot order (as matches are
+   * visited): a pointer moving forward through the postings instead of a search each time.
+   */
+  cursor(lexeme: string, found: FoundPositions, k: number): (slot: number) => void {
+    const list = this.base.get(lexeme);
+    let at = 0;
+    return (slot) => {
+      if (this.dirty[slot]) {
+        const positions = this.overlay.get(slot)?.get(lexeme) ?? null;
+        found.data[k] = positions;
+        found.start[k] = 0;
+        found.end[k] = positions?.length ?? 0;
+        return;
+      }
+      found.data[k] = null;
+      if (!list) return;
+      const { slots } = list;
+      while (at < slots.length && slots[at] < slot) at++;
+      if (at < slots.length && slots[at] === slot) {
+        found.data[k] = list.positions;
+        found.start[k] = list.offsets[at];
+        found.end[k] = list.offsets[at + 1];
+      }
+    };
+  }
+
   positionsOf(lexeme: string, slot: number): ArrayLike<Position> | null {
     if (this.dirty[slot]) return this.overlay.get(slot)?.get(lexeme) ?? null;
     const list = this.base.get(lexeme);
@@ -267,7 +334,7 @@ function threadMaps(threads: ThreadInfo[]) {
 async function loadAll(pool: pg.Pool): Promise<Snapshot> {
   const { threads, version, rows } = await snapshotRead(pool, async (client) => {
     const read = await readThreads(client);
-    const { rows } = await client.query<ClaimRow>(`SELECT ${CLAIM_COLUMNS} FROM "Claim" WHERE "tagCount" > 0`);
+    const { rows } = await client.query<ClaimRow>(`SELECT ${CLAIM_COLUMNS} FROM "Claim" WHERE "tagCount" > 0 ORDER BY "id"`);
     return { ...read, rows };
   });
   const maps = threadMaps(threads);
@@ -343,18 +410,20 @@ function facetFilter(snapshot: Snapshot, params: SearchParams): (slot: number) =
   const high = params.maxConfidence ?? 100;
   const onlyThread = params.thread === undefined ? -2 : (snapshot.slugSlot.get(params.thread) ?? -3);
   const minTaggers = Math.max(1, params.minTaggers ?? 1);
-  const minDisagreement = params.minDisagreement;
+  const minDisagreement = params.minDisagreement ?? Number.NEGATIVE_INFINITY;
   const labels = params.label?.length ? params.label : null;
+  // The two flags asked for as masks: bits that must be set, bits that must be clear.
+  const flagsSet = (params.concreteStory === true ? STORY : 0) | (params.crux === true ? CRUX : 0);
+  const flagsClear = (params.concreteStory === false ? STORY : 0) | (params.crux === false ? CRUX : 0);
   const { thread, tagCount, confMean, disagreement, flags } = columns;
   return (i) => {
     if (tagCount[i] < minTaggers) return false;
     const f = flags[i];
     if (axisMask && (f & axisMask) === 0) return false;
+    if ((f & flagsSet) !== flagsSet || (f & flagsClear) !== 0) return false;
     if (bounded && !(confMean[i] >= low && confMean[i] <= high)) return false;
-    if (params.concreteStory !== undefined && ((f & STORY) !== 0) !== params.concreteStory) return false;
-    if (params.crux !== undefined && ((f & CRUX) !== 0) !== params.crux) return false;
     if (onlyThread !== -2 && thread[i] !== onlyThread) return false;
-    if (minDisagreement !== undefined && !(disagreement[i] >= minDisagreement)) return false;
+    if (!(disagreement[i] >= minDisagreement)) return false;
     if (labels) {
       const has = columns.labels[i];
       if (!has || !labels.every((label) => has.includes(label))) return false;
@@ -365,61 +434,81 @@ function facetFilter(snapshot: Snapshot, params: SearchParams): (slot: number) =
 
 /**
  * The best `size` of the slots offered, by key descending and then id descending (Postgres'
- * `ORDER BY key DESC, id DESC` on uuids compares the same as their lower-case text): a min-heap
- * holding the best so far, its root the weakest.
+ * `ORDER BY key DESC, id DESC`; ids compared through their ranks): a min-heap holding the best
+ * so far, its root the weakest.
  */
 class TopK {
-  private readonly slots: number[] = [];
-  private readonly keys: number[] = [];
+  private readonly slots: Int32Array;
+  private readonly keys: Float64Array;
+  private readonly ranks: Float64Array;
+  length = 0;
 
-  constructor(
-    private readonly size: number,
-    private readonly ids: string[],
-  ) {}
-
-  /** a ranks below b. */
-  private below(ka: number, sa: number, kb: number, sb: number): boolean {
-    return ka < kb || (ka === kb && this.ids[sa] < this.ids[sb]);
+  constructor(private readonly size: number) {
+    this.slots = new Int32Array(size);
+    this.keys = new Float64Array(size);
+    this.ranks = new Float64Array(size);
   }
 
-  offer(slot: number, key: number) {
-    const { slots, keys } = this;
-    if (slots.length < this.size) {
-      slots.push(slot);
-      keys.push(key);
-      for (let i = slots.length - 1; i > 0; ) {
+  /** Would (key, rank) make the list? */
+  admits(key: number, rank: number): boolean {
+    return this.length < this.size || key > this.keys[0] || (key === this.keys[0] && rank > this.ranks[0]);
+  }
+
+  /** Adds a slot that `admits` let through. */
+  add(slot: number, key: number, rank: number) {
+    let i = 0;
+    if (this.length < this.size) {
+      i = this.length++;
+      this.put(i, slot, key, rank);
+      while (i > 0) {
         const parent = (i - 1) >> 1;
-        if (!this.below(keys[i], slots[i], keys[parent], slots[parent])) break;
+        if (!this.below(i, parent)) break;
         this.swap(i, parent);
         i = parent;
       }
       return;
     }
-    if (this.size === 0 || !this.below(keys[0], slots[0], key, slot)) return;
-    slots[0] = slot;
-    keys[0] = key;
-    for (let i = 0; ; ) {
+    this.put(0, slot, key, rank);
+    for (;;) {
       const left = 2 * i + 1;
       const right = left + 1;
       let least = i;
-      if (left < slots.length && this.below(keys[left], slots[left], keys[least], slots[least])) least = left;
-      if (right < slots.length && this.below(keys[right], slots[right], keys[least], slots[least])) least = right;
-      if (least === i) break;
+      if (left < this.length && this.below(left, least)) least = left;
+      if (right < this.length && this.below(right, least)) least = right;
+      if (least === i) return;
       this.swap(i, least);
       i = least;
     }
   }
 
+  private put(i: number, slot: number, key: number, rank: number) {
+    this.slots[i] = slot;
+    this.keys[i] = key;
+    this.ranks[i] = rank;
+  }
+
+  private below(a: number, b: number): boolean {
+    return this.keys[a] < this.keys[b] || (this.keys[a] === this.keys[b] && this.ranks[a] < this.ranks[b]);
+  }
+
   private swap(a: number, b: number) {
-    [this.slots[a], this.slots[b]] = [this.slots[b], this.slots[a]];
-    [this.keys[a], this.keys[b]] = [this.keys[b], this.keys[a]];
+    const { slots, keys, ranks } = this;
+    const s = slots[a];
+    slots[a] = slots[b];
+    slots[b] = s;
+    const k = keys[a];
+    keys[a] = keys[b];
+    keys[b] = k;
+    const r = ranks[a];
+    ranks[a] = ranks[b];
+    ranks[b] = r;
   }
 
   /** Best first. */
   sorted(): { slot: number; key: number }[] {
-    return this.slots
-      .map((slot, i) => ({ slot, key: this.keys[i] }))
-      .sort((a, b) => (this.below(a.key, a.slot, b.key, b.slot) ? 1 : this.below(b.key, b.slot, a.key, a.slot) ? -1 : 0));
+    return Array.from({ length: this.length }, (_, i) => i)
+      .sort((a, b) => this.keys[b] - this.keys[a] || this.ranks[b] - this.ranks[a])
+      .map((i) => ({ slot: this.slots[i], key: this.keys[i] }));
   }
 }
 
@@ -429,37 +518,56 @@ function answer(snapshot: Snapshot, params: SearchParams, sort: SearchSort, quer
   const accept = facetFilter(snapshot, params);
   const matches = params.q ? (query ? matchQuery(query, words) : NO_SLOTS) : null;
   const plan = query && sort === 'relevance' ? rankPlan(query) : null;
-  const after = cursor ? { key: keyNumber(sort, cursor.key), id: cursor.id } : null;
+  const found = foundPositions(plan?.lexemes.length ?? 0);
+  const positions = plan ? plan.lexemes.map((lexeme, k) => words.cursor(lexeme, found, k)) : [];
   const sortColumn = sort === 'disagreement' ? columns.disagreement : sort === 'tagged' ? columns.tagCount : sort === 'newest' ? columns.createdAt : null;
-  const top = new TopK(params.limit + 1, columns.ids);
-  const perThread = new Int32Array(threads.length);
-  const counts = { total: 0, outer: 0, inner: 0, both: 0, other: 0, crux: 0, story: 0 };
-  const { thread, flags, ids } = columns;
-  const visit = (i: number) => {
-    if (!accept(i)) return;
-    const f = flags[i];
-    counts.total++;
-    if (f & OUTER) counts.outer++;
-    if (f & INNER) counts.inner++;
-    if (f & BOTH) counts.both++;
-    if (f & OTHER) counts.other++;
-    if (f & CRUX) counts.crux++;
-    if (f & STORY) counts.story++;
-    if (thread[i] >= 0) perThread[thread[i]]++;
-    const key = plan ? rankOf(plan, words, i) : sortColumn ? sortColumn[i] : 0;
-    if (after && !(key < after.key || (key === after.key && ids[i] < after.id))) return;
-    top.offer(i, key);
-  };
-  if (matches) for (let m = 0; m < matches.length; m++) visit(matches[m]);
-  else for (let i = 0; i < columns.size; i++) visit(i);
-  const topThreads = [...perThread.keys()]
-    .filter((slot) => perThread[slot] > 0)
-    .sort((a, b) => perThread[b] - perThread[a] || (threads[a].slug < threads[b].slug ? -1 : threads[a].slug > threads[b].slug ? 1 : 0))
+  const { thread, flags, ids, idRank } = columns;
+  // The cursor: only what sorts after it (key, then id, descending) is on this page.
+  const afterKey = cursor ? keyNumber(sort, cursor.key) : Number.POSITIVE_INFINITY;
+  const afterId = cursor?.id ?? '';
+  const top = new TopK(params.limit + 1);
+  const perThread = new Int32Array(threads.length + 1); // slot 0: claims of no known thread
+  // Claims counted by their six flag bits at once; the facet counts are summed from these after.
+  const byFlags = new Int32Array(64);
+  const count = matches ? matches.length : columns.size;
+  for (let m = 0; m < count; m++) {
+    // Without words, newest first: the heap then fills with the likeliest winners at once (matches
+    // go in ascending order, which the position readers need). The order visited changes nothing else.
+    const i = matches ? matches[m] : count - 1 - m;
+    if (!accept(i)) continue;
+    byFlags[flags[i]]++;
+    perThread[thread[i] + 1]++;
+    let key = 0;
+    if (plan) {
+      for (let k = 0; k < positions.length; k++) positions[k](i);
+      key = rankOf(plan, found, words.vectorSize(i));
+    } else if (sortColumn) {
+      key = sortColumn[i];
+    }
+    if (key > afterKey || (key === afterKey && ids[i] >= afterId)) continue;
+    if (top.admits(key, idRank[i])) top.add(i, key, idRank[i]);
+  }
+  const counted = (bit: number) => byFlags.reduce((sum, n, f) => (f & bit ? sum + n : sum), 0);
+  const total = byFlags.reduce((sum, n) => sum + n, 0);
+  const inThread = (slot: number) => perThread[slot + 1];
+  const topThreads = threads
+    .map((_, slot) => slot)
+    .filter((slot) => inThread(slot) > 0)
+    .sort((a, b) => inThread(b) - inThread(a) || (threads[a].slug < threads[b].slug ? -1 : threads[a].slug > threads[b].slug ? 1 : 0))
     .slice(0, 20)
-    .map((slot) => ({ slug: threads[slot].slug, title: threads[slot].title, count: perThread[slot] }));
+    .map((slot) => ({ slug: threads[slot].slug, title: threads[slot].title, count: inThread(slot) }));
   return {
     hits: top.sorted().map(({ slot, key }) => ({ id: ids[slot], rank: plan ? key : 0 })),
-    facets: { ...counts, threads: topThreads.length ? topThreads : null },
+    facets: {
+      total,
+      outer: counted(OUTER),
+      inner: counted(INNER),
+      both: counted(BOTH),
+      other: counted(OTHER),
+      crux: counted(CRUX),
+      story: counted(STORY),
+      threads: topThreads.length ? topThreads : null,
+    },
   };
 }
 

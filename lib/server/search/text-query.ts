@@ -190,6 +190,11 @@ export interface Postings {
   readonly size: number;
   /** How many distinct lexemes a claim's vector holds (an empty vector ranks 0). */
   vectorSize(slot: number): number;
+  /**
+   * A reader of one lexeme's positions into `found` (as entry k), for slots asked in ascending
+   * order: cheaper than `positionsOf` claim after claim.
+   */
+  cursor(lexeme: string, found: FoundPositions, k: number): (slot: number) => void;
 }
 
 export function intersect(a: Int32Array, b: Int32Array): Int32Array {
@@ -247,23 +252,29 @@ function phraseChain(node: QueryNode): { lexeme: string; distance: number }[] {
   return [...phraseChain(node.left), { lexeme: node.right.lexeme, distance: node.distance }];
 }
 
-function phraseMatches(chain: { lexeme: string; distance: number }[], postings: Postings, slot: number): boolean {
-  const first = postings.positionsOf(chain[0].lexeme, slot);
+/** Does the claim whose positions `found` holds (one entry per chain word) have the words in a row, at their distances? */
+function phraseAt(chain: { lexeme: string; distance: number }[], found: FoundPositions): boolean {
+  const first = found.data[0];
   if (!first) return false;
-  let ends = new Set<number>();
-  for (let i = 0; i < first.length; i++) ends.add(first[i] & POSITION_MASK);
-  for (const { lexeme, distance } of chain.slice(1)) {
-    const positions = postings.positionsOf(lexeme, slot);
-    if (!positions) return false;
-    const next = new Set<number>();
-    for (let i = 0; i < positions.length; i++) {
-      const position = positions[i] & POSITION_MASK;
-      if (ends.has(position - distance)) next.add(position);
+  for (let a = found.start[0]; a < found.end[0]; a++) {
+    let expected = first[a] & POSITION_MASK;
+    let k = 1;
+    for (; k < chain.length; k++) {
+      const positions = found.data[k];
+      if (!positions) return false;
+      expected += chain[k].distance;
+      let hit = false;
+      for (let b = found.start[k]; b < found.end[k]; b++) {
+        if ((positions[b] & POSITION_MASK) === expected) {
+          hit = true;
+          break;
+        }
+      }
+      if (!hit) break;
     }
-    if (next.size === 0) return false;
-    ends = next;
+    if (k === chain.length) return true;
   }
-  return true;
+  return false;
 }
 
 /** The ascending slots of the claims a query matches (`vector @@ query`). */
@@ -283,9 +294,14 @@ export function matchQuery(node: QueryNode, postings: Postings): Int32Array {
       const chain = phraseChain(node);
       let candidates = postings.slotsOf(chain[0].lexeme);
       for (const { lexeme } of chain.slice(1)) candidates = intersect(candidates, postings.slotsOf(lexeme));
+      const found = foundPositions(chain.length);
+      const readers = chain.map(({ lexeme }, k) => postings.cursor(lexeme, found, k));
       const out = new Int32Array(candidates.length);
       let n = 0;
-      for (const slot of candidates) if (phraseMatches(chain, postings, slot)) out[n++] = slot;
+      for (const slot of candidates) {
+        for (const read of readers) read(slot);
+        if (phraseAt(chain, found)) out[n++] = slot;
+      }
       return out.subarray(0, n);
     }
   }
@@ -332,16 +348,32 @@ export function rankPlan(node: QueryNode): RankPlan {
   return { lexemes: [...lexemes].sort(compareBytes), and: node.kind === 'and' || node.kind === 'phrase' };
 }
 
-function rankOr(plan: RankPlan, postings: Postings, slot: number): number {
+/**
+ * A claim's positions of each of the plan's lexemes, in the plan's order: lexeme k's are
+ * data[k][start[k]] … data[k][end[k] - 1] (data[k] null where it does not occur) — slices of the
+ * postings, read in place.
+ */
+export interface FoundPositions {
+  data: (ArrayLike<Position> | null)[];
+  start: Int32Array;
+  end: Int32Array;
+}
+
+export function foundPositions(lexemes: number): FoundPositions {
+  return { data: new Array(lexemes).fill(null), start: new Int32Array(lexemes), end: new Int32Array(lexemes) };
+}
+
+function rankOr(plan: RankPlan, found: FoundPositions): number {
   let res = 0;
-  for (const lexeme of plan.lexemes) {
-    const post = postings.positionsOf(lexeme, slot);
+  for (let i = 0; i < plan.lexemes.length; i++) {
+    const post = found.data[i];
     if (!post) continue;
+    const from = found.start[i];
     let resj = 0;
     let wjm = -1;
     let jm = 0;
-    for (let j = 0; j < post.length; j++) {
-      const w = wpos(post[j]);
+    for (let j = 0; j < found.end[i] - from; j++) {
+      const w = wpos(post[from + j]);
       resj = f(resj + f(w / f((j + 1) * (j + 1))));
       if (w > wjm) {
         wjm = w;
@@ -353,19 +385,17 @@ function rankOr(plan: RankPlan, postings: Postings, slot: number): number {
   return plan.lexemes.length > 0 ? f(res / plan.lexemes.length) : res;
 }
 
-function rankAnd(plan: RankPlan, postings: Postings, slot: number): number {
-  if (plan.lexemes.length < 2) return rankOr(plan, postings, slot);
-  const found: (ArrayLike<Position> | null)[] = [];
+function rankAnd(plan: RankPlan, found: FoundPositions): number {
+  if (plan.lexemes.length < 2) return rankOr(plan, found);
   let res = -1;
   for (let i = 0; i < plan.lexemes.length; i++) {
-    const post = postings.positionsOf(plan.lexemes[i], slot);
-    found[i] = post;
+    const post = found.data[i];
     if (!post) continue;
     for (let k = 0; k < i; k++) {
-      const ct = found[k];
+      const ct = found.data[k];
       if (!ct) continue;
-      for (let l = 0; l < post.length; l++) {
-        for (let p = 0; p < ct.length; p++) {
+      for (let l = found.start[i]; l < found.end[i]; l++) {
+        for (let p = found.start[k]; p < found.end[k]; p++) {
           const dist = Math.abs((post[l] & POSITION_MASK) - (ct[p] & POSITION_MASK));
           if (dist === 0) continue; // two words at one position (never both without positions here)
           const curw = f(Math.sqrt(f(f(wpos(post[l]) * wpos(ct[p])) * wordDistance(dist))));
@@ -377,10 +407,23 @@ function rankAnd(plan: RankPlan, postings: Postings, slot: number): number {
   return res;
 }
 
-/** `ts_rank(vector, query, 32)` of one matching claim: rank / (rank + 1), as Postgres' float4, widened to a double. */
-export function rankOf(plan: RankPlan, postings: Postings, slot: number): number {
-  if (plan.lexemes.length === 0 || postings.vectorSize(slot) === 0) return 0;
-  let res = plan.and ? rankAnd(plan, postings, slot) : rankOr(plan, postings, slot);
+/**
+ * `ts_rank(vector, query, 32)` of one matching claim — rank / (rank + 1), as Postgres' float4,
+ * widened to a double — from its positions of the plan's lexemes and its number of lexemes.
+ */
+export function rankOf(plan: RankPlan, found: FoundPositions, vectorSize: number): number {
+  if (plan.lexemes.length === 0 || vectorSize === 0) return 0;
+  let res = plan.and ? rankAnd(plan, found) : rankOr(plan, found);
   if (res < 0) res = f(1e-20);
   return f(res / f(res + 1));
+}
+
+/** `rankOf` for one claim of a set of postings. */
+export function rankIn(plan: RankPlan, postings: Postings, slot: number): number {
+  const found = foundPositions(plan.lexemes.length);
+  plan.lexemes.forEach((lexeme, k) => {
+    found.data[k] = postings.positionsOf(lexeme, slot);
+    found.end[k] = found.data[k]?.length ?? 0;
+  });
+  return rankOf(plan, found, postings.vectorSize(slot));
 }

@@ -8,7 +8,7 @@ import {
   type Postings,
   parseTsquery,
   parseTsvector,
-  rankOf,
+  rankIn,
   rankPlan,
 } from '@/lib/server/search/text-query';
 
@@ -27,6 +27,12 @@ function postingsOf(vectors: string[]): Postings {
     vectorSize: (slot) => parsed[slot].size,
     slotsOf: (lexeme) => Int32Array.from(parsed.flatMap((m, slot) => (m.has(lexeme) ? [slot] : []))),
     positionsOf: (lexeme, slot) => (parsed[slot].get(lexeme) as Position[] | undefined) ?? null,
+    cursor: (lexeme, found, k) => (slot) => {
+      const positions = parsed[slot].get(lexeme) ?? null;
+      found.data[k] = positions;
+      found.start[k] = 0;
+      found.end[k] = positions?.length ?? 0;
+    },
   };
 }
 
@@ -92,7 +98,7 @@ describe('tsvector and tsquery in memory', () => {
           expect(found.has(slot), `${q} → ${query} on ${row.vector}`).toBe(row.matches);
           if (!row.matches || !node) return;
           matched++;
-          const rank = rankOf(rankPlan(node), postings, slot);
+          const rank = rankIn(rankPlan(node), postings, slot);
           expect(rank, `rank of ${q} → ${query} on ${row.vector}`).toBe(row.rank);
           if (rank > 0) ranked++;
         });
