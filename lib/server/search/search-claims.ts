@@ -177,9 +177,10 @@ function tsqueryText(q: string): Promise<string> {
 
 /**
  * The rows of a page the index chose, in its order: claim, thread and passage by id, and the
- * headline with matched words marked when the search has words.
+ * headline with matched words marked when the search has words (exported so the search benchmark
+ * can EXPLAIN it).
  */
-function pageRowsQuery(hits: IndexHit[], q: string | undefined): Prisma.Sql {
+export function pageRowsQuery(hits: IndexHit[], q: string | undefined): Prisma.Sql {
   return Prisma.sql`
       SELECT cl."id", cl."threadId", cl."exact", cl."passageId", cl."createdAt", cl."tagCount", cl."confMean", cl."disagreement",
              cl."cruxScore", cl."consensusScore", cl."cruxCount", cl."storyCount", cl."axisOuter", cl."axisInner", cl."axisBoth",
