@@ -144,22 +144,17 @@ export function parseTsquery(text: string): QueryNode | null {
     }
     return left;
   };
-  const and = (): QueryNode => {
-    let left = phrase();
-    for (let token = peek(); token?.type === 'op' && token.op === '&'; token = peek()) {
+  /** A left-associative chain of `operand`s joined by `op`. */
+  const chain = (op: '&' | '|', kind: 'and' | 'or', operand: () => QueryNode) => (): QueryNode => {
+    let left = operand();
+    for (let token = peek(); token?.type === 'op' && token.op === op; token = peek()) {
       at++;
-      left = { kind: 'and', left, right: phrase() };
+      left = { kind, left, right: operand() };
     }
     return left;
   };
-  const or = (): QueryNode => {
-    let left = and();
-    for (let token = peek(); token?.type === 'op' && token.op === '|'; token = peek()) {
-      at++;
-      left = { kind: 'or', left, right: and() };
-    }
-    return left;
-  };
+  const and = chain('&', 'and', phrase);
+  const or = chain('|', 'or', and);
   const tree = or();
   if (at !== tokens.length) throw new Error(`Trailing tokens in tsquery ${JSON.stringify(text)}`);
   return tree;
