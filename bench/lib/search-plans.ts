@@ -2,7 +2,7 @@ import pg from 'pg';
 import { facetQuery } from '../../lib/server/search/facets';
 import { db } from '../../lib/server/db/client';
 import { correctQuery, FUZZY_THRESHOLD } from '../../lib/server/search/mode';
-import { pageQuery, pageRowsQuery, pageWithFacetsQuery } from '../../lib/server/search/search-claims';
+import { headlinesQuery, pageQuery, pageWithFacetsQuery } from '../../lib/server/search/search-claims';
 import { effectiveSort, searchParamsSchema } from '../../lib/search/search-params';
 import type { QueryShape } from './search-queries';
 
@@ -14,15 +14,15 @@ export async function explainShapes(url: string, queries: { shape: QueryShape; p
   const sections: string[] = [
     '# Search query plans',
     '',
-    'Written by `npm run bench:search` on its generated data set (100,000 claims, 1,000,000 tags). By default the in-memory search index answers and Postgres runs one statement per search: the page\'s rows by id (first section). Then, one example of each query shape with `EXPLAIN (ANALYZE, BUFFERS)` as Postgres answers it alone (`SEARCH_INDEX=0`, a search by tagger or "my confidence", or an instance still loading its index) — for searches with words the one statement that ranks the matches once for the page and the facet counts, for searches without words the page query and the facet query. Look for the index each one uses.',
+    'Written by `npm run bench:search` on its generated data set (100,000 claims, 1,000,000 tags). By default the in-memory search index answers, and Postgres only marks the matched words in a page\'s headlines (first section; no table read). Then, one example of each query shape with `EXPLAIN (ANALYZE, BUFFERS)` as Postgres answers it alone (`SEARCH_INDEX=0`, a search by tagger or "my confidence", or an instance still loading its index) — for searches with words the one statement that ranks the matches once for the page and the facet counts, for searches without words the page query and the facet query. Look for the index each one uses.',
     '',
   ];
   const text = queries.find((q) => q.shape === 'text');
   if (text) {
-    const { rows: ids } = await client.query<{ id: string }>(`SELECT "id" FROM "Claim" WHERE "tagCount" > 0 ORDER BY "disagreement" DESC LIMIT 21`);
-    const sql = pageRowsQuery(ids.map((row, i) => ({ id: row.id, rank: 1 - i / 100 })), text.params.q);
+    const { rows: page } = await client.query<{ exact: string }>(`SELECT "exact" FROM "Claim" WHERE "tagCount" > 0 ORDER BY "disagreement" DESC LIMIT 21`);
+    const sql = headlinesQuery(text.params.q, page.map((row) => row.exact));
     const { rows } = await client.query(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${sql.text}`, sql.values);
-    sections.push('## in-memory index — the page\'s rows by id, with headlines', '', `Words: \`${text.params.q}\``, '', '```', ...rows.map((r) => r['QUERY PLAN']), '```', '');
+    sections.push('## in-memory index — the headlines of a page (no table read)', '', `Words: \`${text.params.q}\``, '', '```', ...rows.map((r) => r['QUERY PLAN']), '```', '');
   }
   for (const shape of ['text', 'facets', 'text+facets', 'typo'] as const) {
     const example = queries.find((q) => q.shape === shape);

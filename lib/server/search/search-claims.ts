@@ -176,21 +176,28 @@ function tsqueryText(q: string): Promise<string> {
 }
 
 /**
- * The rows of a page the index chose, in its order: claim, thread and passage by id, and the
- * headline with matched words marked when the search has words (exported so the search benchmark
- * can EXPLAIN it).
+ * Headlines of claim texts for a query, in order: Postgres' parser and stemmer mark the matched
+ * words (no table read; exported so the search benchmark can EXPLAIN it).
  */
-export function pageRowsQuery(hits: IndexHit[], q: string | undefined): Prisma.Sql {
-  return Prisma.sql`
-      SELECT cl."id", cl."threadId", cl."exact", cl."passageId", cl."createdAt", cl."tagCount", cl."confMean", cl."disagreement",
-             cl."cruxScore", cl."consensusScore", cl."cruxCount", cl."storyCount", cl."axisOuter", cl."axisInner", cl."axisBoth",
-             cl."axisOther", cl."labels", cl."orphan", page."rank", t."slug", t."title", p."ordinal",
-             ${q ? Prisma.sql`ts_headline('english', cl."exact", ${tsQuery(q)}, ${HEADLINE_OPTIONS})` : Prisma.sql`cl."exact"`} AS headline
-      FROM unnest(${hits.map((h) => h.id)}::uuid[], ${hits.map((h) => h.rank)}::float8[]) WITH ORDINALITY AS page("id", "rank", "n")
-      JOIN "Claim" cl ON cl."id" = page."id"
-      JOIN "Thread" t ON t."id" = cl."threadId"
-      JOIN "Passage" p ON p."id" = cl."passageId"
-      ORDER BY page."n"`;
+export function headlinesQuery(q: string, texts: string[]): { text: string; values: unknown[] } {
+  return {
+    text: `SELECT ts_headline('english', x."exact", websearch_to_tsquery('english', $1), $3) AS "headline"
+           FROM unnest($2::text[]) WITH ORDINALITY AS x("exact", "n") ORDER BY x."n"`,
+    values: [q, texts, HEADLINE_OPTIONS],
+  };
+}
+
+/** A page the index chose as the rows the API shows: the claims as the index holds them, headlines from Postgres when there are words. */
+async function indexPageRows(hits: IndexHit[], q: string | undefined): Promise<HitRow[]> {
+  const headlines = q ? (await pgPool().query<{ headline: string }>(headlinesQuery(q, hits.map((hit) => hit.claim.exact)))).rows.map((r) => r.headline) : null;
+  return hits.map(({ claim, rank, thread }, i) => ({
+    ...claim,
+    createdAt: new Date(claim.createdAt),
+    rank,
+    slug: thread.slug,
+    title: thread.title,
+    headline: headlines ? headlines[i] : claim.exact,
+  }));
 }
 
 /** The index could not answer (see SearchIndex.search): Postgres will. Never cached. */
@@ -215,12 +222,12 @@ async function fromPostgres(query: SearchParams, viewerId: string | null, sort: 
   ]);
 }
 
-/** A search answered by the in-memory index, with the page's rows read by id; NotInMemory when it cannot. */
+/** A search answered by the in-memory index (Postgres only marks the words of a page's headlines); NotInMemory when it cannot. */
 async function fromIndex(index: SearchIndex, query: SearchParams, sort: SearchSort, version: string): Promise<[HitRow[], FacetRow[]]> {
   const tsquery = query.q ? await tsqueryText(query.q) : null;
   const found = await index.search(query, version, sort, tsquery, readCursor(sort, query.cursor));
   if (!found) throw new NotInMemory();
-  const rows = found.hits.length ? await db.$queryRaw<HitRow[]>(pageRowsQuery(found.hits, query.q)) : [];
+  const rows = found.hits.length ? await indexPageRows(found.hits, query.q) : [];
   return [rows, [found.facets]];
 }
 

@@ -50,23 +50,43 @@ interface ThreadInfo {
   seq: number;
 }
 
-interface ClaimRow {
+/** What a hit shows of a claim, held for every claim so a page needs no query (its headline aside). */
+export interface ClaimShown {
   id: string;
   threadId: string;
+  exact: string;
+  passageId: string;
+  ordinal: number;
   createdAt: number;
   tagCount: number;
   confMean: number | null;
   disagreement: number;
-  flags: number;
+  cruxScore: number;
+  consensusScore: number;
+  cruxCount: number;
+  storyCount: number;
+  axisOuter: number;
+  axisInner: number;
+  axisBoth: number;
+  axisOther: number;
   labels: string[];
+  orphan: boolean;
+}
+
+interface ClaimRow extends ClaimShown {
+  flags: number;
   vector: string;
 }
 
-const CLAIM_COLUMNS = `"id", "threadId", (extract(epoch FROM "createdAt") * 1000)::float8 AS "createdAt", "tagCount", "confMean", "disagreement",
-  (CASE WHEN "axisOuter" > 0 THEN ${OUTER} ELSE 0 END | CASE WHEN "axisInner" > 0 THEN ${INNER} ELSE 0 END |
-   CASE WHEN "axisBoth" > 0 THEN ${BOTH} ELSE 0 END | CASE WHEN "axisOther" > 0 THEN ${OTHER} ELSE 0 END |
-   CASE WHEN "cruxCount" > 0 THEN ${CRUX} ELSE 0 END | CASE WHEN "storyCount" > 0 THEN ${STORY} ELSE 0 END) AS "flags",
-  "labels", coalesce("searchVector"::text, '') AS "vector"`;
+/** A claim as the index loads it: its columns, what a hit shows, and its words (searchVector as text). */
+const CLAIM_SELECT = `SELECT c."id", c."threadId", c."exact", c."passageId", p."ordinal",
+  (extract(epoch FROM c."createdAt") * 1000)::float8 AS "createdAt", c."tagCount", c."confMean", c."disagreement", c."cruxScore",
+  c."consensusScore", c."cruxCount", c."storyCount", c."axisOuter", c."axisInner", c."axisBoth", c."axisOther", c."labels", c."orphan",
+  (CASE WHEN c."axisOuter" > 0 THEN ${OUTER} ELSE 0 END | CASE WHEN c."axisInner" > 0 THEN ${INNER} ELSE 0 END |
+   CASE WHEN c."axisBoth" > 0 THEN ${BOTH} ELSE 0 END | CASE WHEN c."axisOther" > 0 THEN ${OTHER} ELSE 0 END |
+   CASE WHEN c."cruxCount" > 0 THEN ${CRUX} ELSE 0 END | CASE WHEN c."storyCount" > 0 THEN ${STORY} ELSE 0 END) AS "flags",
+  coalesce(c."searchVector"::text, '') AS "vector"
+  FROM "Claim" c JOIN "Passage" p ON p."id" = c."passageId"`;
 
 function grown<T extends Int32Array | Float64Array | Uint8Array>(a: T, length: number): T {
   if (length <= a.length) return a;
@@ -87,6 +107,7 @@ class Columns {
   disagreement = new Float64Array(1024);
   flags = new Uint8Array(1024);
   labels: (string[] | null)[] = [];
+  shown: ClaimShown[] = [];
   /**
    * Where each claim's id stands among all ids (ascending, not necessarily whole numbers): ties
    * of a sort key are broken by id, and comparing these is cheaper than comparing the strings.
@@ -119,6 +140,8 @@ class Columns {
     this.disagreement[at] = row.disagreement;
     this.flags[at] = row.flags;
     this.labels[at] = row.labels.length ? row.labels : null;
+    const { flags: _flags, vector: _vector, ...shown } = row;
+    this.shown[at] = shown;
     return [at, added];
   }
 
@@ -334,7 +357,7 @@ function threadMaps(threads: ThreadInfo[]) {
 async function loadAll(pool: pg.Pool): Promise<Snapshot> {
   const { threads, version, rows } = await snapshotRead(pool, async (client) => {
     const read = await readThreads(client);
-    const { rows } = await client.query<ClaimRow>(`SELECT ${CLAIM_COLUMNS} FROM "Claim" WHERE "tagCount" > 0 ORDER BY "id"`);
+    const { rows } = await client.query<ClaimRow>(`${CLAIM_SELECT} WHERE c."tagCount" > 0 ORDER BY c."id"`);
     return { ...read, rows };
   });
   const maps = threadMaps(threads);
@@ -367,7 +390,7 @@ async function catchUp(pool: pg.Pool, old: Snapshot): Promise<Snapshot | null> {
     if (changed.length > MAX_INCREMENTAL || old.words.overlaid + changed.length > MAX_OVERLAY) return null;
     const maps = threadMaps(threads);
     if (changed.length) {
-      const { rows } = await client.query<ClaimRow>(`SELECT ${CLAIM_COLUMNS} FROM "Claim" WHERE "id" = ANY($1::uuid[])`, [changed]);
+      const { rows } = await client.query<ClaimRow>(`${CLAIM_SELECT} WHERE c."id" = ANY($1::uuid[])`, [changed]);
       for (const row of rows) {
         const [slot] = old.columns.set(row, maps.threadSlot.get(row.threadId) ?? -1);
         old.words.replace(slot, row.vector);
@@ -393,6 +416,8 @@ export interface SearchIndexStatus {
 export interface IndexHit {
   id: string;
   rank: number;
+  claim: ClaimShown;
+  thread: { slug: string; title: string };
 }
 
 export interface IndexAnswer {
@@ -401,35 +426,25 @@ export interface IndexAnswer {
   facets: FacetRow;
 }
 
-/** The facet filters of filters.ts over the columns, as one predicate on a slot. */
-function facetFilter(snapshot: Snapshot, params: SearchParams): (slot: number) => boolean {
-  const { columns } = snapshot;
-  const axisMask = (params.axis ?? []).reduce((mask, axis) => mask | AXIS_BIT[axis], 0);
-  const bounded = params.minConfidence !== undefined || params.maxConfidence !== undefined;
-  const low = params.minConfidence ?? 0;
-  const high = params.maxConfidence ?? 100;
-  const onlyThread = params.thread === undefined ? -2 : (snapshot.slugSlot.get(params.thread) ?? -3);
-  const minTaggers = Math.max(1, params.minTaggers ?? 1);
-  const minDisagreement = params.minDisagreement ?? Number.NEGATIVE_INFINITY;
-  const labels = params.label?.length ? params.label : null;
-  // The two flags asked for as masks: bits that must be set, bits that must be clear.
-  const flagsSet = (params.concreteStory === true ? STORY : 0) | (params.crux === true ? CRUX : 0);
-  const flagsClear = (params.concreteStory === false ? STORY : 0) | (params.crux === false ? CRUX : 0);
-  const { thread, tagCount, confMean, disagreement, flags } = columns;
-  return (i) => {
-    if (tagCount[i] < minTaggers) return false;
-    const f = flags[i];
-    if (axisMask && (f & axisMask) === 0) return false;
-    if ((f & flagsSet) !== flagsSet || (f & flagsClear) !== 0) return false;
-    if (bounded && !(confMean[i] >= low && confMean[i] <= high)) return false;
-    if (onlyThread !== -2 && thread[i] !== onlyThread) return false;
-    if (!(disagreement[i] >= minDisagreement)) return false;
-    if (labels) {
-      const has = columns.labels[i];
-      if (!has || !labels.every((label) => has.includes(label))) return false;
-    }
-    return true;
+/** The facet filters of filters.ts as the bounds and masks the scan over the columns checks (see `answer`). */
+function facetFilter(snapshot: Snapshot, params: SearchParams) {
+  return {
+    minTaggers: Math.max(1, params.minTaggers ?? 1),
+    axisMask: (params.axis ?? []).reduce((mask, axis) => mask | AXIS_BIT[axis], 0),
+    // The two flags asked for as masks: bits that must be set, bits that must be clear.
+    flagsSet: (params.concreteStory === true ? STORY : 0) | (params.crux === true ? CRUX : 0),
+    flagsClear: (params.concreteStory === false ? STORY : 0) | (params.crux === false ? CRUX : 0),
+    bounded: params.minConfidence !== undefined || params.maxConfidence !== undefined,
+    low: params.minConfidence ?? 0,
+    high: params.maxConfidence ?? 100,
+    onlyThread: params.thread === undefined ? -2 : (snapshot.slugSlot.get(params.thread) ?? -3),
+    minDisagreement: params.minDisagreement ?? Number.NEGATIVE_INFINITY,
+    labels: params.label?.length ? params.label : null,
   };
+}
+
+function hasLabels(has: string[] | null, wanted: string[]): boolean {
+  return has !== null && wanted.every((label) => has.includes(label));
 }
 
 /**
@@ -515,7 +530,8 @@ class TopK {
 /** Answers one search over a snapshot: matches, filters, facet counts, and the page after the cursor. */
 function answer(snapshot: Snapshot, params: SearchParams, sort: SearchSort, query: QueryNode | null, cursor: { key: string; id: string } | null): IndexAnswer {
   const { columns, threads, words } = snapshot;
-  const accept = facetFilter(snapshot, params);
+  const { minTaggers, axisMask, flagsSet, flagsClear, bounded, low, high, onlyThread, minDisagreement, labels } = facetFilter(snapshot, params);
+  const { tagCount, confMean, disagreement } = columns;
   const matches = params.q ? (query ? matchQuery(query, words) : NO_SLOTS) : null;
   const plan = query && sort === 'relevance' ? rankPlan(query) : null;
   const found = foundPositions(plan?.lexemes.length ?? 0);
@@ -534,8 +550,15 @@ function answer(snapshot: Snapshot, params: SearchParams, sort: SearchSort, quer
     // Without words, newest first: the heap then fills with the likeliest winners at once (matches
     // go in ascending order, which the position readers need). The order visited changes nothing else.
     const i = matches ? matches[m] : count - 1 - m;
-    if (!accept(i)) continue;
-    byFlags[flags[i]]++;
+    if (tagCount[i] < minTaggers) continue;
+    const f = flags[i];
+    if (axisMask && (f & axisMask) === 0) continue;
+    if ((f & flagsSet) !== flagsSet || (f & flagsClear) !== 0) continue;
+    if (bounded && !(confMean[i] >= low && confMean[i] <= high)) continue;
+    if (onlyThread !== -2 && thread[i] !== onlyThread) continue;
+    if (!(disagreement[i] >= minDisagreement)) continue;
+    if (labels && !hasLabels(columns.labels[i], labels)) continue;
+    byFlags[f]++;
     perThread[thread[i] + 1]++;
     let key = 0;
     if (plan) {
@@ -557,7 +580,12 @@ function answer(snapshot: Snapshot, params: SearchParams, sort: SearchSort, quer
     .slice(0, 20)
     .map((slot) => ({ slug: threads[slot].slug, title: threads[slot].title, count: inThread(slot) }));
   return {
-    hits: top.sorted().map(({ slot, key }) => ({ id: ids[slot], rank: plan ? key : 0 })),
+    hits: top.sorted().map(({ slot, key }) => ({
+      id: ids[slot],
+      rank: plan ? key : 0,
+      claim: columns.shown[slot],
+      thread: { slug: threads[thread[slot]]?.slug ?? '', title: threads[thread[slot]]?.title ?? '' },
+    })),
     facets: {
       total,
       outer: counted(OUTER),

@@ -10,7 +10,7 @@ import { dataVersion } from '@/lib/server/search/data-version';
 import { type FacetRow, facetQuery } from '@/lib/server/search/facets';
 import type { HitRow } from '@/lib/server/search/hits';
 import { pageQuery, pageWithFacetsQuery } from '@/lib/server/search/search-claims';
-import { answerableInMemory, type IndexAnswer, SearchIndex } from '@/lib/server/search/search-index';
+import { answerableInMemory, type ClaimShown, type IndexAnswer, SearchIndex } from '@/lib/server/search/search-index';
 import { readCursor, timeKey } from '@/lib/server/search/sort-cursor';
 import { encodeCursor } from '@/lib/search/cursor';
 import { insertThread, insertUser } from '../../support/factories';
@@ -22,22 +22,31 @@ const WORDS = ['alignment', 'aligned', 'reward', 'rewards', 'model', 'mesa', 'op
 let users: User[];
 let threads: { slug: string; passages: { id: string; text: string }[] }[];
 
-type Answer = { hits: { id: string; rank: number }[]; facets: FacetRow };
+type Answer = { hits: IndexAnswer['hits']; facets: FacetRow };
+
+/** A hit as the index holds it, from a row Postgres returned. */
+function asIndexHit(row: HitRow & { threadId: string }): IndexAnswer['hits'][number] {
+  const { slug, title, rank, createdAt } = row;
+  const keys = ['id', 'threadId', 'exact', 'passageId', 'ordinal', 'tagCount', 'confMean', 'disagreement', 'cruxScore', 'consensusScore',
+    'cruxCount', 'storyCount', 'axisOuter', 'axisInner', 'axisBoth', 'axisOther', 'labels', 'orphan'] as const;
+  const claim = Object.fromEntries(keys.map((key) => [key, row[key]])) as Omit<ClaimShown, 'createdAt'>;
+  return { id: row.id, rank, claim: { ...claim, createdAt: createdAt.getTime() }, thread: { slug, title } };
+}
 
 /** What Postgres answers for these parameters: the SQL the index stands in for. */
 async function sqlAnswer(params: SearchParams): Promise<Answer> {
   const sort = effectiveSort(params);
   if (params.q) {
-    const rows = await db.$queryRaw<(FacetRow & HitRow)[]>(pageWithFacetsQuery(params, null, sort));
+    const rows = await db.$queryRaw<(FacetRow & HitRow & { threadId: string })[]>(pageWithFacetsQuery(params, null, sort));
     const { total, outer, inner, both, other, crux, story, threads: perThread } = rows[0];
     return {
-      hits: rows.filter((r) => r.id !== null).map((r) => ({ id: r.id, rank: r.rank })),
+      hits: rows.filter((r) => r.id !== null).map((r) => asIndexHit(r)),
       facets: { total, outer, inner, both, other, crux, story, threads: perThread },
     };
   }
   const page = pageQuery(params, null, sort);
-  const [rows, [facets]] = await Promise.all([db.$queryRaw<HitRow[]>(page.sql), db.$queryRaw<FacetRow[]>(facetQuery(page.where))]);
-  return { hits: rows.map((r) => ({ id: r.id, rank: r.rank })), facets };
+  const [rows, [facets]] = await Promise.all([db.$queryRaw<(HitRow & { threadId: string })[]>(page.sql), db.$queryRaw<FacetRow[]>(facetQuery(page.where))]);
+  return { hits: rows.map(asIndexHit), facets };
 }
 
 /** What a loaded index answers at the current data version (null: it leaves the search to Postgres). */
