@@ -40,6 +40,9 @@ const AXIS_BIT = { outer: OUTER, inner: INNER, both: BOTH, other: OTHER } as con
 const MAX_INCREMENTAL = 5_000;
 /** Past this many claims in the overlay, the postings are rebuilt (a full load). */
 const MAX_OVERLAY = 20_000;
+/** The wait before loading again after a failed load, doubling each time up to the maximum. */
+const FIRST_RETRY_MS = 5_000;
+const MAX_RETRY_MS = 5 * 60_000;
 /** Rows parsed between yields to waiting requests while loading. */
 const LOAD_CHUNK = 5_000;
 
@@ -407,8 +410,8 @@ export function answerableInMemory(params: SearchParams): boolean {
 }
 
 export interface SearchIndexStatus {
-  /** idle: not loaded (it loads on the first search); loading: Postgres answers meanwhile; ready. */
-  state: 'idle' | 'loading' | 'ready';
+  /** idle: not loaded (it loads on the first search); loading: Postgres answers meanwhile; failed: the last load failed and is retried later; ready. */
+  state: 'idle' | 'loading' | 'failed' | 'ready';
   claims: number;
   overlay: number;
 }
@@ -609,6 +612,9 @@ export class SearchIndex {
   private snapshot: Snapshot | null = null;
   private updating: Promise<void> | null = null;
   private loading: Promise<void> | null = null;
+  /** After a failed load, none is tried again before this time (ms since 1970); the wait doubles up to MAX_RETRY_MS. */
+  private retryAt = 0;
+  private retryMs = FIRST_RETRY_MS;
 
   constructor(private readonly pool: () => pg.Pool) {}
 
@@ -664,11 +670,18 @@ export class SearchIndex {
   }
 
   private reloadInBackground() {
-    this.loading ??= loadAll(this.pool())
+    if (this.loading || Date.now() < this.retryAt) return;
+    this.loading = loadAll(this.pool())
       .then((snapshot) => {
         this.snapshot = snapshot;
+        this.retryMs = FIRST_RETRY_MS;
       })
-      .catch((error) => log.warn({ err: (error as Error).message }, 'search index could not load; Postgres answers meanwhile'))
+      .catch((error) => {
+        // Not again at the next search: a load costs seconds of CPU, and Postgres answers meanwhile.
+        this.retryAt = Date.now() + this.retryMs;
+        log.warn({ err: (error as Error).message, retryInMs: this.retryMs }, 'search index could not load; Postgres answers meanwhile');
+        this.retryMs = Math.min(this.retryMs * 2, MAX_RETRY_MS);
+      })
       .finally(() => {
         this.loading = null;
       });
@@ -677,7 +690,7 @@ export class SearchIndex {
   /** For /api/health: whether searches are answered here yet, and how many claims are held (changed since loading: `overlay`). */
   status(): SearchIndexStatus {
     const snapshot = this.snapshot;
-    if (!snapshot) return { state: this.loading ? 'loading' : 'idle', claims: 0, overlay: 0 };
+    if (!snapshot) return { state: this.loading ? 'loading' : this.retryAt > Date.now() ? 'failed' : 'idle', claims: 0, overlay: 0 };
     return { state: 'ready', claims: snapshot.columns.size, overlay: snapshot.words.overlaid };
   }
 

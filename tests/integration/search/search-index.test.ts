@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import type pg from 'pg';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AXES } from '@/lib/claims/types';
 import { effectiveSort, type SearchParams, searchParamsSchema } from '@/lib/search/search-params';
@@ -161,6 +162,26 @@ describe('the in-memory search index', () => {
     );
     expect(nonEmpty, 'most generated searches find something').toBeGreaterThan(100);
     expect(paged, 'many have a next page').toBeGreaterThan(25);
+  });
+
+  it('backs off after a failed load: Postgres answers, and the next searches do not load again at once', async () => {
+    let connects = 0;
+    const broken = {
+      connect: async () => {
+        connects++;
+        throw new Error('connection refused');
+      },
+    } as unknown as pg.Pool;
+    const index = new SearchIndex(() => broken);
+    const params = searchParamsSchema.parse({});
+    expect(await index.search(params, '0:0', 'disagreement', null, null)).toBeNull();
+    await index.settled();
+    expect(index.status()).toEqual({ state: 'failed', claims: 0, overlay: 0 });
+    for (let i = 0; i < 3; i++) {
+      expect(await index.search(params, '0:0', 'disagreement', null, null)).toBeNull();
+      await index.settled();
+    }
+    expect(connects, 'one load tried, not one per search').toBe(1);
   });
 
   it('leaves query shapes it does not evaluate to Postgres', async () => {
