@@ -223,9 +223,15 @@ async function fromPostgres(query: SearchParams, viewerId: string | null, sort: 
 }
 
 /** A search answered by the in-memory index (Postgres only marks the words of a page's headlines); NotInMemory when it cannot. */
-async function fromIndex(index: SearchIndex, query: SearchParams, sort: SearchSort, version: string): Promise<[HitRow[], FacetRow[]]> {
+async function fromIndex(
+  index: SearchIndex,
+  query: SearchParams,
+  sort: SearchSort,
+  cursor: ReturnType<typeof readCursor>,
+  version: string,
+): Promise<[HitRow[], FacetRow[]]> {
   const tsquery = query.q ? await tsqueryText(query.q) : null;
-  const found = await index.search(query, version, sort, tsquery, readCursor(sort, query.cursor));
+  const found = await index.search(query, version, sort, tsquery, cursor);
   if (!found) throw new NotInMemory();
   const rows = found.hits.length ? await indexPageRows(found.hits, query.q) : [];
   return [rows, [found.facets]];
@@ -246,11 +252,11 @@ export async function searchClaims(params: SearchParams, viewerId: string | null
   const version = await dataVersion();
   const index = searchIndex();
   const run = async (query: SearchParams): Promise<[HitRow[], FacetRow[]]> => {
-    readCursor(sort, query.cursor); // a bad cursor is a 400 whichever path answers
+    const cursor = readCursor(sort, query.cursor); // a bad cursor is a 400 whichever path answers
     if (index && answerableInMemory(query)) {
       const key = `index\u0000${sort}\u0000${JSON.stringify(query)}`;
       try {
-        return await cache.get(version, key, () => fromIndex(index, query, sort, version), ([rows]) => rows.length + 1);
+        return await cache.get(version, key, () => fromIndex(index, query, sort, cursor, version), ([rows]) => rows.length + 1);
       } catch (error) {
         if (!(error instanceof NotInMemory)) throw error;
       }
