@@ -4,6 +4,7 @@ import type { SearchParams, SearchSort } from '@/lib/search/search-params';
 import { log } from '../log';
 import { formatDataVersion } from './data-version';
 import type { FacetRow } from './facets';
+import type { HitRow } from './hits';
 import { keyNumber } from './sort-cursor';
 import { type FoundPositions, foundPositions, isEvaluable, matchQuery, type Position, type Postings, parseTsquery, parseTsvector, type QueryNode, rankOf, rankPlan } from './text-query';
 
@@ -53,33 +54,13 @@ interface ThreadInfo {
   seq: number;
 }
 
-/** What a hit shows of a claim, held for every claim so a page needs no query (its headline aside). */
-export interface ClaimShown {
-  id: string;
-  threadId: string;
-  exact: string;
-  passageId: string;
-  ordinal: number;
-  createdAt: number;
-  tagCount: number;
-  confMean: number | null;
-  disagreement: number;
-  cruxScore: number;
-  consensusScore: number;
-  cruxCount: number;
-  storyCount: number;
-  axisOuter: number;
-  axisInner: number;
-  axisBoth: number;
-  axisOther: number;
-  labels: string[];
-  orphan: boolean;
-}
+/**
+ * What a hit shows of a claim (a search row without its thread, rank and headline), held for every
+ * claim so a page needs no query, its headline aside. Times as milliseconds since 1970.
+ */
+export type ClaimShown = Omit<HitRow, 'createdAt' | 'slug' | 'title' | 'rank' | 'headline'> & { threadId: string; createdAt: number };
 
-interface ClaimRow extends ClaimShown {
-  flags: number;
-  vector: string;
-}
+type ClaimRow = ClaimShown & { flags: number; vector: string };
 
 /** A claim as the index loads it: its columns, what a hit shows, and its words (searchVector as text). */
 const CLAIM_SELECT = `SELECT c."id", c."threadId", c."exact", c."passageId", p."ordinal",
