@@ -10,7 +10,7 @@ import path from 'node:path';
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 const STAMP = path.join(ROOT, '.next', 'crux-source-hash');
 const SOURCES = ['app', 'components', 'lib', 'public'];
-const FILES = ['proxy.ts', 'next.config.js', 'postcss.config.mjs', 'package-lock.json', 'tsconfig.json', 'prisma/schema.prisma'];
+const FILES = ['proxy.ts', 'instrumentation.ts', 'next.config.js', 'postcss.config.mjs', 'package-lock.json', 'tsconfig.json', 'prisma/schema.prisma'];
 
 function* walk(dir: string): Generator<string> {
   if (!existsSync(dir)) return;

@@ -17,6 +17,8 @@ describe.skipIf(skipBrowser)('home page (production build, real Chromium)', () =
     expect(text).toMatch(/108\s+55\s+55/);
     const health = await (await fetch(`${fixture.app.url}/api/health`)).json();
     expect(health).toMatchObject({ status: 'ok', db: 'up' });
+    // The search index starts loading when the server starts, before any search.
+    expect(health.searchIndex.state).toMatch(/^(loading|ready)$/);
     expect(problems).toEqual([]);
     await page.close();
   });

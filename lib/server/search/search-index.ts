@@ -391,7 +391,7 @@ export function answerableInMemory(params: SearchParams): boolean {
 }
 
 export interface SearchIndexStatus {
-  /** idle: not loaded (it loads on the first search); loading: Postgres answers meanwhile; failed: the last load failed and is retried later; ready. */
+  /** idle: not loaded (it loads when the server starts, or on the first search); loading: Postgres answers meanwhile; failed: the last load failed and is retried later; ready. */
   state: 'idle' | 'loading' | 'failed' | 'ready';
   claims: number;
   overlay: number;
@@ -666,6 +666,11 @@ export class SearchIndex {
       .finally(() => {
         this.loading = null;
       });
+  }
+
+  /** Starts loading in the background, if nothing is loaded or loading (server start; otherwise the first search does). */
+  load() {
+    if (!this.snapshot) this.reloadInBackground();
   }
 
   /** For /api/health: whether searches are answered here yet, and how many claims are held (changed since loading: `overlay`). */
