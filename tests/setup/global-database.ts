@@ -54,6 +54,8 @@ async function startSharedDatabase(): Promise<SharedDatabase> {
       dataDir: path.resolve(import.meta.dirname, '../../.data/postgres-test'),
       firstPort: 54339,
       fast: true,
+      // Another test run on this checkout keeps its own server (…/postgres-test-1): runs side by side never stop each other's.
+      whenInUse: 'sibling',
     });
     serverUrl = embedded.url('postgres');
   }

@@ -1,4 +1,5 @@
 import { setImmediate as yieldToRequests } from 'node:timers/promises';
+import { getHeapStatistics } from 'node:v8';
 import type pg from 'pg';
 import type { SearchParams, SearchSort } from '@/lib/search/search-params';
 import { log } from '../log';
@@ -338,9 +339,29 @@ function threadMaps(threads: ThreadInfo[]) {
   };
 }
 
-async function loadAll(pool: pg.Pool): Promise<Snapshot> {
+/**
+ * Heap a claim may take while the index loads: measured at 100,000 claims, ~1.8 kB each once
+ * loaded (~240 MB of heap in all with the process' own), about twice that at the peak of a load.
+ */
+const LOAD_BYTES_PER_CLAIM = 4_000;
+
+/** The heap a load may use: half of what is left under the process' limit. */
+export function heapBudget(): number {
+  const { heap_size_limit: limit, used_heap_size: used } = getHeapStatistics();
+  return Math.max(0, (limit - used) / 2);
+}
+
+async function loadAll(pool: pg.Pool, budget: number): Promise<Snapshot> {
   const { threads, version, rows } = await snapshotRead(pool, async (client) => {
     const read = await readThreads(client);
+    const { rows: counted } = await client.query<{ claims: number }>(`SELECT count(*)::int AS "claims" FROM "Claim" WHERE "tagCount" > 0`);
+    const needed = counted[0].claims * LOAD_BYTES_PER_CLAIM;
+    if (needed > budget) {
+      throw new Error(
+        `${counted[0].claims.toLocaleString('en')} tagged claims would need about ${Math.round(needed / 1e6)} MB of heap to index, ` +
+          `and ${Math.round(budget / 1e6)} MB can be spared; Postgres answers searches (raise the heap with NODE_OPTIONS=--max-old-space-size, or set SEARCH_INDEX=0).`,
+      );
+    }
     const { rows } = await client.query<ClaimRow>(`${CLAIM_SELECT} WHERE c."tagCount" > 0 ORDER BY c."id"`);
     return { ...read, rows };
   });
@@ -395,6 +416,8 @@ export interface SearchIndexStatus {
   state: 'idle' | 'loading' | 'failed' | 'ready';
   claims: number;
   overlay: number;
+  /** Why the last load failed (state 'failed'). */
+  error?: string;
 }
 
 export interface IndexHit {
@@ -596,8 +619,13 @@ export class SearchIndex {
   /** After a failed load, none is tried again before this time (ms since 1970); the wait doubles up to MAX_RETRY_MS. */
   private retryAt = 0;
   private retryMs = FIRST_RETRY_MS;
+  private lastError: string | null = null;
 
-  constructor(private readonly pool: () => pg.Pool) {}
+  /** `budget`: the heap a load may use, in bytes (by default half of what is left under the heap limit, read at each load). */
+  constructor(
+    private readonly pool: () => pg.Pool,
+    private readonly budget: () => number = heapBudget,
+  ) {}
 
   /**
    * `tsquery`: the text form of `websearch_to_tsquery('english', q)` when the search has words.
@@ -652,14 +680,16 @@ export class SearchIndex {
 
   private reloadInBackground() {
     if (this.loading || Date.now() < this.retryAt) return;
-    this.loading = loadAll(this.pool())
+    this.loading = loadAll(this.pool(), this.budget())
       .then((snapshot) => {
         this.snapshot = snapshot;
         this.retryMs = FIRST_RETRY_MS;
+        this.lastError = null;
       })
       .catch((error) => {
         // Not again at the next search: a load costs seconds of CPU, and Postgres answers meanwhile.
         this.retryAt = Date.now() + this.retryMs;
+        this.lastError = (error as Error).message;
         log.warn({ err: (error as Error).message, retryInMs: this.retryMs }, 'search index could not load; Postgres answers meanwhile');
         this.retryMs = Math.min(this.retryMs * 2, MAX_RETRY_MS);
       })
@@ -676,7 +706,11 @@ export class SearchIndex {
   /** For /api/health: whether searches are answered here yet, and how many claims are held (changed since loading: `overlay`). */
   status(): SearchIndexStatus {
     const snapshot = this.snapshot;
-    if (!snapshot) return { state: this.loading ? 'loading' : this.retryAt > Date.now() ? 'failed' : 'idle', claims: 0, overlay: 0 };
+    if (!snapshot) {
+      if (this.loading) return { state: 'loading', claims: 0, overlay: 0 };
+      if (this.retryAt > Date.now()) return { state: 'failed', claims: 0, overlay: 0, error: this.lastError ?? undefined };
+      return { state: 'idle', claims: 0, overlay: 0 };
+    }
     return { state: 'ready', claims: snapshot.columns.size, overlay: snapshot.words.overlaid };
   }
 

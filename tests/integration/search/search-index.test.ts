@@ -176,12 +176,23 @@ describe('the in-memory search index', () => {
     const params = searchParamsSchema.parse({});
     expect(await index.search(params, '0:0', 'disagreement', null, null)).toBeNull();
     await index.settled();
-    expect(index.status()).toEqual({ state: 'failed', claims: 0, overlay: 0 });
+    expect(index.status()).toEqual({ state: 'failed', claims: 0, overlay: 0, error: 'connection refused' });
     for (let i = 0; i < 3; i++) {
       expect(await index.search(params, '0:0', 'disagreement', null, null)).toBeNull();
       await index.settled();
     }
     expect(connects, 'one load tried, not one per search').toBe(1);
+  });
+
+  it('does not load more claims than the heap can spare, and says why', async () => {
+    const index = new SearchIndex(pgPool, () => 10_000);
+    expect(await index.search(searchParamsSchema.parse({}), await dataVersion(), 'disagreement', null, null)).toBeNull();
+    await index.settled();
+    const status = index.status();
+    expect(status.state).toBe('failed');
+    expect(status.error).toMatch(/tagged claims would need about \d+ MB of heap to index, and 0 MB can be spared; Postgres answers searches/);
+    // With room to spare, the same claims load.
+    expect(await indexAnswer(new SearchIndex(pgPool, () => 1e9), searchParamsSchema.parse({}))).not.toBeNull();
   });
 
   it('leaves query shapes it does not evaluate to Postgres', async () => {
