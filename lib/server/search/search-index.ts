@@ -18,10 +18,10 @@ import { type FoundPositions, foundPositions, isEvaluable, matchQuery, type Posi
  * one index entry per claim they let through: 20–60 ms a search at 100,000 claims, and 16 such
  * searches at once queue on two cores. Here a word's claims are a sorted array (postings), the
  * ranking is `ts_rank` recomputed to the bit (text-query.ts), filters and facet counts are one
- * pass over typed arrays, and the page is the top of a bounded heap: a millisecond or two. Only
- * the page's rows (text, thread, headline) are then read from Postgres, by id.
+ * pass over typed arrays, and the page is the top of a bounded heap: a millisecond or two. What a
+ * hit shows is held too; Postgres only marks the matched words of the page's headlines.
  *
- * Loaded once (in the background, while Postgres answers), then kept current: every change to a
+ * Loaded once (in the background when the server starts, while Postgres answers), then kept current: every change to a
  * claim's tags records a 'tag' event naming the claim, in the same transaction, numbered per
  * thread without gaps. On a new data version the index reads the events after the numbers it
  * has seen and reloads just those claims — their words go to an overlay beside the postings
