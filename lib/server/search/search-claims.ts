@@ -140,7 +140,7 @@ type HitWithFacetsRow = FacetRow & ({ [K in keyof HitRow]: HitRow[K] } | { [K in
 const globalForSearch = globalThis as unknown as {
   cruxSearchCache?: VersionedCache;
   cruxSearchIndex?: SearchIndex | null;
-  cruxTsqueries?: Map<string, Promise<string>>;
+  cruxTsqueries?: VersionedCache;
 };
 
 /** This instance's cache of search answers (see result-cache.ts). */
@@ -159,20 +159,17 @@ const TSQUERY_CACHE_SIZE = 10_000;
 
 /**
  * `websearch_to_tsquery('english', q)` as text, from Postgres (its parser, stemmer and stop
- * words), remembered per query: it depends on nothing but the words.
+ * words), remembered per query (least recently used first out): it depends on nothing but the
+ * words, so every entry has the same version.
  */
 function tsqueryText(q: string): Promise<string> {
-  globalForSearch.cruxTsqueries ??= new Map();
-  const cache = globalForSearch.cruxTsqueries;
-  const found = cache.get(q);
-  if (found) return found;
-  const text = pgPool()
-    .query<{ query: string }>(`SELECT websearch_to_tsquery('english', $1)::text AS "query"`, [q])
-    .then(({ rows }) => rows[0].query);
-  text.catch(() => cache.delete(q));
-  if (cache.size >= TSQUERY_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
-  cache.set(q, text);
-  return text;
+  globalForSearch.cruxTsqueries ??= new VersionedCache(TSQUERY_CACHE_SIZE);
+  return globalForSearch.cruxTsqueries.get(
+    'words',
+    q,
+    async () => (await pgPool().query<{ query: string }>(`SELECT websearch_to_tsquery('english', $1)::text AS "query"`, [q])).rows[0].query,
+    () => 1,
+  );
 }
 
 /**
