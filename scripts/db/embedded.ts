@@ -21,8 +21,6 @@ for (const event of exitHook.hookedEvents()) exitHook.unhookEvent(event);
 export interface EmbeddedServer {
   url(database: string): string;
   port: number;
-  /** The data directory in use (a sibling of the one asked for when that one was busy, see `whenInUse`). */
-  dataDir: string;
   stop(): Promise<void>;
 }
 
@@ -39,6 +37,9 @@ interface Options {
    */
   whenInUse?: 'fail' | 'reuse' | 'sibling';
 }
+
+/** The URL of a database on the embedded server listening on `port`. */
+const urlOn = (port: number) => (database: string) => `postgresql://postgres:${PASSWORD}@127.0.0.1:${port}/${database}`;
 
 /** Who runs the server of a data directory: the process that started it, and the port. */
 const OWNER_FILE = 'crux-owner';
@@ -83,10 +84,7 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedS
   for (let sibling = 1; ; sibling++) {
     const owner = ownerOf(dataDir);
     if (!owner) break;
-    if (whenInUse === 'reuse') {
-      const url = (database: string) => `postgresql://postgres:${PASSWORD}@127.0.0.1:${owner.port}/${database}`;
-      return { url, port: owner.port, dataDir, stop: async () => {} };
-    }
+    if (whenInUse === 'reuse') return { url: urlOn(owner.port), port: owner.port, stop: async () => {} };
     if (whenInUse === 'fail' || sibling > 9) {
       throw new Error(
         `The embedded PostgreSQL in ${path.relative(process.cwd(), dataDir) || dataDir} is in use by another process (pid ${owner.pid}, port ${owner.port}). ` +
@@ -114,11 +112,9 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedS
   await server.start();
   const ownerFile = path.join(dataDir, OWNER_FILE);
   writeFileSync(ownerFile, `${process.pid} ${port}\n`);
-  const url = (database: string) => `postgresql://postgres:${PASSWORD}@127.0.0.1:${port}/${database}`;
   return {
-    url,
+    url: urlOn(port),
     port,
-    dataDir,
     stop: async () => {
       await server.stop();
       rmSync(ownerFile, { force: true });
