@@ -33,8 +33,8 @@ async function retried<T>(attempt: () => Promise<T>): Promise<T> {
 }
 
 /** A pooled client for one transaction: rolled back when `run` throws, dropped when even that fails. */
-async function onClient<T>(run: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  const client = await pgPool().connect();
+async function onClient<T>(run: (client: pg.PoolClient) => Promise<T>, pool: pg.Pool = pgPool()): Promise<T> {
+  const client = await pool.connect();
   let broken = false;
   try {
     return await run(client);
@@ -61,6 +61,19 @@ export function inTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): P
       return result;
     }),
   );
+}
+
+/**
+ * Runs `work` in a read-only repeatable-read transaction on a client of `pool`: everything it reads
+ * is one consistent snapshot.
+ */
+export function inSnapshot<T>(work: (client: pg.PoolClient) => Promise<T>, pool: pg.Pool = pgPool()): Promise<T> {
+  return onClient(async (client) => {
+    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    const result = await work(client);
+    await client.query('COMMIT');
+    return result;
+  }, pool);
 }
 
 /**

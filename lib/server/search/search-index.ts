@@ -2,6 +2,7 @@ import { setImmediate as yieldToRequests } from 'node:timers/promises';
 import { getHeapStatistics } from 'node:v8';
 import type pg from 'pg';
 import type { SearchParams, SearchSort } from '@/lib/search/search-params';
+import { inSnapshot } from '../db/pg-pool';
 import { log } from '../log';
 import { formatDataVersion } from './data-version';
 import type { FacetRow } from './facets';
@@ -91,7 +92,7 @@ class Columns {
   confMean = new Float64Array(1024);
   disagreement = new Float64Array(1024);
   flags = new Uint8Array(1024);
-  labels: (string[] | null)[] = [];
+  /** What a hit shows (labels included, which the label filter reads). */
   shown: ClaimShown[] = [];
   /**
    * Where each claim's id stands among all ids (ascending, not necessarily whole numbers): ties
@@ -101,10 +102,9 @@ class Columns {
   idRank = new Float64Array(1024);
   private sortedIds: string[] = [];
 
-  /** Stores a claim's columns; returns its slot and whether the slot is new. */
-  set(row: ClaimRow, threadSlot: number): [number, boolean] {
+  /** Stores a claim's columns; returns its slot. */
+  set(row: ClaimRow, threadSlot: number): number {
     let at = this.slot.get(row.id);
-    const added = at === undefined;
     if (at === undefined) {
       at = this.size++;
       this.thread = grown(this.thread, this.size);
@@ -124,10 +124,9 @@ class Columns {
     this.confMean[at] = row.confMean ?? Number.NaN;
     this.disagreement[at] = row.disagreement;
     this.flags[at] = row.flags;
-    this.labels[at] = row.labels.length ? row.labels : null;
     const { flags: _flags, vector: _vector, ...shown } = row;
     this.shown[at] = shown;
-    return [at, added];
+    return at;
   }
 
   private placeId(slot: number, id: string) {
@@ -284,22 +283,6 @@ class Words implements Postings {
       }
     };
   }
-
-  positionsOf(lexeme: string, slot: number): ArrayLike<Position> | null {
-    if (this.dirty[slot]) return this.overlay.get(slot)?.get(lexeme) ?? null;
-    const list = this.base.get(lexeme);
-    if (!list) return null;
-    const { slots } = list;
-    let low = 0;
-    let high = slots.length - 1;
-    while (low <= high) {
-      const mid = (low + high) >>> 1;
-      if (slots[mid] === slot) return list.positions.subarray(list.offsets[mid], list.offsets[mid + 1]);
-      if (slots[mid] < slot) low = mid + 1;
-      else high = mid - 1;
-    }
-    return null;
-  }
 }
 
 interface Snapshot {
@@ -309,22 +292,6 @@ interface Snapshot {
   slugSlot: Map<string, number>;
   columns: Columns;
   words: Words;
-}
-
-/** Runs `work` in a read-only repeatable-read transaction: everything it reads is one consistent snapshot. */
-async function snapshotRead<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-    const result = await work(client);
-    await client.query('COMMIT');
-    return result;
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => {});
-    throw error;
-  } finally {
-    client.release();
-  }
 }
 
 async function readThreads(client: pg.PoolClient): Promise<{ threads: ThreadInfo[]; version: string }> {
@@ -352,7 +319,7 @@ export function heapBudget(): number {
 }
 
 async function loadAll(pool: pg.Pool, budget: number): Promise<Snapshot> {
-  const { threads, version, rows } = await snapshotRead(pool, async (client) => {
+  const { threads, version, rows } = await inSnapshot(async (client) => {
     const read = await readThreads(client);
     const { rows: counted } = await client.query<{ claims: number }>(`SELECT count(*)::int AS "claims" FROM "Claim" WHERE "tagCount" > 0`);
     const needed = counted[0].claims * LOAD_BYTES_PER_CLAIM;
@@ -364,7 +331,7 @@ async function loadAll(pool: pg.Pool, budget: number): Promise<Snapshot> {
     }
     const { rows } = await client.query<ClaimRow>(`${CLAIM_SELECT} WHERE c."tagCount" > 0 ORDER BY c."id"`);
     return { ...read, rows };
-  });
+  }, pool);
   const maps = threadMaps(threads);
   const columns = new Columns();
   for (const row of rows) columns.set(row, maps.threadSlot.get(row.threadId) ?? -1);
@@ -377,7 +344,7 @@ async function loadAll(pool: pg.Pool, budget: number): Promise<Snapshot> {
 
 /** The snapshot brought up to date with the events since it was taken, or null when only a full load will do. */
 async function catchUp(pool: pg.Pool, old: Snapshot): Promise<Snapshot | null> {
-  return snapshotRead(pool, async (client) => {
+  return inSnapshot(async (client) => {
     const { threads, version } = await readThreads(client);
     if (threads.length !== old.threads.length || threads.some((t, i) => t.id !== old.threads[i].id)) return null;
     // Same threads in the same order (by id): each one's events since the number last seen.
@@ -397,12 +364,12 @@ async function catchUp(pool: pg.Pool, old: Snapshot): Promise<Snapshot | null> {
     if (changed.length) {
       const { rows } = await client.query<ClaimRow>(`${CLAIM_SELECT} WHERE c."id" = ANY($1::uuid[])`, [changed]);
       for (const row of rows) {
-        const [slot] = old.columns.set(row, maps.threadSlot.get(row.threadId) ?? -1);
+        const slot = old.columns.set(row, maps.threadSlot.get(row.threadId) ?? -1);
         old.words.replace(slot, row.vector);
       }
     }
     return { version, threads, ...maps, columns: old.columns, words: old.words };
-  });
+  }, pool);
 }
 
 /** Can the index answer these parameters? A tagger and "my confidence" need the tags themselves: Postgres. */
@@ -450,8 +417,8 @@ function facetFilter(snapshot: Snapshot, params: SearchParams) {
   };
 }
 
-function hasLabels(has: string[] | null, wanted: string[]): boolean {
-  return has !== null && wanted.every((label) => has.includes(label));
+function hasLabels(has: string[], wanted: string[]): boolean {
+  return wanted.every((label) => has.includes(label));
 }
 
 /**
@@ -564,7 +531,7 @@ function answer(snapshot: Snapshot, params: SearchParams, sort: SearchSort, quer
     if (bounded && !(confMean[i] >= low && confMean[i] <= high)) continue;
     if (onlyThread !== -2 && thread[i] !== onlyThread) continue;
     if (!(disagreement[i] >= minDisagreement)) continue;
-    if (labels && !hasLabels(columns.labels[i], labels)) continue;
+    if (labels && !hasLabels(columns.shown[i].labels, labels)) continue;
     byFlags[f]++;
     perThread[thread[i] + 1]++;
     let key = 0;

@@ -175,19 +175,17 @@ export function isEvaluable(node: QueryNode): boolean {
   }
 }
 
-/** Where a query's words occur: the claims holding a lexeme, and its positions in one of them. */
+/** Where a query's words occur: the claims holding a lexeme, and its positions in each. */
 export interface Postings {
   /** Ascending claim slots holding the lexeme. */
   slotsOf(lexeme: string): Int32Array;
-  /** The lexeme's positions in one claim, ascending, or null when it does not occur there. */
-  positionsOf(lexeme: string, slot: number): ArrayLike<Position> | null;
   /** How many slots there are (NOT is taken against all of them). */
   readonly size: number;
   /** How many distinct lexemes a claim's vector holds (an empty vector ranks 0). */
   vectorSize(slot: number): number;
   /**
-   * A reader of one lexeme's positions into `found` (as entry k), for slots asked in ascending
-   * order: cheaper than `positionsOf` claim after claim.
+   * A reader of one lexeme's positions (ascending) into `found` as entry k — data null where the
+   * lexeme does not occur — for slots asked in ascending order.
    */
   cursor(lexeme: string, found: FoundPositions, k: number): (slot: number) => void;
 }
@@ -416,9 +414,6 @@ export function rankOf(plan: RankPlan, found: FoundPositions, vectorSize: number
 /** `rankOf` for one claim of a set of postings. */
 export function rankIn(plan: RankPlan, postings: Postings, slot: number): number {
   const found = foundPositions(plan.lexemes.length);
-  plan.lexemes.forEach((lexeme, k) => {
-    found.data[k] = postings.positionsOf(lexeme, slot);
-    found.end[k] = found.data[k]?.length ?? 0;
-  });
+  for (const [k, lexeme] of plan.lexemes.entries()) postings.cursor(lexeme, found, k)(slot);
   return rankOf(plan, found, postings.vectorSize(slot));
 }

@@ -4,7 +4,6 @@ import { pgPool } from '@/lib/server/db/pg-pool';
 import {
   isEvaluable,
   matchQuery,
-  type Position,
   type Postings,
   parseTsquery,
   parseTsvector,
@@ -26,7 +25,6 @@ function postingsOf(vectors: string[]): Postings {
     size: vectors.length,
     vectorSize: (slot) => parsed[slot].size,
     slotsOf: (lexeme) => Int32Array.from(parsed.flatMap((m, slot) => (m.has(lexeme) ? [slot] : []))),
-    positionsOf: (lexeme, slot) => (parsed[slot].get(lexeme) as Position[] | undefined) ?? null,
     cursor: (lexeme, found, k) => (slot) => {
       const positions = parsed[slot].get(lexeme) ?? null;
       found.data[k] = positions;
