@@ -12,7 +12,7 @@ import { answerableInMemory, type IndexHit, SearchIndex } from './search-index';
 import { readCursor, timeKey } from './sort-cursor';
 import { type FacetRow, facetCtes, facetQuery, type SearchFacets, toFacets } from './facets';
 import { correctQuery, type SearchMode } from './mode';
-import { VersionedCache } from './result-cache';
+import { VersionedCache } from '../versioned-cache';
 
 export interface SearchResult {
   items: SearchHit[];

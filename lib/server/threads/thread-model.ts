@@ -1,5 +1,6 @@
 import type { OccurrenceKind, Span } from '@/lib/dedup/types';
 import { db } from '../db/client';
+import { VersionedCache } from '../versioned-cache';
 import { getThreadOrThrow } from './find-thread';
 
 export interface PassageModel {
@@ -53,9 +54,34 @@ export interface ThreadModel {
 
 const toSpans = (value: unknown): Span[] => (value as [number, number][]).map(([start, end]) => ({ start, end }));
 
+type RevisionContent = Omit<ThreadModel, 'threadId' | 'slug' | 'title'>;
+
+/** Revisions are never changed once stored, so one version fits all; bounded by the text held. */
+const REVISION_CACHE_WEIGHT = 64_000_000;
+const ROW_WEIGHT = 200;
+
+const globalForThreads = globalThis as unknown as { cruxRevisions?: VersionedCache };
+
+/**
+ * The thread as the reader shows it: its current revision's passages, occurrences and repeat
+ * blocks. A revision's content is read once per app instance and then shared by every request
+ * (callers must not change it); the thread itself (title, current revision) is read every time.
+ */
 export async function getThreadModel(slug: string): Promise<ThreadModel> {
   const thread = await getThreadOrThrow(slug);
-  const revisionId = thread.currentRevisionId;
+  globalForThreads.cruxRevisions ??= new VersionedCache(REVISION_CACHE_WEIGHT);
+  const content = await globalForThreads.cruxRevisions.get('stored', thread.currentRevisionId, () => revisionContent(thread.currentRevisionId), weightOf);
+  return { threadId: thread.id, slug: thread.slug, title: thread.title, ...content };
+}
+
+function weightOf(content: RevisionContent): number {
+  let weight = 0;
+  for (const p of content.passages) weight += ROW_WEIGHT + p.text.length;
+  for (const o of content.occurrences) weight += ROW_WEIGHT + o.text.length + o.rawBefore.length + o.rawAfter.length + (o.rawText?.length ?? 0);
+  return weight;
+}
+
+async function revisionContent(revisionId: string): Promise<RevisionContent> {
   const [revision, passages, occurrences, blocks] = await Promise.all([
     db.threadRevision.findUniqueOrThrow({
       where: { id: revisionId },
@@ -92,9 +118,6 @@ export async function getThreadModel(slug: string): Promise<ThreadModel> {
     return parent ? { ordinal: parent.ordinal, author: parent.author } : null;
   };
   return {
-    threadId: thread.id,
-    slug: thread.slug,
-    title: thread.title,
     revision: { ...revision, createdAt: revision.createdAt.toISOString() },
     passages: passages.map(({ commentId, parentCommentId, ...p }) => ({
       ...p,

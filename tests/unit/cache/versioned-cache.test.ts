@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { VersionedCache } from '@/lib/server/search/result-cache';
+import { VersionedCache } from '@/lib/server/versioned-cache';
 
 const rows = (n: number) => Array.from({ length: n }, (_, i) => i);
 

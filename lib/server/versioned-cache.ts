@@ -1,14 +1,17 @@
 /**
- * Search answers cached per data version, so that the same search asked again (a shared link,
- * the back button, many readers with the same facets) is answered without scanning claims again.
+ * Answers remembered per version, least recently used out first, so that the same question asked
+ * again is answered without doing the work again. Two users:
  *
- * The data version is read from Postgres on every search: the count of threads and the sum of
- * their event counters. Every change the app makes to claims or tags records a thread event in
- * the writer's transaction (the same rule the live layer depends on), so the version changes in
- * the same commit as the data. An answer is only ever served for the version it was computed at:
- * read the version, then the data; a write committed in between changes the version, and the
- * answer, though stored, is never served for the newer one. So a cached answer is never staler
- * than what an uncached query would see, on any number of app instances.
+ * - Search answers (search-claims.ts), per data version. The data version is read from Postgres on
+ *   every search: the count of threads and the sum of their event counters. Every change the app
+ *   makes to claims or tags records a thread event in the writer's transaction (the same rule the
+ *   live layer depends on), so the version changes in the same commit as the data. An answer is
+ *   only ever served for the version it was computed at: read the version, then the data; a write
+ *   committed in between changes the version, and the answer, though stored, is never served for
+ *   the newer one. So a cached answer is never staler than what an uncached query would see, on
+ *   any number of app instances.
+ * - Thread revisions (thread-model.ts): a revision's passages and occurrences never change once
+ *   stored, so they have one version forever.
  */
 
 interface Entry {

@@ -1,0 +1,141 @@
+import { codePointToUtf16 } from '@/lib/anchoring/code-points';
+import type { ClaimHighlight } from '@/lib/server/claims/highlights';
+import type { OccurrenceModel, PassageModel, ThreadModel } from '@/lib/server/threads/thread-model';
+import { segmentPassage } from './segments';
+
+/**
+ * The deduplicated thread as HTML: every source line in order, each unique passage once with its
+ * tagged claims drawn as <mark>s, each repeat a compact chip, each long run of repeats (a
+ * whole-thread copy) one folded block. Written as a string, not as React elements: the thread is
+ * the bulk of the reader page, never re-rendered by React (the client island reads and marks it
+ * through the DOM), and as elements it cost React twice over — once in the HTML, once in the
+ * page's RSC payload (decision 006).
+ *
+ * Every piece of text goes through `text()` and every attribute value through `attr()`; nothing
+ * else reaches the output unescaped.
+ */
+export function threadBodyHtml(model: ThreadModel, highlights: ClaimHighlight[]): string {
+  const passages = new Map<string, PassageModel>(model.passages.map((p) => [p.id, p]));
+  const claimsByPassage = new Map<string, ClaimHighlight[]>();
+  for (const claim of highlights) {
+    const list = claimsByPassage.get(claim.passageId);
+    if (list) list.push(claim);
+    else claimsByPassage.set(claim.passageId, [claim]);
+  }
+  const out = new Html();
+  const renderLines = (occurrences: OccurrenceModel[]) => {
+    let open = -1;
+    for (const o of occurrences) {
+      if (o.paragraph !== open) {
+        if (open !== -1) out.add('</div>');
+        out.add(`<div id="line-${o.line}" class="source-line">`);
+        open = o.paragraph;
+      }
+      occurrencePiece(out, o, passages, claimsByPassage);
+    }
+    if (open !== -1) out.add('</div>');
+  };
+
+  let cursor = 0;
+  const { occurrences } = model;
+  const indexOf = new Map<number, number>(occurrences.map((o, i) => [o.position, i]));
+  for (const block of model.blocks) {
+    const start = indexOf.get(block.fromPosition) ?? -1;
+    const end = indexOf.get(block.toPosition) ?? -1;
+    if (start < cursor || end < start) continue;
+    renderLines(occurrences.slice(cursor, start));
+    const inside = occurrences.slice(start, end + 1);
+    const pieces = inside.filter((o) => o.kind !== 'blank').length;
+    out.add(
+      `<details class="repeat-block" id="line-${block.fromLine}"><summary>Repeated copy of lines ${block.sourceFromLine}–${block.sourceToLine} ` +
+        `<span class="text-stone-500">(lines ${block.fromLine}–${block.toLine}, ${pieces} pieces)</span></summary><div class="repeat-block-body">`,
+    );
+    renderLines(inside);
+    out.add('</div></details>');
+    cursor = end + 1;
+  }
+  renderLines(occurrences.slice(cursor));
+  return out.html;
+}
+
+const paragraphNumber = (passage: PassageModel) => passage.ordinal + 1;
+
+function occurrencePiece(out: Html, occurrence: OccurrenceModel, passages: Map<string, PassageModel>, claimsByPassage: Map<string, ClaimHighlight[]>) {
+  if (occurrence.kind === 'blank') return;
+  if (occurrence.kind === 'original' && occurrence.passageId) {
+    const passage = passages.get(occurrence.passageId);
+    if (!passage) return;
+    const n = paragraphNumber(passage);
+    out.add(`<div id="p-${n}" class="passage" tabindex="-1"><a href="#p-${n}" class="passage-number" aria-label="Paragraph ${n}">¶${n}</a>`);
+    const repliesTo = occurrence.replyToPassageId ? passages.get(occurrence.replyToPassageId) : undefined;
+    if (repliesTo) out.add(`<a href="#p-${paragraphNumber(repliesTo)}" class="reply-link">↩ replies to ¶${paragraphNumber(repliesTo)}</a>`);
+    if (passage.author) out.add(`<span class="passage-author">${text(passage.author)}</span>`);
+    if (passage.inReplyTo) {
+      const to = passage.inReplyTo.ordinal + 1;
+      out.add(`<a href="#p-${to}" class="reply-link">↪ in reply to ${text(passage.inReplyTo.author ?? 'a comment')} at ¶${to}</a>`);
+    }
+    passageText(out, passage, claimsByPassage.get(passage.id) ?? []);
+    if (passage.quotedAt.length > 0) {
+      out.add(`<span class="quoted-badge">quoted ${passage.quotedAt.length}× `);
+      passage.quotedAt.slice(0, 8).forEach((position, index) => {
+        out.add(`<a href="#o-${position}" aria-label="Quote ${index + 1} of ¶${n}">${index + 1}</a>`);
+      });
+      out.add('</span>');
+    }
+    out.add('</div>');
+    return;
+  }
+  const source = occurrence.sourcePassageId ? passages.get(occurrence.sourcePassageId) : undefined;
+  const label = occurrence.kind === 'exact' ? 'quotes' : occurrence.kind === 'elided' ? 'quotes parts of' : 'quotes from';
+  out.add(
+    `<details id="o-${occurrence.position}" class="quote-chip" data-kind="${attr(occurrence.kind)}"><summary>${label} ` +
+      `${source ? `¶${paragraphNumber(source)}` : 'an earlier passage'} <span aria-hidden="true">›</span></summary>` +
+      `<blockquote>${text(occurrence.text)}</blockquote>`,
+  );
+  if (source) out.add(`<a href="#p-${paragraphNumber(source)}">Go to ¶${paragraphNumber(source)}</a>`);
+  out.add('</details>');
+}
+
+/**
+ * A passage's text, exactly (its textContent equals the stored text, which selection offsets rely
+ * on), with every tagged claim drawn as a <mark>: colour by dominant axis, stronger with more taggers.
+ */
+function passageText(out: Html, passage: PassageModel, claims: ClaimHighlight[]) {
+  const sentences = passage.sentences.map((s) => `${s.start}-${s.end}`).join(' ');
+  out.add(`<span data-passage-id="${attr(passage.id)}" data-ordinal="${passage.ordinal}" data-sentences="${sentences}" class="passage-text">`);
+  for (const segment of segmentPassage(passage.text, claims, codePointToUtf16)) {
+    if (segment.claims.length === 0) {
+      out.add(text(segment.text));
+      continue;
+    }
+    const top = segment.claims.reduce((a, b) => (b.taggers > a.taggers ? b : a));
+    const taggers = segment.claims.reduce((sum, c) => sum + c.taggers, 0);
+    const crux = segment.claims.some((c) => c.crux) ? ' data-crux="true"' : '';
+    out.add(
+      `<mark class="claim-mark" data-claim-ids="${attr(segment.claims.map((c) => c.id).join(' '))}" data-axis="${attr(top.axis ?? 'other')}" ` +
+        `data-strength="${Math.min(5, taggers)}"${crux}>${text(segment.text)}</mark>`,
+    );
+  }
+  out.add('</span>');
+}
+
+const TEXT_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+const ATTR_ESCAPES: Record<string, string> = { ...TEXT_ESCAPES, '"': '&quot;', "'": '&#39;' };
+
+/** Text content, escaped. */
+export function text(value: string): string {
+  return /[&<>]/.test(value) ? value.replace(/[&<>]/g, (c) => TEXT_ESCAPES[c]) : value;
+}
+
+/** An attribute value (always written double-quoted), escaped. */
+export function attr(value: string): string {
+  return /[&<>"']/.test(value) ? value.replace(/[&<>"']/g, (c) => ATTR_ESCAPES[c]) : value;
+}
+
+/** The page's HTML as it grows (one string appended to: V8 joins the pieces once, when read). */
+class Html {
+  html = '';
+  add(piece: string) {
+    this.html += piece;
+  }
+}

@@ -1,0 +1,121 @@
+import fc from 'fast-check';
+import type { Element, Nodes, Root } from 'hast';
+import rehypeParse from 'rehype-parse';
+import { unified } from 'unified';
+import { describe, expect, it } from 'vitest';
+import { codePointLength, sliceCodePoints } from '@/lib/anchoring';
+import { threadBodyHtml } from '@/components/reader/thread-body-html';
+import type { ClaimHighlight } from '@/lib/server/claims/highlights';
+import type { OccurrenceModel, PassageModel, ThreadModel } from '@/lib/server/threads/thread-model';
+
+fc.configureGlobal({ seed: 20261129 });
+
+/** Parses as a browser would (the HTML is placed inside an <article>). */
+function parse(html: string): Root {
+  return unified().use(rehypeParse, { fragment: true }).parse(html);
+}
+
+function textContent(node: Nodes): string {
+  if (node.type === 'text') return node.value;
+  if (node.type === 'element' || node.type === 'root') return node.children.map(textContent).join('');
+  return '';
+}
+
+function elements(node: Nodes, out: Element[] = []): Element[] {
+  if (node.type === 'element') out.push(node);
+  if (node.type === 'element' || node.type === 'root') for (const child of node.children) elements(child, out);
+  return out;
+}
+
+const byClass = (root: Root, name: string) => elements(root).filter((e) => ((e.properties.className as string[] | undefined) ?? []).includes(name));
+
+function passage(ordinal: number, text: string, extra: Partial<PassageModel> = {}): PassageModel {
+  return { id: `00000000-0000-4000-8000-${String(ordinal).padStart(12, '0')}`, ordinal, line: ordinal + 1, text, sentences: [{ start: 0, end: codePointLength(text) }], author: null, postedAt: null, inReplyTo: null, quotedAt: [], ...extra };
+}
+
+function occurrence(position: number, fields: Partial<OccurrenceModel>): OccurrenceModel {
+  return { position, paragraph: position, line: position + 1, kind: 'original', text: '', rawBefore: '', rawAfter: '\n', rawText: null, passageId: null, sourcePassageId: null, spans: null, replyToPassageId: null, ...fields };
+}
+
+/** A thread of the given passages, each once, then a quote of the first one. */
+function threadOf(texts: string[], quote = texts[0]): ThreadModel {
+  const passages = texts.map((text, i) => passage(i, text, i === 0 ? { quotedAt: [texts.length] } : {}));
+  const occurrences = [
+    ...passages.map((p, i) => occurrence(i, { text: p.text, passageId: p.id })),
+    occurrence(texts.length, { kind: 'exact', text: quote, sourcePassageId: passages[0].id }),
+  ];
+  return {
+    threadId: 't',
+    slug: 's',
+    title: 'T',
+    revision: { id: 'r', number: 1, format: 'text', lineCount: occurrences.length, passageCount: passages.length, repeatCount: 1, createdAt: '2026-11-29T00:00:00.000Z' },
+    passages,
+    occurrences,
+    blocks: [],
+  };
+}
+
+const hostile = ['<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', "' onmouseover='x", '&amp; &lt;', '</span></div>', '<!--', ']]>', '🤖 É', 'plain words'];
+const textArb = fc.array(fc.oneof(fc.constantFrom(...hostile), fc.string({ unit: 'grapheme', maxLength: 12 })), { minLength: 1, maxLength: 8 }).map((parts) => parts.join(' ').replace(/[\r\0]/g, ' '));
+
+const ALLOWED = new Set(['div', 'a', 'span', 'mark', 'details', 'summary', 'blockquote']);
+
+describe('threadBodyHtml', () => {
+  it('keeps every passage exact and every quote as written, whatever the text holds; no markup gets through', () => {
+    fc.assert(
+      fc.property(fc.array(textArb, { minLength: 1, maxLength: 5 }), (texts) => {
+        const model = threadOf(texts);
+        const root = parse(threadBodyHtml(model, []));
+        const shown = byClass(root, 'passage-text');
+        expect(shown.map(textContent)).toEqual(texts);
+        expect(shown.map((e) => e.properties.dataPassageId)).toEqual(model.passages.map((p) => p.id));
+        const chips = byClass(root, 'quote-chip');
+        expect(chips).toHaveLength(1);
+        expect(textContent(elements(chips[0]).find((e) => e.tagName === 'blockquote') as Element)).toBe(texts[0]);
+        for (const element of elements(root)) expect(ALLOWED.has(element.tagName), element.tagName).toBe(true);
+        for (const element of elements(root)) for (const name of Object.keys(element.properties)) expect(name.startsWith('on')).toBe(false);
+      }),
+    );
+  });
+
+  it('draws each tagged span as marks whose text is exactly the span, the passage text unchanged', () => {
+    const spanned = textArb.filter((t) => codePointLength(t) >= 2).chain((text) => {
+      const length = codePointLength(text);
+      const span = fc.integer({ min: 0, max: length - 1 }).chain((start) => fc.integer({ min: start + 1, max: length }).map((end) => ({ start, end })));
+      return fc.tuple(fc.constant(text), fc.array(span, { minLength: 1, maxLength: 4 }));
+    });
+    fc.assert(
+      fc.property(spanned, ([text, spans]) => {
+        const model = threadOf([text]);
+        const claims: ClaimHighlight[] = spans.map((s, i) => ({ id: `c${i}`, passageId: model.passages[0].id, ...s, axis: 'inner', taggers: i + 1, crux: i === 0 }));
+        const root = parse(threadBodyHtml(model, claims));
+        const [shown] = byClass(root, 'passage-text');
+        expect(textContent(shown)).toBe(text);
+        const marks = elements(shown).filter((e) => e.tagName === 'mark');
+        for (const claim of claims) {
+          const covering = marks.filter((m) => String(m.properties.dataClaimIds).split(' ').includes(claim.id));
+          expect(covering.map(textContent).join('')).toBe(sliceCodePoints(text, claim.start, claim.end));
+        }
+        for (const mark of marks) expect(mark.properties.dataCrux === 'true').toBe(String(mark.properties.dataClaimIds).split(' ').includes('c0'));
+      }),
+    );
+  });
+
+  it('links quotes, replies and repeats, and folds a repeated block into one <details>', () => {
+    const model = threadOf(['First point.', 'A reply.', 'Third.']);
+    model.occurrences[1].replyToPassageId = model.passages[0].id;
+    model.passages[1].author = 'Ada <admin>';
+    model.blocks = [{ fromPosition: 2, toPosition: 3, fromLine: 3, toLine: 4, sourceFromLine: 1, sourceToLine: 2 }];
+    const html = threadBodyHtml(model, []);
+    const root = parse(html);
+    expect(elements(root).filter((e) => e.properties.id === 'p-1')).toHaveLength(1);
+    expect(html).toContain('<a href="#p-1" class="reply-link">↩ replies to ¶1</a>');
+    expect(html).toContain('<span class="passage-author">Ada &lt;admin&gt;</span>');
+    expect(html).toContain('quoted 1× <a href="#o-3" aria-label="Quote 1 of ¶1">1</a>');
+    const [block] = byClass(root, 'repeat-block');
+    expect(block.tagName).toBe('details');
+    expect(textContent(block)).toContain('Repeated copy of lines 1–2 (lines 3–4, 2 pieces)');
+    expect(byClass(root, 'quote-chip').every((chip) => elements(block).includes(chip))).toBe(true);
+    expect(byClass(root, 'source-line').map((e) => e.properties.id)).toEqual(['line-1', 'line-2', 'line-3', 'line-4']);
+  });
+});
