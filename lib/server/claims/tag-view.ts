@@ -1,22 +1,5 @@
 import type { Axis, TagView } from '@/lib/claims/types';
 
-export const tagSelect = {
-  id: true,
-  claimId: true,
-  userId: true,
-  axis: true,
-  confidence: true,
-  concreteStoryNeeded: true,
-  crux: true,
-  note: true,
-  noteHtml: true,
-  labels: true,
-  version: true,
-  deletedAt: true,
-  createdAt: true,
-  updatedAt: true,
-} as const;
-
 export interface TagRow {
   id: string;
   claimId: string;

@@ -21,7 +21,7 @@ export interface CruxReport {
 /** Ranks the tagged claims of one thread (or all threads) into cruxes and consensus. */
 export async function cruxReport(filters: CruxFilters, baseUrl: string, now = new Date()): Promise<CruxReport> {
   const thread = filters.thread ? await getThreadOrThrow(filters.thread) : null;
-  const claims = await claimViews({ tagCount: { gt: 0 }, ...(thread ? { threadId: thread.id } : {}) });
+  const claims = await claimViews(thread ? { threadId: thread.id } : {});
   const ranking = rankCruxes(claims, {
     minTaggers: filters.minTaggers,
     taggers: filters.taggers?.length ? filters.taggers : undefined,

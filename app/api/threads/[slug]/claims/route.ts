@@ -11,7 +11,7 @@ type Params = { slug: string };
 export const GET = route<Params>(async ({ params, url }) => {
   const thread = await getThreadOrThrow(params.slug);
   const orphans = url.searchParams.get('orphans') === '1';
-  const claims = await claimViews({ threadId: thread.id, orphan: orphans, tags: { some: { deletedAt: null } } });
+  const claims = await claimViews({ threadId: thread.id, orphan: orphans });
   return { claims };
 });
 
