@@ -19,31 +19,34 @@ interface LockedClaim {
   tags: LockedTag[];
 }
 
-/** The claim a write targets: by its id, or as the claim of a tag. */
-function claimOf(where: { claimId: string } | { tagId: string }): string {
-  return 'claimId' in where ? `${literal(where.claimId)}::uuid` : `(SELECT "claimId" FROM "Tag" WHERE "id" = ${literal(where.tagId)}::uuid)`;
+type Target = { claimId: string } | { tagId: string };
+
+/** The claims a batch of writes targets (by claim id, or as the claim of a tag), as a condition on "Claim". */
+function claimsOf(targets: Target[]): string {
+  const claimIds = [...new Set(targets.flatMap((t) => ('claimId' in t ? [t.claimId] : [])))];
+  const tagIds = [...new Set(targets.flatMap((t) => ('tagId' in t ? [t.tagId] : [])))];
+  const list = (ids: string[]) => ids.map((id) => `${literal(id)}::uuid`).join(', ');
+  const conditions: string[] = [];
+  if (claimIds.length) conditions.push(`"id" IN (${list(claimIds)})`);
+  if (tagIds.length) conditions.push(`"id" IN (SELECT "claimId" FROM "Tag" WHERE "id" IN (${list(tagIds)}))`);
+  return conditions.join(' OR ');
 }
 
 /**
- * Locks the claim row, then reads every tag on it: tag writes on one claim run one at a time, so
- * their versions and the claim's aggregates stay exact. Two statements on purpose: a locking read
- * that had to wait sees the locked row's newest version but joined rows from its older snapshot,
- * so the tags are read by the next statement, which takes a fresh snapshot once the lock is held.
- * Both go in the message that opens the transaction. Tags come in the order they were made, so
- * the claim's searchable notes read the same whichever write recomputed them.
+ * Locks the claim rows (in id order, so two batches never wait on each other in a cycle), then
+ * reads every tag on them: tag writes on one claim run one at a time, so their versions and the
+ * claim's aggregates stay exact. Two statements on purpose: a locking read that had to wait sees
+ * the locked row's newest version but joined rows from its older snapshot, so the tags are read by
+ * the next statement, which takes a fresh snapshot once the locks are held. Both go in the message
+ * that opens the transaction. Tags come in the order they were made, so the claim's searchable
+ * notes read the same whichever write recomputed them.
  */
-function lockClaimSql(where: { claimId: string } | { tagId: string }): string {
-  const claim = claimOf(where);
-  return `SELECT "id", "threadId" FROM "Claim" WHERE "id" = ${claim} FOR UPDATE;
+function lockClaimsSql(targets: Target[]): string {
+  const claims = claimsOf(targets);
+  return `SELECT "id", "threadId" FROM "Claim" WHERE ${claims} ORDER BY "id" FOR UPDATE;
     SELECT t."id", t."claimId", t."userId", u."name" AS "userName", t."axis", t."confidence", t."concreteStoryNeeded", t."crux",
            t."note", t."noteHtml", t."labels", t."version", t."deletedAt", t."createdAt", t."updatedAt"
-    FROM "Tag" t JOIN "User" u ON u."id" = t."userId" WHERE t."claimId" = ${claim} ORDER BY t."id"`;
-}
-
-function lockedClaim(opened: QueryResult[], where: { claimId: string } | { tagId: string }): LockedClaim {
-  const claim = opened[0].rows[0] as { id: string; threadId: string } | undefined;
-  if (!claim) throw notFound('claimId' in where ? `No claim ${where.claimId}.` : `No tag ${where.tagId}.`);
-  return { claimId: claim.id, threadId: claim.threadId, tags: opened[1].rows as LockedTag[] };
+    FROM "Tag" t JOIN "User" u ON u."id" = t."userId" WHERE t."claimId" IN (SELECT "id" FROM "Claim" WHERE ${claims}) ORDER BY t."id"`;
 }
 
 /** The tag, its revision and the claim's aggregates in one statement; every value cast to its column's type. */
@@ -92,38 +95,151 @@ function writeTag(claim: LockedClaim, next: LockedTag, actorId: string) {
   return { result: { tag, deleted, aggregates: payload.aggregates }, close: `${write};\n${event}` };
 }
 
+/** A tag write as the API answers it. */
+export type TagWriteResult = ReturnType<typeof writeTag>['result'];
+
+/**
+ * One write: its target, who does it, and what it makes of the claim once locked — the tag's next
+ * state, or an ApiError thrown to refuse it (a stale version, someone else's tag).
+ */
+interface TagWrite {
+  target: Target;
+  actorId: string;
+  decide(claim: LockedClaim): LockedTag;
+}
+
+type Outcome = { result: TagWriteResult } | { error: unknown };
+
+/**
+ * Decides every write of a batch against the claims as locked, in the order the writes arrived:
+ * each sees the ones before it (several taggers on one claim in one batch), and a refused write
+ * changes nothing. The closing statements go thread by thread (in arrival order within a thread),
+ * so two batches take the threads' event locks in the same order.
+ */
+function decideAll(writes: TagWrite[], opened: QueryResult[]): { result: Outcome[]; close: string } {
+  const claims = new Map<string, LockedClaim>();
+  for (const row of opened[0].rows as { id: string; threadId: string }[]) claims.set(row.id, { claimId: row.id, threadId: row.threadId, tags: [] });
+  const claimOfTag = new Map<string, string>();
+  for (const tag of opened[1].rows as LockedTag[]) {
+    claims.get(tag.claimId)?.tags.push(tag);
+    claimOfTag.set(tag.id, tag.claimId);
+  }
+  const closes: { threadId: string; sql: string }[] = [];
+  const outcomes = writes.map((write): Outcome => {
+    const { target } = write;
+    const claim = claims.get(('claimId' in target ? target.claimId : claimOfTag.get(target.tagId)) ?? '');
+    if (!claim) return { error: notFound('claimId' in target ? `No claim ${target.claimId}.` : `No tag ${target.tagId}.`) };
+    try {
+      const next = write.decide(claim);
+      const { result, close } = writeTag(claim, next, write.actorId);
+      const at = claim.tags.findIndex((t) => t.id === next.id);
+      if (at === -1) claim.tags.push({ ...next, updatedAt: new Date(result.tag.updatedAt) });
+      else claim.tags[at] = { ...next, updatedAt: new Date(result.tag.updatedAt) };
+      closes.push({ threadId: claim.threadId, sql: close });
+      return { result };
+    } catch (error) {
+      return { error };
+    }
+  });
+  const ordered = closes.map((c, i) => ({ ...c, i })).sort((a, b) => (a.threadId < b.threadId ? -1 : a.threadId > b.threadId ? 1 : a.i - b.i));
+  return { result: outcomes, close: ordered.length ? ordered.map((c) => c.sql).join(';\n') : 'SELECT 1' };
+}
+
+/** The most writes one transaction takes. */
+const MAX_BATCH = 100;
+
+interface Queued extends TagWrite {
+  resolve(result: TagWriteResult): void;
+  reject(error: unknown): void;
+}
+
+/**
+ * Tag writes of this app instance, committed in batches: while one transaction is in flight, the
+ * writes that arrive wait, then go together in the next (up to MAX_BATCH). A commit waits for the
+ * disk to flush the log, and a thread's writes queue behind each other on its event counter, so
+ * one write per commit capped a thread at one commit's worth of writes per flush however many
+ * taggers it had; a batch shares the flush and the counter's lock among all its writes. A write
+ * that arrives when nothing is in flight goes at once, so a lone write waits for nobody.
+ */
+class TagWriteQueue {
+  private readonly queue: Queued[] = [];
+  private running = false;
+
+  submit(write: TagWrite): Promise<TagWriteResult> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ ...write, resolve, reject });
+      if (!this.running) void this.drain();
+    });
+  }
+
+  private async drain() {
+    this.running = true;
+    try {
+      while (this.queue.length > 0) await this.run(this.queue.splice(0, MAX_BATCH));
+    } finally {
+      this.running = false;
+    }
+  }
+
+  private async run(batch: Queued[]) {
+    try {
+      const outcomes = await inTwoTripTransaction(lockClaimsSql(batch.map((w) => w.target)), (opened) => decideAll(batch, opened));
+      for (const [i, outcome] of outcomes.entries()) {
+        if ('error' in outcome) batch[i].reject(outcome.error);
+        else batch[i].resolve(outcome.result);
+      }
+    } catch (error) {
+      if (batch.length === 1) {
+        batch[0].reject(error);
+        return;
+      }
+      // The transaction failed as a whole (a statement Postgres refused, the connection lost):
+      // each write again on its own, so that only the one at fault fails.
+      for (const write of batch) await this.run([write]);
+    }
+  }
+}
+
+const globalForTags = globalThis as unknown as { cruxTagWrites?: TagWriteQueue };
+
+function tagWrites(): TagWriteQueue {
+  globalForTags.cruxTagWrites ??= new TagWriteQueue();
+  return globalForTags.cruxTagWrites;
+}
+
 /**
  * Creates or edits the caller's tag on a claim. Editing needs the version it was based on: a stale
  * one is a 409, never a silent overwrite. Every state is kept in TagRevision.
  */
-export async function putTag(claimId: string, user: SessionUser, input: TagInput) {
+export async function putTag(claimId: string, user: SessionUser, input: TagInput): Promise<TagWriteResult> {
   const { version, ...fields } = input;
   const noteHtml = fields.note ? renderNote(fields.note) : '';
-  const where = { claimId };
-  return inTwoTripTransaction(lockClaimSql(where), (opened) => {
-    const claim = lockedClaim(opened, where);
-    const existing = claim.tags.find((t) => t.userId === user.id);
-    if (existing) {
-      if (version === undefined && !existing.deletedAt) {
-        throw conflict(`You have tagged this claim already (version ${existing.version}); send that version to edit it.`, 'version');
+  return tagWrites().submit({
+    target: { claimId },
+    actorId: user.id,
+    decide: (claim) => {
+      const existing = claim.tags.find((t) => t.userId === user.id);
+      if (existing) {
+        if (version === undefined && !existing.deletedAt) {
+          throw conflict(`You have tagged this claim already (version ${existing.version}); send that version to edit it.`, 'version');
+        }
+        if (version !== undefined && version !== existing.version) {
+          throw conflict(`Your tag changed since version ${version} (it is at version ${existing.version}); reload and edit again.`, 'version');
+        }
       }
-      if (version !== undefined && version !== existing.version) {
-        throw conflict(`Your tag changed since version ${version} (it is at version ${existing.version}); reload and edit again.`, 'version');
-      }
-    }
-    const next: LockedTag = {
-      id: existing?.id ?? uuidv7(),
-      claimId: claim.claimId,
-      userId: user.id,
-      userName: user.name,
-      ...fields,
-      noteHtml,
-      version: (existing?.version ?? 0) + 1,
-      deletedAt: null,
-      createdAt: existing?.createdAt ?? new Date(),
-      updatedAt: new Date(),
-    };
-    return writeTag(claim, next, user.id);
+      return {
+        id: existing?.id ?? uuidv7(),
+        claimId: claim.claimId,
+        userId: user.id,
+        userName: user.name,
+        ...fields,
+        noteHtml,
+        version: (existing?.version ?? 0) + 1,
+        deletedAt: null,
+        createdAt: existing?.createdAt ?? new Date(),
+        updatedAt: new Date(),
+      };
+    },
   });
 }
 
@@ -131,27 +247,32 @@ export async function putTag(claimId: string, user: SessionUser, input: TagInput
  * Soft-deletes a tag (restorable): the caller's own on the claim, or — for an admin — anyone's by
  * tag id. With a version, only if it is still that version.
  */
-export async function deleteTag(target: { claimId: string } | { tagId: string }, user: SessionUser, version?: number) {
-  return inTwoTripTransaction(lockClaimSql(target), (opened) => {
-    const claim = lockedClaim(opened, target);
-    const existing = 'tagId' in target ? claim.tags.find((t) => t.id === target.tagId) : claim.tags.find((t) => t.userId === user.id);
-    if (!existing || existing.deletedAt) throw notFound('tagId' in target ? `No tag ${target.tagId}.` : 'You have no tag on this claim.');
-    if (existing.userId !== user.id && user.role !== 'ADMIN') throw forbidden('This tag is someone else’s; only its tagger or an admin can delete it.');
-    if (version !== undefined && version !== existing.version) {
-      throw conflict(`The tag changed since version ${version} (it is at version ${existing.version}).`, 'version');
-    }
-    return writeTag(claim, { ...existing, version: existing.version + 1, deletedAt: new Date() }, user.id);
+export async function deleteTag(target: Target, user: SessionUser, version?: number): Promise<TagWriteResult> {
+  return tagWrites().submit({
+    target,
+    actorId: user.id,
+    decide: (claim) => {
+      const existing = 'tagId' in target ? claim.tags.find((t) => t.id === target.tagId) : claim.tags.find((t) => t.userId === user.id);
+      if (!existing || existing.deletedAt) throw notFound('tagId' in target ? `No tag ${target.tagId}.` : 'You have no tag on this claim.');
+      if (existing.userId !== user.id && user.role !== 'ADMIN') throw forbidden('This tag is someone else’s; only its tagger or an admin can delete it.');
+      if (version !== undefined && version !== existing.version) {
+        throw conflict(`The tag changed since version ${version} (it is at version ${existing.version}).`, 'version');
+      }
+      return { ...existing, version: existing.version + 1, deletedAt: new Date() };
+    },
   });
 }
 
 /** Undoes a delete: the tag comes back as it was, as a new version. */
-export async function restoreTag(claimId: string, user: SessionUser) {
-  const where = { claimId };
-  return inTwoTripTransaction(lockClaimSql(where), (opened) => {
-    const claim = lockedClaim(opened, where);
-    const existing = claim.tags.find((t) => t.userId === user.id);
-    if (!existing) throw notFound('You have no tag on this claim.');
-    if (!existing.deletedAt) throw conflict('This tag is not deleted.');
-    return writeTag(claim, { ...existing, version: existing.version + 1, deletedAt: null }, user.id);
+export async function restoreTag(claimId: string, user: SessionUser): Promise<TagWriteResult> {
+  return tagWrites().submit({
+    target: { claimId },
+    actorId: user.id,
+    decide: (claim) => {
+      const existing = claim.tags.find((t) => t.userId === user.id);
+      if (!existing) throw notFound('You have no tag on this claim.');
+      if (!existing.deletedAt) throw conflict('This tag is not deleted.');
+      return { ...existing, version: existing.version + 1, deletedAt: null };
+    },
   });
 }

@@ -1,0 +1,115 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DELETE as deleteTag, PUT as putTag } from '@/app/api/claims/[id]/tag/route';
+import { DELETE as deleteAnyTag } from '@/app/api/tags/[id]/route';
+import { POST as createClaim } from '@/app/api/threads/[slug]/claims/route';
+import { claimAggregates } from '@/lib/cruxes/aggregates';
+import { db } from '@/lib/server/db/client';
+import { insertThread, insertUser } from '../../support/factories';
+import { call } from '../../support/requests';
+
+/**
+ * Tag writes that arrive together are committed together (lib/server/claims/put-tag.ts): each
+ * must still be decided as if alone, in arrival order, and only a write at fault may fail.
+ */
+
+const TEXT = 'Mesa-optimisers need not share the base objective. Deception is instrumentally useful.';
+
+let slug: string;
+let threadId: string;
+let passageId: string;
+let users: { id: string; name: string }[];
+
+beforeAll(async () => {
+  const { thread, passages } = await insertThread([TEXT]);
+  slug = thread.slug;
+  threadId = thread.id;
+  passageId = passages[0].id;
+  users = [];
+  for (let i = 0; i < 24; i++) users.push(await insertUser({ name: `Tagger ${i}` }));
+});
+
+async function newClaim(start: number, end: number) {
+  const body = { passageId, start, end, exact: Array.from(TEXT).slice(start, end).join(''), prefix: '', suffix: '' };
+  const response = await call(createClaim, { method: 'POST', params: { slug }, body, user: users[0] });
+  expect(response.status, response.text).toBeLessThan(300);
+  return response.json.claim.id as string;
+}
+
+const put = (claimId: string, user: { id: string; name: string }, body: Record<string, unknown>) => call(putTag, { method: 'PUT', params: { id: claimId }, user, body });
+
+describe('tag writes committed together', () => {
+  it('keeps a claim exact when many taggers write it at once: every tag, revision and event, aggregates equal to a recount', async () => {
+    const claimId = await newClaim(0, 50);
+    const seqBefore = (await db.thread.findUniqueOrThrow({ where: { id: threadId } })).eventSeq;
+    const responses = await Promise.all(users.map((user, i) => put(claimId, user, { axis: i % 2 ? 'inner' : 'outer', confidence: (i * 13) % 101, crux: i % 3 === 0 })));
+    expect(responses.map((r) => r.status)).toEqual(users.map(() => 200));
+    expect(responses.every((r) => r.json.tag.version === 1)).toBe(true);
+
+    const tags = await db.tag.findMany({ where: { claimId } });
+    expect(tags).toHaveLength(users.length);
+    expect(await db.tagRevision.count({ where: { tagId: { in: tags.map((t) => t.id) } } })).toBe(users.length);
+    const recount = claimAggregates({ tags: tags.map((t) => ({ ...t, userName: '', createdAt: '', updatedAt: '' })) });
+    const row = await db.claim.findUniqueOrThrow({ where: { id: claimId } });
+    expect(row).toMatchObject({ tagCount: users.length, confCount: recount.confidence.count, cruxCount: recount.crux, axisInner: recount.axes.inner, axisOuter: recount.axes.outer });
+    expect(row.confMean).toBeCloseTo(recount.confidence.mean ?? Number.NaN, 9);
+
+    // One event per write, numbered without a gap, the last one carrying the final aggregates.
+    const events = await db.threadEvent.findMany({ where: { threadId, seq: { gt: seqBefore } }, orderBy: { seq: 'asc' } });
+    expect(events.map((e) => Number(e.seq))).toEqual(users.map((_, i) => Number(seqBefore) + i + 1));
+    expect(events.map((e) => (e.payload as { userId: string }).userId).sort()).toEqual(users.map((u) => u.id).sort());
+    expect((events.at(-1)?.payload as { aggregates: { taggers: number } }).aggregates.taggers).toBe(users.length);
+  });
+
+  it('refuses only the stale edit among writes that arrive together, and decides each write after the ones before it', async () => {
+    const claimId = await newClaim(51, 86);
+    await put(claimId, users[0], { axis: 'inner', confidence: 40 });
+    const [stale, fresh, second, ...others] = await Promise.all([
+      put(claimId, users[0], { axis: 'outer', confidence: 41, version: 7 }),
+      put(claimId, users[0], { axis: 'outer', confidence: 42, version: 1 }),
+      put(claimId, users[0], { axis: 'outer', confidence: 43, version: 1 }),
+      ...users.slice(1, 6).map((user) => put(claimId, user, { axis: 'both', confidence: 50 })),
+    ]);
+    expect(stale.status).toBe(409);
+    expect(fresh.status, fresh.text).toBe(200);
+    expect(fresh.json.tag.version).toBe(2);
+    // Arrived after `fresh`, based on the version `fresh` replaced: stale by then.
+    expect(second.status).toBe(409);
+    expect(others.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
+    const mine = await db.tag.findFirstOrThrow({ where: { claimId, userId: users[0].id } });
+    expect(mine).toMatchObject({ version: 2, confidence: 42, axis: 'outer' });
+    expect((await db.claim.findUniqueOrThrow({ where: { id: claimId } })).tagCount).toBe(6);
+  });
+
+  it('mixes deletes by tag id with writes on the same claim in one go', async () => {
+    const claimId = await newClaim(0, 12);
+    await put(claimId, users[1], { axis: 'inner' });
+    await put(claimId, users[2], { axis: 'outer' });
+    const admin = await insertUser({ name: 'Admin', role: 'ADMIN' });
+    const victim = await db.tag.findFirstOrThrow({ where: { claimId, userId: users[1].id } });
+    const [removed, own, added, unknown] = await Promise.all([
+      call(deleteAnyTag, { method: 'DELETE', params: { id: victim.id }, user: { ...admin, role: 'ADMIN' } }),
+      call(deleteTag, { method: 'DELETE', params: { id: claimId }, user: users[2] }),
+      put(claimId, users[3], { axis: 'both' }),
+      call(deleteAnyTag, { method: 'DELETE', params: { id: '01890000-0000-7000-8000-000000000001' }, user: { ...admin, role: 'ADMIN' } }),
+    ]);
+    expect([removed.status, own.status, added.status, unknown.status]).toEqual([200, 200, 200, 404]);
+    expect(await db.claim.findUniqueOrThrow({ where: { id: claimId } })).toMatchObject({ tagCount: 1, axisBoth: 1, axisInner: 0, axisOuter: 0 });
+  });
+
+  it('fails only the write Postgres refuses when it shares a transaction with others', async () => {
+    const claimId = await newClaim(13, 30);
+    const ghost = { id: '01890000-0000-7000-8000-0000000000aa', name: 'No such user' };
+    const results = await Promise.all([
+      put(claimId, users[4], { axis: 'inner', confidence: 10 }),
+      put(claimId, users[5], { axis: 'inner', confidence: 20 }),
+      put(claimId, ghost, { axis: 'outer', confidence: 30 }),
+      put(claimId, users[6], { axis: 'inner', confidence: 30 }),
+    ]);
+    expect(results.map((r) => r.status)).toEqual([200, 200, expect.any(Number), 200]);
+    expect(results[2].status).toBeGreaterThanOrEqual(400);
+    expect(results[2].json.error.message).not.toMatch(/at |\.ts:/);
+    const tags = await db.tag.findMany({ where: { claimId } });
+    expect(tags.map((t) => t.userId).sort()).toEqual([users[4].id, users[5].id, users[6].id].sort());
+    expect((await db.claim.findUniqueOrThrow({ where: { id: claimId } })).tagCount).toBe(3);
+  });
+});
