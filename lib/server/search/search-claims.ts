@@ -167,7 +167,9 @@ function tsqueryText(q: string): Promise<string> {
   return globalForSearch.cruxTsqueries.get(
     'words',
     q,
-    async () => (await pgPool().query<{ query: string }>(`SELECT websearch_to_tsquery('english', $1)::text AS "query"`, [q])).rows[0].query,
+    async () =>
+      (await pgPool().query<{ query: string }>({ name: 'search-tsquery', text: `SELECT websearch_to_tsquery('english', $1)::text AS "query"`, values: [q] })).rows[0]
+        .query,
     () => 1,
   );
 }
@@ -176,8 +178,9 @@ function tsqueryText(q: string): Promise<string> {
  * Headlines of claim texts for a query, in order: Postgres' parser and stemmer mark the matched
  * words (no table read; exported so the search benchmark can EXPLAIN it).
  */
-export function headlinesQuery(q: string, texts: string[]): { text: string; values: unknown[] } {
+export function headlinesQuery(q: string, texts: string[]): { name: string; text: string; values: unknown[] } {
   return {
+    name: 'search-headlines',
     text: `SELECT ts_headline('english', x."exact", websearch_to_tsquery('english', $1), $3) AS "headline"
            FROM unnest($2::text[]) WITH ORDINALITY AS x("exact", "n") ORDER BY x."n"`,
     values: [q, texts, HEADLINE_OPTIONS],
