@@ -154,30 +154,39 @@ interface Queued extends TagWrite {
 }
 
 /**
- * Tag writes of this app instance, committed in batches: while one transaction is in flight, the
+ * Transactions in flight at once. More than one, so that a batch waiting on a lock (a claim another
+ * instance is writing) does not hold up every other write; few, so that writes still gather into
+ * batches: at 64 clients on one thread, 1 and 2 wrote 499 writes/s, 4 wrote 416 (its batches
+ * waiting on each other's locks), measured one after another.
+ */
+const MAX_IN_FLIGHT = 2;
+
+/**
+ * Tag writes of this app instance, committed in batches: while transactions are in flight, the
  * writes that arrive wait, then go together in the next (up to MAX_BATCH). A commit waits for the
  * disk to flush the log, and a thread's writes queue behind each other on its event counter, so
  * one write per commit capped a thread at one commit's worth of writes per flush however many
  * taggers it had; a batch shares the flush and the counter's lock among all its writes. A write
- * that arrives when nothing is in flight goes at once, so a lone write waits for nobody.
+ * that arrives when a transaction slot is free goes at once, so a lone write waits for nobody.
  */
 class TagWriteQueue {
   private readonly queue: Queued[] = [];
-  private running = false;
+  private inFlight = 0;
 
   submit(write: TagWrite): Promise<TagWriteResult> {
     return new Promise((resolve, reject) => {
       this.queue.push({ ...write, resolve, reject });
-      if (!this.running) void this.drain();
+      this.startNext();
     });
   }
 
-  private async drain() {
-    this.running = true;
-    try {
-      while (this.queue.length > 0) await this.run(this.queue.splice(0, MAX_BATCH));
-    } finally {
-      this.running = false;
+  private startNext() {
+    while (this.inFlight < MAX_IN_FLIGHT && this.queue.length > 0) {
+      this.inFlight++;
+      void this.run(this.queue.splice(0, MAX_BATCH)).finally(() => {
+        this.inFlight--;
+        this.startNext();
+      });
     }
   }
 
