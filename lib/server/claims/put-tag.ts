@@ -132,9 +132,10 @@ function decideAll(writes: TagWrite[], opened: QueryResult[]): { result: Outcome
     try {
       const next = write.decide(claim);
       const { result, close } = writeTag(claim, next, write.actorId);
+      const stored = { ...next, updatedAt: new Date(result.tag.updatedAt) };
       const at = claim.tags.findIndex((t) => t.id === next.id);
-      if (at === -1) claim.tags.push({ ...next, updatedAt: new Date(result.tag.updatedAt) });
-      else claim.tags[at] = { ...next, updatedAt: new Date(result.tag.updatedAt) };
+      if (at === -1) claim.tags.push(stored);
+      else claim.tags[at] = stored;
       closes.push({ threadId: claim.threadId, sql: close });
       return { result };
     } catch (error) {
