@@ -57,26 +57,28 @@ describe('tag writes committed together', () => {
     const events = await db.threadEvent.findMany({ where: { threadId, seq: { gt: seqBefore } }, orderBy: { seq: 'asc' } });
     expect(events.map((e) => Number(e.seq))).toEqual(users.map((_, i) => Number(seqBefore) + i + 1));
     expect(events.map((e) => (e.payload as { userId: string }).userId).sort()).toEqual(users.map((u) => u.id).sort());
-    expect((events.at(-1)?.payload as { aggregates: { taggers: number } }).aggregates.taggers).toBe(users.length);
+    const last = events.at(-1)?.payload as { aggregates: { taggers: number } } | undefined;
+    expect(last?.aggregates.taggers).toBe(users.length);
   });
 
   it('refuses only the stale edit among writes that arrive together, and decides each write after the ones before it', async () => {
     const claimId = await newClaim(51, 86);
     await put(claimId, users[0], { axis: 'inner', confidence: 40 });
-    const [stale, fresh, second, ...others] = await Promise.all([
+    const [stale, first, second, ...others] = await Promise.all([
       put(claimId, users[0], { axis: 'outer', confidence: 41, version: 7 }),
       put(claimId, users[0], { axis: 'outer', confidence: 42, version: 1 }),
       put(claimId, users[0], { axis: 'outer', confidence: 43, version: 1 }),
       ...users.slice(1, 6).map((user) => put(claimId, user, { axis: 'both', confidence: 50 })),
     ]);
     expect(stale.status).toBe(409);
-    expect(fresh.status, fresh.text).toBe(200);
-    expect(fresh.json.tag.version).toBe(2);
-    // Arrived after `fresh`, based on the version `fresh` replaced: stale by then.
-    expect(second.status).toBe(409);
+    // Two edits based on version 1: whichever is decided first wins; the other, decided after it,
+    // is stale by then.
+    expect([first.status, second.status].sort()).toEqual([200, 409]);
+    const winner = first.status === 200 ? first : second;
+    expect(winner.json.tag.version).toBe(2);
     expect(others.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
     const mine = await db.tag.findFirstOrThrow({ where: { claimId, userId: users[0].id } });
-    expect(mine).toMatchObject({ version: 2, confidence: 42, axis: 'outer' });
+    expect(mine).toMatchObject({ version: 2, confidence: winner.json.tag.confidence, axis: 'outer' });
     expect((await db.claim.findUniqueOrThrow({ where: { id: claimId } })).tagCount).toBe(6);
   });
 
