@@ -9,7 +9,8 @@
  *   only ever served for the version it was computed at: read the version, then the data; a write
  *   committed in between changes the version, and the answer, though stored, is never served for
  *   the newer one. So a cached answer is never staler than what an uncached query would see, on
- *   any number of app instances.
+ *   any number of app instances. (Searches arriving together share one version read, one that
+ *   started after each of them arrived: `dataVersion`, lib/server/fresh-read.ts.)
  * - Thread revisions (thread-model.ts): a revision's passages and occurrences never change once
  *   stored, so they have one version forever.
  */
