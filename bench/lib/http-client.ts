@@ -3,7 +3,7 @@
  * connections, one per concurrent client. It asks for gzip as a browser does (the server does the
  * compressing it would do for real users) but does not unpack the answer, and it skips `fetch`'s
  * web streams: the load generator shares the machine's two cores with the app and Postgres, and
- * `fetch` cost it 0.9–1.7 ms of CPU per request against ~0.2 ms here, time taken from the server
+ * `fetch` cost it 0.8–1.8 ms of CPU per request against ~0.25 ms here, time taken from the server
  * being measured.
  */
 import http from 'node:http';

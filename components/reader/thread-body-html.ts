@@ -1,4 +1,5 @@
 import { codePointToUtf16 } from '@/lib/anchoring/code-points';
+import { escapeHtml } from '@/lib/html/escape';
 import type { ClaimHighlight } from '@/lib/server/claims/highlights';
 import type { OccurrenceModel, PassageModel, ThreadModel } from '@/lib/server/threads/thread-model';
 import { segmentPassage } from './segments';
@@ -11,7 +12,7 @@ import { segmentPassage } from './segments';
  * through the DOM), and as elements it cost React twice over — once in the HTML, once in the
  * page's RSC payload (decision 006).
  *
- * Every piece of text goes through `text()` and every attribute value through `attr()`; nothing
+ * Every piece of text and every attribute value from the data goes through `escapeHtml`; nothing
  * else reaches the output unescaped.
  */
 export function threadBodyHtml(model: ThreadModel, highlights: ClaimHighlight[]): string {
@@ -69,10 +70,10 @@ function occurrencePiece(out: Html, occurrence: OccurrenceModel, passages: Map<s
     out.add(`<div id="p-${n}" class="passage" tabindex="-1"><a href="#p-${n}" class="passage-number" aria-label="Paragraph ${n}">¶${n}</a>`);
     const repliesTo = occurrence.replyToPassageId ? passages.get(occurrence.replyToPassageId) : undefined;
     if (repliesTo) out.add(`<a href="#p-${paragraphNumber(repliesTo)}" class="reply-link">↩ replies to ¶${paragraphNumber(repliesTo)}</a>`);
-    if (passage.author) out.add(`<span class="passage-author">${text(passage.author)}</span>`);
+    if (passage.author) out.add(`<span class="passage-author">${escapeHtml(passage.author)}</span>`);
     if (passage.inReplyTo) {
       const to = passage.inReplyTo.ordinal + 1;
-      out.add(`<a href="#p-${to}" class="reply-link">↪ in reply to ${text(passage.inReplyTo.author ?? 'a comment')} at ¶${to}</a>`);
+      out.add(`<a href="#p-${to}" class="reply-link">↪ in reply to ${escapeHtml(passage.inReplyTo.author ?? 'a comment')} at ¶${to}</a>`);
     }
     passageText(out, passage, claimsByPassage.get(passage.id) ?? []);
     if (passage.quotedAt.length > 0) {
@@ -88,9 +89,9 @@ function occurrencePiece(out: Html, occurrence: OccurrenceModel, passages: Map<s
   const source = occurrence.sourcePassageId ? passages.get(occurrence.sourcePassageId) : undefined;
   const label = occurrence.kind === 'exact' ? 'quotes' : occurrence.kind === 'elided' ? 'quotes parts of' : 'quotes from';
   out.add(
-    `<details id="o-${occurrence.position}" class="quote-chip" data-kind="${attr(occurrence.kind)}"><summary>${label} ` +
+    `<details id="o-${occurrence.position}" class="quote-chip" data-kind="${escapeHtml(occurrence.kind)}"><summary>${label} ` +
       `${source ? `¶${paragraphNumber(source)}` : 'an earlier passage'} <span aria-hidden="true">›</span></summary>` +
-      `<blockquote>${text(occurrence.text)}</blockquote>`,
+      `<blockquote>${escapeHtml(occurrence.text)}</blockquote>`,
   );
   if (source) out.add(`<a href="#p-${paragraphNumber(source)}">Go to ¶${paragraphNumber(source)}</a>`);
   out.add('</details>');
@@ -102,34 +103,21 @@ function occurrencePiece(out: Html, occurrence: OccurrenceModel, passages: Map<s
  */
 function passageText(out: Html, passage: PassageModel, claims: ClaimHighlight[]) {
   const sentences = passage.sentences.map((s) => `${s.start}-${s.end}`).join(' ');
-  out.add(`<span data-passage-id="${attr(passage.id)}" data-ordinal="${passage.ordinal}" data-sentences="${sentences}" class="passage-text">`);
+  out.add(`<span data-passage-id="${escapeHtml(passage.id)}" data-ordinal="${passage.ordinal}" data-sentences="${sentences}" class="passage-text">`);
   for (const segment of segmentPassage(passage.text, claims, codePointToUtf16)) {
     if (segment.claims.length === 0) {
-      out.add(text(segment.text));
+      out.add(escapeHtml(segment.text));
       continue;
     }
     const top = segment.claims.reduce((a, b) => (b.taggers > a.taggers ? b : a));
     const taggers = segment.claims.reduce((sum, c) => sum + c.taggers, 0);
     const crux = segment.claims.some((c) => c.crux) ? ' data-crux="true"' : '';
     out.add(
-      `<mark class="claim-mark" data-claim-ids="${attr(segment.claims.map((c) => c.id).join(' '))}" data-axis="${attr(top.axis ?? 'other')}" ` +
-        `data-strength="${Math.min(5, taggers)}"${crux}>${text(segment.text)}</mark>`,
+      `<mark class="claim-mark" data-claim-ids="${escapeHtml(segment.claims.map((c) => c.id).join(' '))}" data-axis="${escapeHtml(top.axis ?? 'other')}" ` +
+        `data-strength="${Math.min(5, taggers)}"${crux}>${escapeHtml(segment.text)}</mark>`,
     );
   }
   out.add('</span>');
-}
-
-const TEXT_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
-const ATTR_ESCAPES: Record<string, string> = { ...TEXT_ESCAPES, '"': '&quot;', "'": '&#39;' };
-
-/** Text content, escaped. */
-export function text(value: string): string {
-  return /[&<>]/.test(value) ? value.replace(/[&<>]/g, (c) => TEXT_ESCAPES[c]) : value;
-}
-
-/** An attribute value (always written double-quoted), escaped. */
-export function attr(value: string): string {
-  return /[&<>"']/.test(value) ? value.replace(/[&<>"']/g, (c) => ATTR_ESCAPES[c]) : value;
 }
 
 /** The page's HTML as it grows (one string appended to: V8 joins the pieces once, when read). */

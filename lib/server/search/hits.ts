@@ -1,4 +1,5 @@
 import type { Axis } from '@/lib/claims/types';
+import { escapeHtml } from '@/lib/html/escape';
 
 export interface HitRow {
   id: string;
@@ -56,12 +57,9 @@ export interface SearchHit {
 const START_MARK = String.fromCharCode(1);
 const STOP_MARK = String.fromCharCode(2);
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
 /** Escapes everything, then turns the headline's \u0001…\u0002 markers into <mark>…</mark>. */
 export function snippetHtml(headline: string): string {
-  return headline
-    .replace(/[&<>"']/g, (char) => ESCAPES[char])
+  return escapeHtml(headline)
     .replaceAll(START_MARK, '<mark>')
     .replaceAll(STOP_MARK, '</mark>');
 }
