@@ -6,6 +6,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import pg from 'pg';
+import { serverArgs } from './lib/app-server';
 import { buildIfNeeded, ROOT } from './lib/build';
 import { ensureDatabase, isPortFree, startEmbeddedPostgres, type EmbeddedServer } from './db/embedded';
 import { DATA_DIR } from './db/with-database';
@@ -81,8 +82,7 @@ async function main() {
   const signIn = database ? await import('../lib/server/auth/demo-user').then((m) => m.ensureDemoUser()) : null;
 
   await buildIfNeeded(step);
-  const nextBin = path.join(ROOT, 'node_modules', '.bin', 'next');
-  app = spawn(nextBin, ['start', '-p', String(port)], {
+  app = spawn(process.execPath, serverArgs(port), {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'inherit'],
     env: { ...process.env, NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`, NEXT_TELEMETRY_DISABLED: '1' },

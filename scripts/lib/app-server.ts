@@ -1,6 +1,7 @@
 /**
- * A production app server (`next start`) on a free port, as `npm start` serves it; used by the
- * browser tests and the benchmarks.
+ * A production app server (scripts/serve.ts) on a free port, as `npm start` serves it; used by the
+ * browser tests and the benchmarks. `{ server: 'next' }` runs plain `next start` on the same build
+ * instead, for comparing the two.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
@@ -17,14 +18,19 @@ export interface RunningApp {
 
 let nextPort = 3100 + Math.floor(Math.random() * 500);
 
-export async function startApp(env: Record<string, string>): Promise<RunningApp> {
+/** The command line (after node and its flags) that serves the built app on `port`. */
+export function serverArgs(port: number, server: 'crux' | 'next' = 'crux'): string[] {
+  if (server === 'next') return [path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', String(port)];
+  return ['--import', 'tsx', path.join(ROOT, 'scripts', 'serve.ts'), '-p', String(port)];
+}
+
+export async function startApp(env: Record<string, string>, options: { server?: 'crux' | 'next' } = {}): Promise<RunningApp> {
   const port = await firstFreePort(nextPort);
   nextPort = port + 1;
   const url = `http://localhost:${port}`;
   // APP_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") runs the server under node with those flags, for profiling.
   const nodeArgs = process.env.APP_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
-  const nextBin = path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
-  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, nextBin, 'start', '-p', String(port)], {
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, ...serverArgs(port, options.server)], {
     cwd: ROOT,
     stdio: ['ignore', process.env.CRUX_APP_LOG ? 'inherit' : 'ignore', 'pipe'],
     env: { ...process.env, NODE_ENV: 'production', NEXTAUTH_URL: url, LOG_LEVEL: 'warn', NEXT_TELEMETRY_DISABLED: '1', ...env },
@@ -35,10 +41,10 @@ export async function startApp(env: Record<string, string>): Promise<RunningApp>
   });
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`next start exited (${child.exitCode}): ${stderr}`);
+    if (child.exitCode !== null) throw new Error(`the app server exited (${child.exitCode}): ${stderr}`);
     const ok = await fetch(`${url}/api/health`).then((r) => r.ok, () => false);
     if (ok) break;
-    if (Date.now() > deadline) throw new Error(`next start did not become healthy in 60 s: ${stderr}`);
+    if (Date.now() > deadline) throw new Error(`the app server did not become healthy in 60 s: ${stderr}`);
     await new Promise((r) => setTimeout(r, 200));
   }
   return {

@@ -1,0 +1,141 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { gunzipSync } from 'node:zlib';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { readJson } from '@/lib/server/http/body';
+import { ApiError, badRequest } from '@/lib/server/http/errors';
+import { type DirectRoute, findDirectRoute, serveDirect, type WebHandler } from '@/lib/server/http/node-bridge';
+import { route } from '@/lib/server/http/route';
+import { log } from '@/lib/server/log';
+import { z } from 'zod';
+
+const echo: WebHandler = async () => new Response('ok');
+const ROUTES: DirectRoute[] = [
+  { method: 'PUT', path: /^\/api\/claims\/(?<id>[^/]+)\/tag\/?$/, handler: echo },
+  { method: 'DELETE', path: /^\/api\/tags\/(?<id>[^/]+)\/?$/, handler: echo },
+];
+
+describe('findDirectRoute', () => {
+  it('matches method and path, ignores the query, decodes the params', () => {
+    expect(findDirectRoute(ROUTES, 'PUT', '/api/claims/abc/tag?x=1')).toEqual({ handler: echo, params: { id: 'abc' } });
+    expect(findDirectRoute(ROUTES, 'PUT', '/api/claims/a%20b/tag/')?.params).toEqual({ id: 'a b' });
+    expect(findDirectRoute(ROUTES, 'DELETE', '/api/tags/t1')?.params).toEqual({ id: 't1' });
+  });
+
+  it('leaves everything else to Next.js', () => {
+    expect(findDirectRoute(ROUTES, 'GET', '/api/claims/abc/tag')).toBeUndefined();
+    expect(findDirectRoute(ROUTES, 'PUT', '/api/claims/abc/tag/restore')).toBeUndefined();
+    expect(findDirectRoute(ROUTES, 'PUT', '/api/claims/a/b/tag')).toBeUndefined();
+    expect(findDirectRoute(ROUTES, 'PUT', '/api/claims/%E0%A4%A/tag')).toBeUndefined();
+    expect(findDirectRoute(ROUTES, undefined, '/api/tags/t1')).toBeUndefined();
+  });
+});
+
+describe('serveDirect', () => {
+  let server: http.Server | undefined;
+  afterEach(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
+
+  async function serve(handler: WebHandler): Promise<string> {
+    server = http.createServer((req, res) => {
+      const match = findDirectRoute([{ method: req.method ?? '', path: /^\/(?<id>[^/]+)$/, handler }], req.method, req.url);
+      if (match) void serveDirect(req, res, match, { 'X-Frame-Options': 'DENY' });
+      else res.writeHead(404).end();
+    });
+    await new Promise<void>((resolve) => server?.listen(0, '127.0.0.1', resolve));
+    return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  }
+
+  it('hands the handler the method, URL, headers, body and params, and sends its answer with the extra headers', async () => {
+    const handler = vi.fn<WebHandler>(async (req, { params }) => {
+      const { id } = await params;
+      return Response.json({ id, method: req.method, url: req.url, cookie: req.headers.get('cookie'), body: await req.json() }, { status: 201, headers: { 'x-one': '1' } });
+    });
+    const url = await serve(handler);
+    const response = await fetch(`${url}/c%2F1?q=2`, { method: 'PUT', headers: { cookie: 'a=1', 'content-type': 'application/json' }, body: '{"axis":"inner"}' });
+    expect(response.status).toBe(201);
+    expect(response.headers.get('x-one')).toBe('1');
+    expect(response.headers.get('x-frame-options')).toBe('DENY');
+    expect(await response.json()).toEqual({ id: 'c/1', method: 'PUT', url: `${url}/c%2F1?q=2`, cookie: 'a=1', body: { axis: 'inner' } });
+  });
+
+  it('sends every cookie the handler sets', async () => {
+    const url = await serve(async () => {
+      const headers = new Headers();
+      headers.append('set-cookie', 'a=1; Path=/');
+      headers.append('set-cookie', 'b=2; Path=/');
+      return new Response(null, { status: 204, headers });
+    });
+    const response = await fetch(`${url}/x`, { method: 'POST' });
+    expect(response.status).toBe(204);
+    expect(response.headers.getSetCookie()).toEqual(['a=1; Path=/', 'b=2; Path=/']);
+  });
+
+  it('gzips a body over 1 KiB for a client that takes gzip, and only then', async () => {
+    const big = JSON.stringify({ note: 'x'.repeat(4000) });
+    const url = await serve(async (req) => new Response(new URL(req.url).pathname === '/big' ? big : '{"a":1}', { headers: { 'content-type': 'application/json' } }));
+    const raw = (path: string, acceptEncoding?: string) =>
+      new Promise<{ headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+        http.get(`${url}${path}`, { headers: acceptEncoding ? { 'accept-encoding': acceptEncoding } : {} }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+        }).on('error', reject);
+      });
+    const zipped = await raw('/big', 'gzip, deflate');
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.headers.vary).toBe('Accept-Encoding');
+    expect(gunzipSync(zipped.body).toString()).toBe(big);
+    expect((await raw('/big')).headers['content-encoding']).toBeUndefined();
+    expect((await raw('/big')).body.toString()).toBe(big);
+    expect((await raw('/small', 'gzip')).headers['content-encoding']).toBeUndefined();
+  });
+
+  it('refuses a body over the JSON limit with 413 even when it is sent without a length', async () => {
+    const seen: number[] = [];
+    const url = await serve(
+      route(async ({ req }) => {
+        const bytes = await req.clone().arrayBuffer();
+        seen.push(bytes.byteLength);
+        return readJson(req, z.unknown());
+      }) as WebHandler,
+    );
+    const chunk = new TextEncoder().encode(`"${'x'.repeat(64 * 1024)}`);
+    let sent = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent++ < 40) controller.enqueue(chunk);
+        else controller.close();
+      },
+    });
+    const response = await fetch(`${url}/x`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body, duplex: 'half' } as RequestInit);
+    expect(response.status).toBe(413);
+    expect(await response.json()).toMatchObject({ error: { code: 'payload_too_large' } });
+    expect(seen).toEqual([1024 * 1024 + 1]);
+  });
+
+  it('answers 500 in the API error shape when something escapes the handler, and logs it', async () => {
+    const logged = vi.spyOn(log, 'error').mockImplementation(() => undefined);
+    const url = await serve(async () => {
+      throw new Error('boom');
+    });
+    const response = await fetch(`${url}/x`);
+    expect(response.status).toBe(500);
+    expect(await response.json()).toEqual({ error: { code: 'internal', message: 'Something went wrong on our side; the error was logged.' } });
+    expect(logged).toHaveBeenCalledOnce();
+    logged.mockRestore();
+  });
+});
+
+describe('ApiError across copies of its module', () => {
+  it('is recognised by instanceof whichever copy made it, and nothing else is', async () => {
+    vi.resetModules();
+    const other = await import('@/lib/server/http/errors');
+    expect(other.ApiError).not.toBe(ApiError);
+    const foreign = other.badRequest('from the other copy');
+    expect(foreign instanceof ApiError).toBe(true);
+    expect(badRequest('here') instanceof other.ApiError).toBe(true);
+    expect(new Error('plain') instanceof ApiError).toBe(false);
+    expect({ status: 400, code: 'bad_request' } instanceof ApiError).toBe(false);
+    expect((null as unknown) instanceof ApiError).toBe(false);
+  });
+});
