@@ -3,11 +3,12 @@ import type { TagInput } from '@/lib/claims/tag-schema';
 import { renderNote } from '@/lib/markdown/render-note';
 import type { SessionUser } from '../auth/session';
 import { inTwoTripTransaction } from '../db/pg-pool';
-import { inlineSql, literal } from '../db/sql-literal';
+import { literal } from '../db/sql-literal';
 import { uuidv7 } from '../db/uuid';
-import { RECORD_EVENT_SQL } from '../events/publish';
+import { recordEventsSql } from '../events/publish';
 import { conflict, forbidden, notFound } from '../http/errors';
-import { aggregateSummary, claimColumns } from './claim-columns';
+import type { TagView } from '@/lib/claims/types';
+import { aggregateSummary, type ClaimColumns, claimColumns } from './claim-columns';
 import { type TagRow, toTagView } from './tag-view';
 
 /** A tag as locked for writing: the stored row and its tagger's name. */
@@ -49,54 +50,101 @@ function lockClaimsSql(targets: Target[]): string {
     FROM "Tag" t JOIN "User" u ON u."id" = t."userId" WHERE t."claimId" IN (SELECT "id" FROM "Claim" WHERE ${claims}) ORDER BY t."id"`;
 }
 
-/** The tag, its revision and the claim's aggregates in one statement; every value cast to its column's type. */
-const WRITE_TAG_SQL = `
-  WITH tag AS (
-    INSERT INTO "Tag" ("id", "claimId", "userId", "axis", "confidence", "concreteStoryNeeded", "crux", "note", "noteHtml", "labels",
-                       "version", "deletedAt", "createdAt", "updatedAt")
-    VALUES ($1::uuid, $2::uuid, $3::uuid, $4::"Axis", $5::int, $6::boolean, $7::boolean, $8::text, $9::text, $10::text[],
-            $11::int, $12::timestamp(3), $13::timestamp(3), $14::timestamp(3))
-    ON CONFLICT ("claimId", "userId") DO UPDATE SET
-      "axis" = EXCLUDED."axis", "confidence" = EXCLUDED."confidence", "concreteStoryNeeded" = EXCLUDED."concreteStoryNeeded",
-      "crux" = EXCLUDED."crux", "note" = EXCLUDED."note", "noteHtml" = EXCLUDED."noteHtml", "labels" = EXCLUDED."labels",
-      "version" = EXCLUDED."version", "deletedAt" = EXCLUDED."deletedAt", "updatedAt" = EXCLUDED."updatedAt"
-    RETURNING "id"
-  ), revision AS (
-    INSERT INTO "TagRevision" ("id", "tagId", "version", "axis", "confidence", "concreteStoryNeeded", "crux", "note", "labels", "deleted", "byUserId", "createdAt")
-    SELECT $15::uuid, tag."id", $11::int, $4::"Axis", $5::int, $6::boolean, $7::boolean, $8::text, $10::text[], $16::boolean, $17::uuid, $14::timestamp(3)
-    FROM tag
-  )
-  UPDATE "Claim" SET "tagCount" = $18::int, "confCount" = $19::int, "confMean" = $20::float8, "disagreement" = $21::float8,
-    "cruxScore" = $22::float8, "consensusScore" = $23::float8, "cruxCount" = $24::int, "storyCount" = $25::int, "axisOuter" = $26::int,
-    "axisInner" = $27::int, "axisBoth" = $28::int, "axisOther" = $29::int, "notesText" = $30::text, "labels" = $31::text[],
-    "lastTaggedAt" = $14::timestamp(3), "updatedAt" = $14::timestamp(3)
-  WHERE "id" = $2::uuid`;
+/** A decided write: the tag's new state, its revision and its live event, and the claim's aggregates after it. */
+interface Written {
+  claim: LockedClaim;
+  tag: LockedTag;
+  revision: { id: string; deleted: boolean; byUserId: string; at: Date };
+  columns: ClaimColumns;
+  result: { tag: TagView; deleted: boolean; aggregates: ReturnType<typeof aggregateSummary> };
+}
 
-/**
- * The statements that write the tag's new state (the tag, its revision, the claim's aggregates)
- * and record the live event; they close the transaction, so the thread's event lock is held only
- * while Postgres runs them and commits.
- */
-function writeTag(claim: LockedClaim, next: LockedTag, actorId: string) {
+/** The tag's next state as written: the claim's aggregates recomputed with it, the answer and the event it makes. */
+function writeTag(claim: LockedClaim, next: LockedTag, actorId: string): Written {
   const deleted = next.deletedAt !== null;
   const live = claim.tags.filter((t) => t.deletedAt === null && t.userId !== next.userId);
   if (!deleted) live.push(next);
   const columns = claimColumns(live);
   const now = new Date();
-  const tag = toTagView({ ...next, updatedAt: now }, next.userName);
-  const payload = { claimId: claim.claimId, userId: next.userId, deleted, tag, aggregates: aggregateSummary(columns) };
-  const write = inlineSql(WRITE_TAG_SQL, [
-    next.id, claim.claimId, next.userId, next.axis, next.confidence, next.concreteStoryNeeded, next.crux, next.note, next.noteHtml, next.labels,
-    next.version, next.deletedAt, next.createdAt, now, uuidv7(), deleted, actorId,
-    columns.tagCount, columns.confCount, columns.confMean, columns.disagreement, columns.cruxScore, columns.consensusScore, columns.cruxCount,
-    columns.storyCount, columns.axisOuter, columns.axisInner, columns.axisBoth, columns.axisOther, columns.notesText, columns.labels,
-  ]);
-  const event = inlineSql(RECORD_EVENT_SQL, [claim.threadId, 'tag', JSON.stringify(payload)]);
-  return { result: { tag, deleted, aggregates: payload.aggregates }, close: `${write};\n${event}` };
+  const tag = { ...next, updatedAt: now };
+  return {
+    claim,
+    tag,
+    revision: { id: uuidv7(), deleted, byUserId: actorId, at: now },
+    columns,
+    result: { tag: toTagView(tag, next.userName), deleted, aggregates: aggregateSummary(columns) },
+  };
+}
+
+const row = (values: unknown[], types: string[]) => `(${values.map((v, i) => `${literal(v)}::${types[i]}`).join(', ')})`;
+
+const TAG_TYPES = ['uuid', 'uuid', 'uuid', '"Axis"', 'int', 'boolean', 'boolean', 'text', 'text', 'text[]', 'int', 'timestamp(3)', 'timestamp(3)', 'timestamp(3)'];
+const REVISION_TYPES = ['uuid', 'uuid', 'uuid', 'int', '"Axis"', 'int', 'boolean', 'boolean', 'text', 'text[]', 'boolean', 'uuid', 'timestamp(3)'];
+const CLAIM_TYPES = ['uuid', 'int', 'int', 'float8', 'float8', 'float8', 'float8', 'int', 'int', 'int', 'int', 'int', 'int', 'text', 'text[]', 'timestamp(3)'];
+
+/**
+ * The statements that close a batch, set-based whatever its size: every tag in its last state
+ * (one upsert; a tag written twice in the batch is upserted once) with a revision per write, each
+ * claim's aggregates as its last write left them (one update), and the events, thread by thread in
+ * thread id order (so two batches take the threads' event locks in the same order), each thread's
+ * in arrival order. The thread's event lock is held only while Postgres runs them and commits.
+ */
+function closeBatchSql(written: Written[]): string {
+  if (!written.length) return 'SELECT 1';
+  const lastTag = new Map<string, Written>();
+  const lastOfClaim = new Map<string, Written>();
+  const byThread = new Map<string, Written[]>();
+  for (const w of written) {
+    lastTag.set(w.tag.id, w);
+    lastOfClaim.set(w.claim.claimId, w);
+    byThread.set(w.claim.threadId, [...(byThread.get(w.claim.threadId) ?? []), w]);
+  }
+  const tags = [...lastTag.values()].map(({ tag: t, revision }) =>
+    row([t.id, t.claimId, t.userId, t.axis, t.confidence, t.concreteStoryNeeded, t.crux, t.note, t.noteHtml, t.labels, t.version, t.deletedAt, t.createdAt, revision.at], TAG_TYPES),
+  );
+  const revisions = written.map(({ tag: t, revision: r }) =>
+    row([r.id, t.claimId, t.userId, t.version, t.axis, t.confidence, t.concreteStoryNeeded, t.crux, t.note, t.labels, r.deleted, r.byUserId, r.at], REVISION_TYPES),
+  );
+  const claims = [...lastOfClaim.values()].map(({ claim, columns: c, revision }) =>
+    row([claim.claimId, c.tagCount, c.confCount, c.confMean, c.disagreement, c.cruxScore, c.consensusScore, c.cruxCount, c.storyCount, c.axisOuter, c.axisInner, c.axisBoth, c.axisOther, c.notesText, c.labels, revision.at], CLAIM_TYPES),
+  );
+  const events = [...byThread.keys()]
+    .sort()
+    .map((threadId) =>
+      recordEventsSql(
+        threadId,
+        (byThread.get(threadId) ?? []).map((w) => ({ type: 'tag' as const, payload: { claimId: w.claim.claimId, userId: w.tag.userId, ...w.result } })),
+      ),
+    );
+  return `
+  WITH tag AS (
+    INSERT INTO "Tag" ("id", "claimId", "userId", "axis", "confidence", "concreteStoryNeeded", "crux", "note", "noteHtml", "labels",
+                       "version", "deletedAt", "createdAt", "updatedAt")
+    VALUES ${tags.join(',\n    ')}
+    ON CONFLICT ("claimId", "userId") DO UPDATE SET
+      "axis" = EXCLUDED."axis", "confidence" = EXCLUDED."confidence", "concreteStoryNeeded" = EXCLUDED."concreteStoryNeeded",
+      "crux" = EXCLUDED."crux", "note" = EXCLUDED."note", "noteHtml" = EXCLUDED."noteHtml", "labels" = EXCLUDED."labels",
+      "version" = EXCLUDED."version", "deletedAt" = EXCLUDED."deletedAt", "updatedAt" = EXCLUDED."updatedAt"
+    RETURNING "id", "claimId", "userId"
+  )
+  INSERT INTO "TagRevision" ("id", "tagId", "version", "axis", "confidence", "concreteStoryNeeded", "crux", "note", "labels", "deleted", "byUserId", "createdAt")
+  SELECT r."id", tag."id", r."version", r."axis", r."confidence", r."story", r."crux", r."note", r."labels", r."deleted", r."byUserId", r."at"
+  FROM (VALUES ${revisions.join(',\n    ')})
+    AS r("id", "claimId", "userId", "version", "axis", "confidence", "story", "crux", "note", "labels", "deleted", "byUserId", "at")
+  JOIN tag ON tag."claimId" = r."claimId" AND tag."userId" = r."userId";
+  UPDATE "Claim" c SET "tagCount" = v."tagCount", "confCount" = v."confCount", "confMean" = v."confMean", "disagreement" = v."disagreement",
+    "cruxScore" = v."cruxScore", "consensusScore" = v."consensusScore", "cruxCount" = v."cruxCount", "storyCount" = v."storyCount",
+    "axisOuter" = v."axisOuter", "axisInner" = v."axisInner", "axisBoth" = v."axisBoth", "axisOther" = v."axisOther",
+    "notesText" = v."notesText", "labels" = v."labels", "lastTaggedAt" = v."at", "updatedAt" = v."at"
+  FROM (VALUES ${claims.join(',\n    ')})
+    AS v("id", "tagCount", "confCount", "confMean", "disagreement", "cruxScore", "consensusScore", "cruxCount", "storyCount",
+         "axisOuter", "axisInner", "axisBoth", "axisOther", "notesText", "labels", "at")
+  WHERE c."id" = v."id";
+  ${events.join(';\n')}`;
 }
 
 /** A tag write as the API answers it. */
-export type TagWriteResult = ReturnType<typeof writeTag>['result'];
+export type TagWriteResult = Written['result'];
 
 /**
  * One write: its target, who does it, and what it makes of the claim once locked — the tag's next
@@ -113,8 +161,7 @@ type Outcome = { result: TagWriteResult } | { error: unknown };
 /**
  * Decides every write of a batch against the claims as locked, in the order the writes arrived:
  * each sees the ones before it (several taggers on one claim in one batch), and a refused write
- * changes nothing. The closing statements go thread by thread (in arrival order within a thread),
- * so two batches take the threads' event locks in the same order.
+ * changes nothing. The accepted writes close the transaction together (closeBatchSql).
  */
 function decideAll(writes: TagWrite[], opened: QueryResult[]): { result: Outcome[]; close: string } {
   const claims = new Map<string, LockedClaim>();
@@ -124,26 +171,23 @@ function decideAll(writes: TagWrite[], opened: QueryResult[]): { result: Outcome
     claims.get(tag.claimId)?.tags.push(tag);
     claimOfTag.set(tag.id, tag.claimId);
   }
-  const closes: { threadId: string; sql: string }[] = [];
+  const written: Written[] = [];
   const outcomes = writes.map((write): Outcome => {
     const { target } = write;
     const claim = claims.get(('claimId' in target ? target.claimId : claimOfTag.get(target.tagId)) ?? '');
     if (!claim) return { error: notFound('claimId' in target ? `No claim ${target.claimId}.` : `No tag ${target.tagId}.`) };
     try {
-      const next = write.decide(claim);
-      const { result, close } = writeTag(claim, next, write.actorId);
-      const stored = { ...next, updatedAt: new Date(result.tag.updatedAt) };
-      const at = claim.tags.findIndex((t) => t.id === next.id);
-      if (at === -1) claim.tags.push(stored);
-      else claim.tags[at] = stored;
-      closes.push({ threadId: claim.threadId, sql: close });
-      return { result };
+      const done = writeTag(claim, write.decide(claim), write.actorId);
+      const at = claim.tags.findIndex((t) => t.id === done.tag.id);
+      if (at === -1) claim.tags.push(done.tag);
+      else claim.tags[at] = done.tag;
+      written.push(done);
+      return { result: done.result };
     } catch (error) {
       return { error };
     }
   });
-  const ordered = closes.map((c, i) => ({ ...c, i })).sort((a, b) => (a.threadId < b.threadId ? -1 : a.threadId > b.threadId ? 1 : a.i - b.i));
-  return { result: outcomes, close: ordered.length ? ordered.map((c) => c.sql).join(';\n') : 'SELECT 1' };
+  return { result: outcomes, close: closeBatchSql(written) };
 }
 
 /** The most writes one transaction takes. */

@@ -1,3 +1,5 @@
+import { literal } from '../db/sql-literal';
+
 export const EVENTS_CHANNEL = 'crux_thread_events';
 
 /** claim/tag: one change, applied in place; revision: a new version of the text; import: many tags at once, reload them. */
@@ -29,6 +31,29 @@ export const RECORD_EVENT_SQL = `
            CASE WHEN octet_length(event."json") <= ${INLINE_PAYLOAD_BYTES} THEN ':' || event."type" || ':' || event."json" ELSE '' END
          )::text AS "notified"
   FROM event`;
+
+/**
+ * The SQL that records several events of one thread, numbered in the order given, as
+ * RECORD_EVENT_SQL does one: the thread row is updated once, whatever the number of events, and
+ * the notifications go out in number order.
+ */
+export function recordEventsSql(threadId: string, events: { type: ThreadEventType; payload: unknown }[]): string {
+  const rows = events.map((event, i) => `(${i + 1}, ${literal(event.type)}::text, ${literal(JSON.stringify(event.payload))}::jsonb)`);
+  return `
+  WITH numbered AS (
+    UPDATE "Thread" SET "eventSeq" = "eventSeq" + ${events.length} WHERE "id" = ${literal(threadId)}::uuid RETURNING "eventSeq" - ${events.length} AS "base"
+  ), event AS (
+    INSERT INTO "ThreadEvent" ("threadId", "seq", "type", "payload")
+    SELECT ${literal(threadId)}::uuid, numbered."base" + e."n", e."type", e."payload"
+    FROM numbered, (VALUES ${rows.join(', ')}) AS e("n", "type", "payload")
+    RETURNING "seq", "type", "payload"::text AS "json"
+  )
+  SELECT pg_notify('${EVENTS_CHANNEL}',
+           ${literal(threadId)}::text || ':' || e."seq" ||
+           CASE WHEN octet_length(e."json") <= ${INLINE_PAYLOAD_BYTES} THEN ':' || e."type" || ':' || e."json" ELSE '' END
+         )::text AS "notified"
+  FROM (SELECT * FROM event ORDER BY "seq") e`;
+}
 
 /** An event as delivered live: its number, type and payload. */
 export interface ThreadEventRow {

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DELETE as deleteTag, PUT as putTag } from '@/app/api/claims/[id]/tag/route';
+import { POST as restoreTag } from '@/app/api/claims/[id]/tag/restore/route';
 import { DELETE as deleteAnyTag } from '@/app/api/tags/[id]/route';
 import { POST as createClaim } from '@/app/api/threads/[slug]/claims/route';
 import { claimAggregates } from '@/lib/cruxes/aggregates';
@@ -113,5 +114,42 @@ describe('tag writes committed together', () => {
     const tags = await db.tag.findMany({ where: { claimId } });
     expect(tags.map((t) => t.userId).sort()).toEqual([users[4].id, users[5].id, users[6].id].sort());
     expect((await db.claim.findUniqueOrThrow({ where: { id: claimId } })).tagCount).toBe(3);
+  });
+
+  it("keeps every step when one tagger's writes share a batch: a revision each, the tag in its last state, events in order", async () => {
+    const claimId = await newClaim(31, 50);
+    const other = await newClaim(51, 60);
+    const [tagger, filler] = [users[7], users[8]];
+    const seqBefore = (await db.thread.findUniqueOrThrow({ where: { id: threadId } })).eventSeq;
+    // Two writes take the two transaction slots; the chain behind them arrives together.
+    const results = await Promise.all([
+      put(other, filler, { axis: 'other' }),
+      put(other, users[9], { axis: 'other' }),
+      put(claimId, tagger, { axis: 'inner', confidence: 10 }),
+      put(claimId, tagger, { axis: 'outer', confidence: 20, version: 1 }),
+      call(deleteTag, { method: 'DELETE', params: { id: claimId }, user: tagger, query: { version: '2' } }),
+      call(restoreTag, { method: 'POST', params: { id: claimId }, user: tagger }),
+      put(claimId, tagger, { axis: 'both', confidence: 30, crux: true, version: 4 }),
+      put(claimId, filler, { axis: 'inner', confidence: 90 }),
+    ]);
+    expect(results.map((r) => r.status)).toEqual([200, 200, 200, 200, 200, 200, 200, 200]);
+    expect(results.slice(2, 7).map((r) => r.json.tag.version)).toEqual([1, 2, 3, 4, 5]);
+
+    const tag = await db.tag.findFirstOrThrow({ where: { claimId, userId: tagger.id }, include: { revisions: { orderBy: { version: 'asc' } } } });
+    expect(tag).toMatchObject({ version: 5, axis: 'both', confidence: 30, crux: true, deletedAt: null });
+    expect(tag.revisions.map((r) => [r.version, r.axis, r.confidence, r.deleted])).toEqual([
+      [1, 'inner', 10, false],
+      [2, 'outer', 20, false],
+      [3, 'outer', 20, true],
+      [4, 'outer', 20, false],
+      [5, 'both', 30, false],
+    ]);
+    expect(await db.claim.findUniqueOrThrow({ where: { id: claimId } })).toMatchObject({ tagCount: 2, axisBoth: 1, axisInner: 1, cruxCount: 1, confMean: 60 });
+    expect(await db.claim.findUniqueOrThrow({ where: { id: other } })).toMatchObject({ tagCount: 2, axisOther: 2 });
+
+    const events = await db.threadEvent.findMany({ where: { threadId, seq: { gt: seqBefore } }, orderBy: { seq: 'asc' } });
+    expect(events.map((e) => Number(e.seq))).toEqual(results.map((_, i) => Number(seqBefore) + i + 1));
+    const mine = events.map((e) => e.payload as { claimId: string; userId: string; deleted: boolean; tag: { version: number } }).filter((p) => p.claimId === claimId && p.userId === tagger.id);
+    expect(mine.map((p) => [p.tag.version, p.deleted])).toEqual([[1, false], [2, false], [3, true], [4, false], [5, false]]);
   });
 });
