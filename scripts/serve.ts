@@ -1,8 +1,9 @@
 /**
- * The production server: Next.js serves every page and route, except the tag writes, which go
- * straight to their App Router route handlers (the same exported functions, the same files) without
- * Next.js's per-request routing and rendering pipeline — about 1.3 ms of CPU per request on our
- * machines, ten times a bare Node.js server, and the ceiling of tag writes under load (decision 011).
+ * The production server: Next.js serves every page and route, except the hot JSON routes — the tag
+ * writes and the search API — which go straight to their App Router route handlers (the same
+ * exported functions, the same files) without Next.js's per-request routing and rendering
+ * pipeline: about 1.3 ms of CPU per request on our machines, ten times a bare Node.js server, and
+ * the ceiling of tag writes under load (decision 011).
  *
  *   node --import tsx scripts/serve.ts -p PORT [-H HOST]
  *
@@ -28,9 +29,10 @@ const hostname = option('-H', process.env.HOSTNAME ?? '0.0.0.0');
 const NEXT_CONFIG_HEADERS = { 'X-Content-Type-Options': 'nosniff', 'X-Frame-Options': 'DENY', 'Referrer-Policy': 'same-origin' };
 
 const started = performance.now();
-const [{ default: next }, { findDirectRoute, serveDirect }, tag, restore, tagById] = await Promise.all([
+const [{ default: next }, { findDirectRoute, serveDirect }, search, tag, restore, tagById] = await Promise.all([
   import('next'),
   import('../lib/server/http/node-bridge'),
+  import('../app/api/claims/route'),
   import('../app/api/claims/[id]/tag/route'),
   import('../app/api/claims/[id]/tag/restore/route'),
   import('../app/api/tags/[id]/route'),
@@ -38,6 +40,7 @@ const [{ default: next }, { findDirectRoute, serveDirect }, tag, restore, tagByI
 type Handler = import('../lib/server/http/node-bridge').WebHandler;
 
 const DIRECT_ROUTES = [
+  { method: 'GET', path: /^\/api\/claims\/?$/, handler: search.GET as Handler },
   { method: 'PUT', path: /^\/api\/claims\/(?<id>[^/]+)\/tag\/?$/, handler: tag.PUT as Handler },
   { method: 'DELETE', path: /^\/api\/claims\/(?<id>[^/]+)\/tag\/?$/, handler: tag.DELETE as Handler },
   { method: 'POST', path: /^\/api\/claims\/(?<id>[^/]+)\/tag\/restore\/?$/, handler: restore.POST as Handler },

@@ -53,7 +53,7 @@ function normalise(value: unknown, ids: Map<string, string>): unknown {
   });
 }
 
-describe('tag routes served directly answer as Next.js does', () => {
+describe('routes served directly answer as Next.js does', () => {
   let crux: RunningApp;
   let plain: RunningApp;
 
@@ -131,5 +131,49 @@ describe('tag routes served directly answer as Next.js does', () => {
     expect(next.map((a) => a.via)).toEqual(Array(5).fill('next'));
     const same = (answers: Answer[]) => answers.map((a) => ({ ...a, via: '' }));
     expect(same(direct)).toEqual(same(next));
+  });
+
+  it('answers searches, their facets and their errors the same', async () => {
+    const { thread, passages } = await insertThread(['Inner alignment fails when the learned objective diverges.', 'Outer alignment is a specification problem.']);
+    const users = [await insertUser({ name: 'Searcher A' }), await insertUser({ name: 'Searcher B' })];
+    for (const [i, passage] of passages.entries()) {
+      const claim = await db.claim.create({ data: { passageId: passage.id, threadId: thread.id, start: 0, end: 15, exact: passage.text.slice(0, 15), prefix: '', suffix: passage.text.slice(15) } });
+      for (const [k, user] of users.entries()) {
+        const response = await fetch(`${crux.url}/api/claims/${claim.id}/tag`, {
+          method: 'PUT',
+          headers: { 'content-type': 'application/json', cookie: await sessionCookie(user) },
+          body: JSON.stringify({ axis: i ? 'outer' : 'inner', confidence: 20 + 60 * k, crux: k === 1, note: `Note ${i}${k} on the learned objective` }),
+        });
+        expect(response.status).toBe(200);
+      }
+    }
+    // Both instances answer from their in-memory index once it is loaded.
+    for (const app of [crux, plain]) {
+      for (let tries = 0; tries < 300; tries++) {
+        const { searchIndex } = await (await fetch(`${app.url}/api/health`)).json();
+        if (searchIndex === 'off' || searchIndex.state === 'ready') break;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    }
+    const cookie = await sessionCookie(users[0]);
+    const searches = [
+      '/api/claims',
+      '/api/claims?q=learned+objective',
+      '/api/claims?q=inner+alignmnet',
+      `/api/claims?axis=inner&crux=true&thread=${thread.slug}&sort=disagreement`,
+      '/api/claims?minConfidence=10&maxConfidence=90&confidenceOf=mine',
+      '/api/claims?limit=1',
+      '/api/claims?axis=sideways',
+      '/api/claims?limit=500',
+      '/api/claims?cursor=not-a-cursor',
+      `/api/claims?q=${'x'.repeat(501)}`,
+    ];
+    for (const path of searches) {
+      const [direct, next] = [await send(crux, path, { headers: { cookie } }), await send(plain, path, { headers: { cookie } })];
+      expect([direct.via, next.via], path).toEqual(['direct', 'next']);
+      expect({ ...direct, via: '' }, path).toEqual({ ...next, via: '' });
+      if (path.endsWith('q=learned+objective')) expect((direct.body as { items: unknown[] }).items).toHaveLength(2);
+      if (path.endsWith('alignmnet')) expect(direct.body).toMatchObject({ mode: 'fuzzy' });
+    }
   });
 });

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { gzipSync } from 'node:zlib';
+import { constants, gzipSync } from 'node:zlib';
 import { log } from '../log';
 import { MAX_JSON_BYTES } from './body';
 import { ApiError, errorResponse } from './errors';
@@ -63,6 +63,11 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer<ArrayBuff
 
 /** Bodies smaller than this go uncompressed: gzip would save a few bytes for more CPU than it is worth. */
 const GZIP_MIN_BYTES = 1024;
+/**
+ * The fastest level, nginx's default: on a 10 kB search answer, level 6 (zlib's default) took 40 %
+ * more CPU (77 against 55 µs) for 2 % fewer bytes.
+ */
+const GZIP_LEVEL = constants.Z_BEST_SPEED;
 
 async function writeResponse(req: IncomingMessage, res: ServerResponse, response: Response, extraHeaders: Record<string, string>): Promise<void> {
   let body = response.body ? Buffer.from(await response.arrayBuffer()) : undefined;
@@ -73,7 +78,7 @@ async function writeResponse(req: IncomingMessage, res: ServerResponse, response
   if (cookies.length) res.setHeader('set-cookie', cookies);
   res.setHeader('vary', 'Accept-Encoding');
   if (body && body.byteLength >= GZIP_MIN_BYTES && !response.headers.has('content-encoding') && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
-    body = gzipSync(body);
+    body = gzipSync(body, { level: GZIP_LEVEL });
     res.setHeader('content-encoding', 'gzip');
   }
   if (body) res.setHeader('content-length', body.byteLength);
