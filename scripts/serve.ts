@@ -51,19 +51,28 @@ const app = next({ dev: false, dir: ROOT, hostname, port });
 await app.prepare();
 const handle = app.getRequestHandler();
 
+/** Direct requests under way: a stop lets them finish (a tag write already queued commits and is answered). */
+let inFlight = 0;
 const server = http.createServer((req, res) => {
   const direct = findDirectRoute(DIRECT_ROUTES, req.method, req.url);
-  if (direct) void serveDirect(req, res, direct, NEXT_CONFIG_HEADERS);
-  else void handle(req, res);
+  if (!direct) return void handle(req, res);
+  inFlight++;
+  void serveDirect(req, res, direct, NEXT_CONFIG_HEADERS).finally(() => inFlight--);
 });
 
-function stop() {
-  server.close();
-  server.closeAllConnections();
+/** How long a stop waits for direct requests under way before it closes every connection. */
+const DRAIN_MS = 10_000;
+
+async function stop() {
+  server.close(); // no new connections
+  server.closeIdleConnections();
+  const deadline = Date.now() + DRAIN_MS;
+  while (inFlight > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+  server.closeAllConnections(); // live event streams and anything still open
   process.exit(0);
 }
-process.once('SIGTERM', stop);
-process.once('SIGINT', stop);
+process.once('SIGTERM', () => void stop());
+process.once('SIGINT', () => void stop());
 
 server.listen(port, hostname, () => {
   console.log(`✓ Ready on http://localhost:${port} in ${Math.round(performance.now() - started)} ms`);

@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/server/db/client';
 import { insertThread, insertUser } from '../support/factories';
@@ -174,6 +175,39 @@ describe('routes served directly answer as Next.js does', () => {
       expect({ ...direct, via: '' }, path).toEqual({ ...next, via: '' });
       if (path.endsWith('q=learned+objective')) expect((direct.body as { items: unknown[] }).items).toHaveLength(2);
       if (path.endsWith('alignmnet')) expect(direct.body).toMatchObject({ mode: 'fuzzy' });
+    }
+  });
+});
+
+describe('stopping the server', () => {
+  it('lets tag writes under way finish and answers them before it exits', async () => {
+    const app = await startApp();
+    const { thread, passages } = await insertThread(['Corrigibility is anti-natural.']);
+    const claim = await db.claim.create({ data: { passageId: passages[0].id, threadId: thread.id, start: 0, end: 12, exact: 'Corrigibility', prefix: '', suffix: ' is anti-natural.' } });
+    const users = await Promise.all(Array.from({ length: 12 }, (_, i) => insertUser({ name: `Stopper ${i}` })));
+    const cookies = await Promise.all(users.map((user) => sessionCookie(user)));
+    // Hold the claim's row lock, so the writes reach the server and wait inside it.
+    const holder = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await holder.connect();
+    try {
+      await holder.query('BEGIN');
+      await holder.query('SELECT 1 FROM "Claim" WHERE "id" = $1 FOR UPDATE', [claim.id]);
+      const writes = cookies.map((cookie) =>
+        fetch(`${app.url}/api/claims/${claim.id}/tag`, { method: 'PUT', headers: { 'content-type': 'application/json', cookie }, body: '{"axis":"inner"}' }).then(
+          (r) => r.status,
+          () => 'no answer',
+        ),
+      );
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const stopped = app.stop(); // SIGTERM while every write waits on the lock
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await holder.query('COMMIT');
+      expect(await Promise.all(writes)).toEqual(users.map(() => 200));
+      await stopped;
+      expect(await db.tag.count({ where: { claimId: claim.id } })).toBe(users.length);
+    } finally {
+      await holder.end();
+      await app.stop();
     }
   });
 });
