@@ -22,7 +22,7 @@ function option(flag: string, fallback: string): string {
 }
 
 const port = Number(option('-p', process.env.PORT ?? '3000'));
-const hostname = option('-H', process.env.HOSTNAME ?? '0.0.0.0');
+const hostname = option('-H', '0.0.0.0');
 (process.env as Record<string, string>).NODE_ENV = 'production';
 
 /** What next.config.js's headers() adds to every response (tests/e2e/direct-routes.test.ts holds the two equal). */
