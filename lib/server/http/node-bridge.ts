@@ -80,7 +80,8 @@ async function writeResponse(req: IncomingMessage, res: ServerResponse, response
   const cookies = response.headers.getSetCookie();
   for (const [name, value] of response.headers) if (name !== 'set-cookie') res.setHeader(name, value);
   if (cookies.length) res.setHeader('set-cookie', cookies);
-  res.setHeader('vary', 'Accept-Encoding');
+  const vary = response.headers.get('vary');
+  res.setHeader('vary', vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding');
   if (body && body.byteLength >= GZIP_MIN_BYTES && !response.headers.has('content-encoding') && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
     body = await gzip(body, { level: GZIP_LEVEL });
     res.setHeader('content-encoding', 'gzip');
@@ -106,6 +107,10 @@ export async function serveDirect(req: IncomingMessage, res: ServerResponse, mat
     const request = new Request(url, { method: req.method, headers, body: body?.byteLength ? body : undefined });
     await writeResponse(req, res, await match.handler(request, { params: Promise.resolve(match.params) }), extraHeaders);
   } catch (error) {
+    if (req.destroyed && !req.complete) {
+      res.destroy(); // the client went away mid-request: nobody to answer
+      return;
+    }
     log.error({ err: error, path: req.url, method: req.method }, 'unhandled error serving a direct route');
     if (res.headersSent) {
       res.destroy();

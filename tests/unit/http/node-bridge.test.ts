@@ -58,6 +58,31 @@ describe('serveDirect', () => {
     expect(await response.json()).toEqual({ id: 'c/1', method: 'PUT', url: `${url}/c%2F1?q=2`, cookie: 'a=1', body: { axis: 'inner' } });
   });
 
+  it("keeps the handler's own Vary beside Accept-Encoding", async () => {
+    const url = await serve(async () => new Response('{}', { headers: { vary: 'Cookie' } }));
+    expect((await fetch(`${url}/x`)).headers.get('vary')).toBe('Cookie, Accept-Encoding');
+  });
+
+  it('drops a request whose client went away mid-body, without logging an error', async () => {
+    const logged = vi.spyOn(log, 'error').mockImplementation(() => undefined);
+    const handler = vi.fn<WebHandler>(async () => new Response('{}'));
+    const url = await serve(handler);
+    const { port } = new URL(url);
+    await new Promise<void>((resolve) => {
+      const req = http.request({ host: '127.0.0.1', port, path: '/x', method: 'PUT', headers: { 'content-type': 'application/json', 'content-length': '1000' } });
+      req.on('error', () => resolve());
+      req.write('{"axis":');
+      setTimeout(() => {
+        req.destroy();
+        resolve();
+      }, 50);
+    });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(handler).not.toHaveBeenCalled();
+    expect(logged).not.toHaveBeenCalled();
+    logged.mockRestore();
+  });
+
   it('sends every cookie the handler sets', async () => {
     const url = await serve(async () => {
       const headers = new Headers();
