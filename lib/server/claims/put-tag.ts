@@ -97,7 +97,9 @@ function closeBatchSql(written: Written[]): string {
   for (const w of written) {
     lastTag.set(w.tag.id, w);
     lastOfClaim.set(w.claim.claimId, w);
-    byThread.set(w.claim.threadId, [...(byThread.get(w.claim.threadId) ?? []), w]);
+    const ofThread = byThread.get(w.claim.threadId);
+    if (ofThread) ofThread.push(w);
+    else byThread.set(w.claim.threadId, [w]);
   }
   const tags = [...lastTag.values()].map(({ tag: t, revision }) =>
     row([t.id, t.claimId, t.userId, t.axis, t.confidence, t.concreteStoryNeeded, t.crux, t.note, t.noteHtml, t.labels, t.version, t.deletedAt, t.createdAt, revision.at], TAG_TYPES),

@@ -9,33 +9,15 @@ export type ThreadEventType = 'claim' | 'tag' | 'revision' | 'import';
 export const INLINE_PAYLOAD_BYTES = 7_000;
 
 /**
- * The SQL that records a thread event: it takes the thread's next event number under the thread
- * row's lock (held to commit, so events of a thread commit in number order and a reader that has
- * seen number n has seen everything before it), stores the event, and NOTIFYs every app instance
- * (delivered when the transaction commits, in commit order). The notification carries the event
- * itself when it fits — `threadId:seq:type:payload` — so no instance has to read it back; a larger
- * one carries `threadId:seq` and is read from the table. Run it as the last statement of the
- * writer's transaction, so the lock is held only for the commit. Parameters: $1 thread id,
- * $2 type, $3 payload (JSON text).
- */
-export const RECORD_EVENT_SQL = `
-  WITH numbered AS (
-    UPDATE "Thread" SET "eventSeq" = "eventSeq" + 1 WHERE "id" = $1::uuid RETURNING "eventSeq"
-  ), event AS (
-    INSERT INTO "ThreadEvent" ("threadId", "seq", "type", "payload")
-    SELECT $1::uuid, numbered."eventSeq", $2::text, $3::jsonb FROM numbered
-    RETURNING "seq", "type", "payload"::text AS "json"
-  )
-  SELECT pg_notify('${EVENTS_CHANNEL}',
-           $1::text || ':' || event."seq" ||
-           CASE WHEN octet_length(event."json") <= ${INLINE_PAYLOAD_BYTES} THEN ':' || event."type" || ':' || event."json" ELSE '' END
-         )::text AS "notified"
-  FROM event`;
-
-/**
- * The SQL that records several events of one thread, numbered in the order given, as
- * RECORD_EVENT_SQL does one: the thread row is updated once, whatever the number of events, and
- * the notifications go out in number order.
+ * The SQL that records events of one thread: it takes the thread's next event numbers under the
+ * thread row's lock (held to commit, so events of a thread commit in number order and a reader
+ * that has seen number n has seen everything before it) — one update of the row whatever the
+ * number of events — stores the events in the order given, and NOTIFYs every app instance of each,
+ * in number order (delivered when the transaction commits, in commit order). A notification
+ * carries the event itself when it fits — `threadId:seq:type:payload` — so no instance has to read
+ * it back; a larger one carries `threadId:seq` and is read from the table. Run it as the last
+ * statement of the writer's transaction, so the lock is held only for the commit. Values are
+ * inlined as literals (`sql-literal.ts`), so it can close a multi-statement message.
  */
 export function recordEventsSql(threadId: string, events: { type: ThreadEventType; payload: unknown }[]): string {
   const rows = events.map((event, i) => `(${i + 1}, ${literal(event.type)}::text, ${literal(JSON.stringify(event.payload))}::jsonb)`);
