@@ -40,11 +40,11 @@ const [{ default: next }, { findDirectRoute, serveDirect }, search, tag, restore
 type Handler = import('../lib/server/http/node-bridge').WebHandler;
 
 const DIRECT_ROUTES = [
-  { method: 'GET', path: /^\/api\/claims\/?$/, handler: search.GET as Handler },
-  { method: 'PUT', path: /^\/api\/claims\/(?<id>[^/]+)\/tag\/?$/, handler: tag.PUT as Handler },
-  { method: 'DELETE', path: /^\/api\/claims\/(?<id>[^/]+)\/tag\/?$/, handler: tag.DELETE as Handler },
-  { method: 'POST', path: /^\/api\/claims\/(?<id>[^/]+)\/tag\/restore\/?$/, handler: restore.POST as Handler },
-  { method: 'DELETE', path: /^\/api\/tags\/(?<id>[^/]+)\/?$/, handler: tagById.DELETE as Handler },
+  { method: 'GET', path: /^\/api\/claims$/, handler: search.GET as Handler },
+  { method: 'PUT', path: /^\/api\/claims\/(?<id>[^/]+)\/tag$/, handler: tag.PUT as Handler },
+  { method: 'DELETE', path: /^\/api\/claims\/(?<id>[^/]+)\/tag$/, handler: tag.DELETE as Handler },
+  { method: 'POST', path: /^\/api\/claims\/(?<id>[^/]+)\/tag\/restore$/, handler: restore.POST as Handler },
+  { method: 'DELETE', path: /^\/api\/tags\/(?<id>[^/]+)$/, handler: tagById.DELETE as Handler },
 ];
 
 const app = next({ dev: false, dir: ROOT, hostname, port });

@@ -94,6 +94,12 @@ describe('routes served directly answer as Next.js does', () => {
       ['delete with a bad version', `/api/claims/${claim.id}/tag?version=zero`, { method: 'DELETE', headers: { cookie: ownerCookie } }],
       ['restore a tag never deleted', `/api/claims/${claim.id}/tag/restore`, { method: 'POST', headers: { cookie: ownerCookie } }],
     ];
+    // A trailing slash is Next.js's to answer (a redirect to the path without it), on both servers.
+    for (const path of [`/api/claims/${claim.id}/tag/`, '/api/claims/']) {
+      const [direct, next] = [await send(crux, path, { method: path.endsWith('tag/') ? 'PUT' : 'GET' }), await send(plain, path, { method: path.endsWith('tag/') ? 'PUT' : 'GET' })];
+      expect(direct.status, path).toBe(308);
+      expect(direct, path).toEqual(next);
+    }
     for (const [what, path, init] of cases) {
       const [direct, next] = [await send(crux, path, init), await send(plain, path, init)];
       expect([direct.via, next.via], what).toEqual(['direct', 'next']);
