@@ -13,6 +13,8 @@
  */
 import http from 'node:http';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { NextConfig } from 'next';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 
@@ -25,12 +27,17 @@ const port = Number(option('-p', process.env.PORT ?? '3000'));
 const hostname = option('-H', '0.0.0.0');
 (process.env as Record<string, string>).NODE_ENV = 'production';
 
-/** What next.config.js's headers() adds to every response (tests/e2e/direct-routes.test.ts holds the two equal). */
-const NEXT_CONFIG_HEADERS = { 'X-Content-Type-Options': 'nosniff', 'X-Frame-Options': 'DENY', 'Referrer-Policy': 'same-origin' };
+/** What next.config.js's headers() puts on every path, put on the direct routes' answers too. */
+async function everyPathHeaders(): Promise<Record<string, string>> {
+  const { default: config } = (await import(pathToFileURL(path.join(ROOT, 'next.config.js')).href)) as { default: NextConfig };
+  const rules = (await config.headers?.()) ?? [];
+  return Object.fromEntries(rules.filter((rule) => rule.source === '/:path*').flatMap((rule) => rule.headers.map((h) => [h.key, h.value])));
+}
 
 const started = performance.now();
-const [{ default: next }, { findDirectRoute, serveDirect }, search, tag, restore, tagById] = await Promise.all([
+const [{ default: next }, nextConfigHeaders, { findDirectRoute, serveDirect }, search, tag, restore, tagById] = await Promise.all([
   import('next'),
+  everyPathHeaders(),
   import('../lib/server/http/node-bridge'),
   import('../app/api/claims/route'),
   import('../app/api/claims/[id]/tag/route'),
@@ -57,7 +64,7 @@ const server = http.createServer((req, res) => {
   const direct = findDirectRoute(DIRECT_ROUTES, req.method, req.url);
   if (!direct) return void handle(req, res);
   inFlight++;
-  void serveDirect(req, res, direct, NEXT_CONFIG_HEADERS).finally(() => inFlight--);
+  void serveDirect(req, res, direct, nextConfigHeaders).finally(() => inFlight--);
 });
 
 /** How long a stop waits for direct requests under way before it closes every connection. */

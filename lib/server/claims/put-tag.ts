@@ -3,7 +3,7 @@ import type { TagInput } from '@/lib/claims/tag-schema';
 import { renderNote } from '@/lib/markdown/render-note';
 import type { SessionUser } from '../auth/session';
 import { inTwoTripTransaction } from '../db/pg-pool';
-import { literal } from '../db/sql-literal';
+import { literal, typedRow } from '../db/sql-literal';
 import { uuidv7 } from '../db/uuid';
 import { recordEventsSql } from '../events/publish';
 import { conflict, forbidden, notFound } from '../http/errors';
@@ -76,8 +76,6 @@ function writeTag(claim: LockedClaim, next: LockedTag, actorId: string): Written
   };
 }
 
-const row = (values: unknown[], types: string[]) => `(${values.map((v, i) => `${literal(v)}::${types[i]}`).join(', ')})`;
-
 const TAG_TYPES = ['uuid', 'uuid', 'uuid', '"Axis"', 'int', 'boolean', 'boolean', 'text', 'text', 'text[]', 'int', 'timestamp(3)', 'timestamp(3)', 'timestamp(3)'];
 const REVISION_TYPES = ['uuid', 'uuid', 'uuid', 'int', '"Axis"', 'int', 'boolean', 'boolean', 'text', 'text[]', 'boolean', 'uuid', 'timestamp(3)'];
 const CLAIM_TYPES = ['uuid', 'int', 'int', 'float8', 'float8', 'float8', 'float8', 'int', 'int', 'int', 'int', 'int', 'int', 'text', 'text[]', 'timestamp(3)'];
@@ -102,13 +100,13 @@ function closeBatchSql(written: Written[]): string {
     else byThread.set(w.claim.threadId, [w]);
   }
   const tags = [...lastTag.values()].map(({ tag: t, revision }) =>
-    row([t.id, t.claimId, t.userId, t.axis, t.confidence, t.concreteStoryNeeded, t.crux, t.note, t.noteHtml, t.labels, t.version, t.deletedAt, t.createdAt, revision.at], TAG_TYPES),
+    typedRow([t.id, t.claimId, t.userId, t.axis, t.confidence, t.concreteStoryNeeded, t.crux, t.note, t.noteHtml, t.labels, t.version, t.deletedAt, t.createdAt, revision.at], TAG_TYPES),
   );
   const revisions = written.map(({ tag: t, revision: r }) =>
-    row([r.id, t.claimId, t.userId, t.version, t.axis, t.confidence, t.concreteStoryNeeded, t.crux, t.note, t.labels, r.deleted, r.byUserId, r.at], REVISION_TYPES),
+    typedRow([r.id, t.claimId, t.userId, t.version, t.axis, t.confidence, t.concreteStoryNeeded, t.crux, t.note, t.labels, r.deleted, r.byUserId, r.at], REVISION_TYPES),
   );
   const claims = [...lastOfClaim.values()].map(({ claim, columns: c, revision }) =>
-    row([claim.claimId, c.tagCount, c.confCount, c.confMean, c.disagreement, c.cruxScore, c.consensusScore, c.cruxCount, c.storyCount, c.axisOuter, c.axisInner, c.axisBoth, c.axisOther, c.notesText, c.labels, revision.at], CLAIM_TYPES),
+    typedRow([claim.claimId, c.tagCount, c.confCount, c.confMean, c.disagreement, c.cruxScore, c.consensusScore, c.cruxCount, c.storyCount, c.axisOuter, c.axisInner, c.axisBoth, c.axisOther, c.notesText, c.labels, revision.at], CLAIM_TYPES),
   );
   const events = [...byThread.keys()]
     .sort()

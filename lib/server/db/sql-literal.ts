@@ -1,8 +1,8 @@
 /**
  * SQL literals for the few statements sent as one simple-query message (several statements and
  * COMMIT in a single round trip), where node-postgres cannot bind parameters. Every value goes
- * through `literal`, which quotes as libpq's PQescapeLiteral does; the SQL itself casts each
- * placeholder to its column type (`$1::uuid`), so a literal never relies on type inference.
+ * through `literal`, which quotes as libpq's PQescapeLiteral does, and is cast to its column type
+ * (`typedRow`), so a literal never relies on type inference.
  */
 
 /** A value as an SQL literal: strings quoted and escaped, numbers checked finite, dates as UTC. */
@@ -27,11 +27,8 @@ function quote(text: string): string {
   return text.includes('\\') ? ` E${quoted.replaceAll('\\', '\\\\')}` : quoted;
 }
 
-/** `sql` with each `$n` replaced by the literal of `values[n - 1]`. */
-export function inlineSql(sql: string, values: readonly unknown[]): string {
-  return sql.replace(/\$(\d+)/g, (_, n: string) => {
-    const index = Number(n) - 1;
-    if (index < 0 || index >= values.length) throw new RangeError(`No value for $${n}.`);
-    return literal(values[index]);
-  });
+/** One row of a VALUES list: each value as a literal cast to the type at its place (`'…'::uuid`). */
+export function typedRow(values: readonly unknown[], types: readonly string[]): string {
+  if (values.length !== types.length) throw new RangeError(`${values.length} values for ${types.length} columns.`);
+  return `(${values.map((value, i) => `${literal(value)}::${types[i]}`).join(', ')})`;
 }

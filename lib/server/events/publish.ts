@@ -1,4 +1,4 @@
-import { literal } from '../db/sql-literal';
+import { literal, typedRow } from '../db/sql-literal';
 
 export const EVENTS_CHANNEL = 'crux_thread_events';
 
@@ -20,7 +20,7 @@ export const INLINE_PAYLOAD_BYTES = 7_000;
  * inlined as literals (`sql-literal.ts`), so it can close a multi-statement message.
  */
 export function recordEventsSql(threadId: string, events: { type: ThreadEventType; payload: unknown }[]): string {
-  const rows = events.map((event, i) => `(${i + 1}, ${literal(event.type)}::text, ${literal(JSON.stringify(event.payload))}::jsonb)`);
+  const rows = events.map((event, i) => typedRow([i + 1, event.type, JSON.stringify(event.payload)], ['int', 'text', 'jsonb']));
   return `
   WITH numbered AS (
     UPDATE "Thread" SET "eventSeq" = "eventSeq" + ${events.length} WHERE "id" = ${literal(threadId)}::uuid RETURNING "eventSeq" - ${events.length} AS "base"

@@ -65,6 +65,8 @@ export const forbidden = (message: string) => new ApiError('forbidden', message)
 export const notFound = (message: string) => new ApiError('not_found', message);
 export const conflict = (message: string, field?: string) => new ApiError('conflict', message, field);
 export const unprocessable = (message: string, field?: string) => new ApiError('unprocessable', message, field);
+/** An error of ours the caller cannot fix; what happened goes to the log, not into the answer. */
+export const internalError = () => new ApiError('internal', 'Something went wrong on our side; the error was logged.');
 export const payloadTooLarge = (message: string, field?: string) => new ApiError('payload_too_large', message, field);
 
 export function errorResponse(error: ApiError): Response {

@@ -5,7 +5,7 @@ import { constants, gzip as gzipCallback } from 'node:zlib';
 const gzip = promisify(gzipCallback);
 import { log } from '../log';
 import { MAX_JSON_BYTES } from './body';
-import { ApiError, errorResponse } from './errors';
+import { errorResponse, internalError } from './errors';
 
 /** A route handler as an App Router route file exports it. */
 export type WebHandler<P = Record<string, string>> = (req: Request, context: { params: Promise<P> }) => Promise<Response>;
@@ -116,6 +116,6 @@ export async function serveDirect(req: IncomingMessage, res: ServerResponse, mat
       res.destroy();
       return;
     }
-    await writeResponse(req, res, errorResponse(new ApiError('internal', 'Something went wrong on our side; the error was logged.')), extraHeaders);
+    await writeResponse(req, res, errorResponse(internalError()), extraHeaders);
   }
 }

@@ -1,7 +1,7 @@
 import { type SessionUser, sessionUser } from '../auth/session';
 import { toApiError } from '../db/errors';
 import { log } from '../log';
-import { ApiError, errorResponse, forbidden, unauthorized } from './errors';
+import { errorResponse, forbidden, internalError, unauthorized } from './errors';
 
 export interface RouteContext<P, U = SessionUser | null> {
   req: Request;
@@ -66,7 +66,7 @@ export function route<P>(
         return errorResponse(apiError);
       }
       log.error({ err: error, path: url.pathname, method: req.method }, 'unhandled error in route');
-      return errorResponse(new ApiError('internal', 'Something went wrong on our side; the error was logged.'));
+      return errorResponse(internalError());
     }
   };
 }

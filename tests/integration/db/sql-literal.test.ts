@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { inTwoTripTransaction, pgPool } from '@/lib/server/db/pg-pool';
-import { inlineSql, literal } from '@/lib/server/db/sql-literal';
+import { literal, typedRow } from '@/lib/server/db/sql-literal';
 
 const AWKWARD = ["it's", "''", 'back\\slash \\N', "\\' E'", '$1 and $$ dollar', 'emoji 🧭, combining é, RTL \u202e', '', 'NULL', "'); DROP TABLE \"Tag\"; --"];
 
@@ -25,15 +25,8 @@ describe('SQL literals', () => {
 
   it('write arrays, numbers, booleans, nulls and dates with their casts', async () => {
     const when = new Date('2026-11-23T10:11:12.345Z');
-    const sql = inlineSql('SELECT $1::text[] AS a, $2::text[] AS e, $3::float8 AS f, $4::int AS i, $5::boolean AS b, $6::int AS n, $7::timestamptz AS d', [
-      ["a'b", 'c\\d', '🧭'],
-      [],
-      -0.125e-3,
-      -42,
-      false,
-      null,
-      when,
-    ]);
+    const values = typedRow([["a'b", 'c\\d', '🧭'], [], -0.125e-3, -42, false, null, when], ['text[]', 'text[]', 'float8', 'int', 'boolean', 'int', 'timestamptz']);
+    const sql = `SELECT * FROM (VALUES ${values}) AS v(a, e, f, i, b, n, d)`;
     const { rows } = await pgPool().query(sql);
     expect(rows[0]).toEqual({ a: ["a'b", 'c\\d', '🧭'], e: [], f: -0.000125, i: -42, b: false, n: null, d: when });
   });
@@ -42,7 +35,7 @@ describe('SQL literals', () => {
     expect(() => literal('a\u0000b')).toThrow(/NUL/);
     expect(() => literal(Number.NaN)).toThrow(TypeError);
     expect(() => literal({})).toThrow(TypeError);
-    expect(() => inlineSql('SELECT $2', [1])).toThrow(/\$2/);
+    expect(() => typedRow([1], ['int', 'text'])).toThrow(/1 values for 2 columns/);
   });
 });
 
