@@ -1,10 +1,11 @@
 import { readQuery } from '@/lib/server/http/body';
+import { preparedJsonResponse } from '@/lib/server/http/prepared-json';
 import { route } from '@/lib/server/http/route';
-import { searchClaims } from '@/lib/server/search/search-claims';
+import { searchAnswer } from '@/lib/server/search/search-claims';
 import { searchParamsSchema } from '@/lib/search/search-params';
 
 /** Search tagged claims: full text (typo-tolerant) and combinable facets, keyset-paginated. */
 export const GET = route(async ({ url, user }) => {
   const params = readQuery(url, searchParamsSchema);
-  return searchClaims(params, user?.id ?? null);
+  return preparedJsonResponse(await searchAnswer(params, user?.id ?? null));
 });

@@ -5,6 +5,7 @@ import { db } from '../db/client';
 import { pgPool } from '../db/pg-pool';
 import { env } from '../env';
 import { unauthorized } from '../http/errors';
+import { PreparedJson } from '../http/prepared-json';
 import { facetConditions } from './filters';
 import { type SearchHit, type HitRow, toHit } from './hits';
 import { dataVersion } from './data-version';
@@ -237,6 +238,13 @@ async function fromIndex(
   return [rows, [found.facets]];
 }
 
+/** "My confidence" needs a signed-in viewer; the only filter whose answer depends on who asks. */
+function viewerDependent(params: SearchParams, viewerId: string | null): boolean {
+  const bounded = params.minConfidence !== undefined || params.maxConfidence !== undefined;
+  if (params.confidenceOf === 'mine' && bounded && !viewerId) throw unauthorized('Sign in to filter by your own confidence (confidenceOf=mine).');
+  return params.confidenceOf === 'mine' && bounded;
+}
+
 /**
  * Full-text search over claim text and notes (websearch syntax, ranked), falling back to spelling
  * correction when the words match nothing (typos); facet filters combine with either. The
@@ -244,19 +252,40 @@ async function fromIndex(
  * Postgres otherwise; answers are cached per data version.
  */
 export async function searchClaims(params: SearchParams, viewerId: string | null): Promise<SearchResult> {
-  if (params.confidenceOf === 'mine' && (params.minConfidence !== undefined || params.maxConfidence !== undefined) && !viewerId) {
-    throw unauthorized('Sign in to filter by your own confidence (confidenceOf=mine).');
-  }
+  viewerDependent(params, viewerId);
+  return searchAt(params, viewerId, await dataVersion());
+}
+
+/**
+ * `searchClaims` as the search API sends it: serialised once per data version and kept in the
+ * answer cache, so a search asked again costs neither the answer's assembly nor its
+ * serialisation (nor, sent by the production server, its compression: see PreparedJson).
+ */
+export async function searchAnswer(params: SearchParams, viewerId: string | null): Promise<PreparedJson> {
+  const key = `answer\u0000${viewerDependent(params, viewerId) ? viewerId : ''}\u0000${JSON.stringify(params)}`;
+  const version = await dataVersion();
+  const answer = await searchCache().get(
+    version,
+    key,
+    async () => {
+      const result = await searchAt(params, viewerId, version);
+      return { json: new PreparedJson(result), rows: result.items.length };
+    },
+    ({ rows }) => rows + 1,
+  );
+  return answer.json;
+}
+
+async function searchAt(params: SearchParams, viewerId: string | null, version: string): Promise<SearchResult> {
   const sort = effectiveSort(params);
   const cache = searchCache();
-  const version = await dataVersion();
   const index = searchIndex();
   const run = async (query: SearchParams): Promise<[HitRow[], FacetRow[]]> => {
     const cursor = readCursor(sort, query.cursor); // a bad cursor is a 400 whichever path answers
     if (index && answerableInMemory(query)) {
-      const key = `index\u0000${sort}\u0000${JSON.stringify(query)}`;
+      // Not cached row by row: the index answers in a millisecond or two, and the API caches whole answers (searchAnswer).
       try {
-        return await cache.get(version, key, () => fromIndex(index, query, sort, cursor, version), ([rows]) => rows.length + 1);
+        return await fromIndex(index, query, sort, cursor, version);
       } catch (error) {
         if (!(error instanceof NotInMemory)) throw error;
       }

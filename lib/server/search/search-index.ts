@@ -8,7 +8,7 @@ import { formatDataVersion } from './data-version';
 import type { FacetRow } from './facets';
 import type { HitRow } from './hits';
 import { keyNumber } from './sort-cursor';
-import { type FoundPositions, foundPositions, isEvaluable, matchQuery, type Position, type Postings, parseTsquery, parseTsvector, type QueryNode, rankOf, rankPlan } from './text-query';
+import { type FoundPositions, foundPositions, isEvaluable, matchQuery, type Position, type Postings, parseTsquery, parseTsvector, type QueryNode, type RankPlan, rankOf, rankPlan } from './text-query';
 
 /**
  * Searches answered in memory: every tagged claim's facet columns and its words (the lexemes and
@@ -88,7 +88,8 @@ class Columns {
   slot = new Map<string, number>();
   thread = new Int32Array(1024);
   createdAt = new Float64Array(1024);
-  tagCount = new Int32Array(1024);
+  /** A float column like the other sort keys, so one loop reads any of them (see `topByColumn`). */
+  tagCount = new Float64Array(1024);
   confMean = new Float64Array(1024);
   disagreement = new Float64Array(1024);
   flags = new Uint8Array(1024);
@@ -400,8 +401,22 @@ export interface IndexAnswer {
   facets: FacetRow;
 }
 
-/** The facet filters of filters.ts as the bounds and masks the scan over the columns checks (see `answer`). */
-function facetFilter(snapshot: Snapshot, params: SearchParams) {
+/** The facet filters of filters.ts as the bounds and masks the scan over the columns checks (see `filterInto`). */
+interface FacetFilter {
+  minTaggers: number;
+  axisMask: number;
+  flagsSet: number;
+  flagsClear: number;
+  bounded: boolean;
+  low: number;
+  high: number;
+  onlyThread: number;
+  minDisagreement: number;
+  labels: string[] | null;
+}
+
+
+function facetFilter(snapshot: Snapshot, params: SearchParams): FacetFilter {
   return {
     minTaggers: Math.max(1, params.minTaggers ?? 1),
     axisMask: (params.axis ?? []).reduce((mask, axis) => mask | AXIS_BIT[axis], 0),
@@ -501,49 +516,88 @@ class TopK {
   }
 }
 
-/** Answers one search over a snapshot: matches, filters, facet counts, and the page after the cursor. */
-function answer(snapshot: Snapshot, params: SearchParams, sort: SearchSort, query: QueryNode | null, cursor: { key: string; id: string } | null): IndexAnswer {
-  const { columns, threads, words } = snapshot;
-  const { minTaggers, axisMask, flagsSet, flagsClear, bounded, low, high, onlyThread, minDisagreement, labels } = facetFilter(snapshot, params);
-  const { tagCount, confMean, disagreement } = columns;
-  const matches = params.q ? (query ? matchQuery(query, words) : NO_SLOTS) : null;
-  const plan = query && sort === 'relevance' ? rankPlan(query) : null;
-  const found = foundPositions(plan?.lexemes.length ?? 0);
-  const positions = plan ? plan.lexemes.map((lexeme, k) => words.cursor(lexeme, found, k)) : [];
-  const sortColumn = sort === 'disagreement' ? columns.disagreement : sort === 'tagged' ? columns.tagCount : sort === 'newest' ? columns.createdAt : null;
-  const { thread, flags, ids, idRank } = columns;
-  // The cursor: only what sorts after it (key, then id, descending) is on this page.
-  const afterKey = cursor ? keyNumber(sort, cursor.key) : Number.POSITIVE_INFINITY;
-  const afterId = cursor?.id ?? '';
-  const top = new TopK(params.limit + 1);
-  const perThread = new Int32Array(threads.length + 1); // slot 0: claims of no known thread
-  // Claims counted by their six flag bits at once; the facet counts are summed from these after.
-  const byFlags = new Int32Array(64);
-  const count = matches ? matches.length : columns.size;
+/**
+ * The claims of `slots` (all claims when null) that pass the filters, into `out` in ascending
+ * order; returns how many. Counts them by flag bits and by thread on the way: the facet counts.
+ * One tight loop over typed columns, apart from the sort (`topByColumn`, `topByRank`), so that it
+ * compiles to the same machine code whatever the search's order.
+ */
+function filterInto(columns: Columns, filter: FacetFilter, slots: Int32Array | null, out: Int32Array, byFlags: Int32Array, perThread: Int32Array): number {
+  const { tagCount, flags, confMean, thread, disagreement, shown } = columns;
+  const { minTaggers, axisMask, flagsSet, flagsClear, bounded, low, high, onlyThread, minDisagreement, labels } = filter;
+  const count = slots ? slots.length : columns.size;
+  let n = 0;
   for (let m = 0; m < count; m++) {
-    // Without words, newest first: the heap then fills with the likeliest winners at once (matches
-    // go in ascending order, which the position readers need). The order visited changes nothing else.
-    const i = matches ? matches[m] : count - 1 - m;
+    const i = slots ? slots[m] : m;
     if (tagCount[i] < minTaggers) continue;
     const f = flags[i];
-    if (axisMask && (f & axisMask) === 0) continue;
+    if (axisMask !== 0 && (f & axisMask) === 0) continue;
     if ((f & flagsSet) !== flagsSet || (f & flagsClear) !== 0) continue;
     if (bounded && !(confMean[i] >= low && confMean[i] <= high)) continue;
     if (onlyThread !== -2 && thread[i] !== onlyThread) continue;
     if (!(disagreement[i] >= minDisagreement)) continue;
-    if (labels && !hasLabels(columns.shown[i].labels, labels)) continue;
+    if (labels !== null && !hasLabels(shown[i].labels, labels)) continue;
     byFlags[f]++;
     perThread[thread[i] + 1]++;
-    let key = 0;
-    if (plan) {
-      for (let k = 0; k < positions.length; k++) positions[k](i);
-      key = rankOf(plan, found, words.vectorSize(i));
-    } else if (sortColumn) {
-      key = sortColumn[i];
-    }
-    if (key > afterKey || (key === afterKey && ids[i] >= afterId)) continue;
-    if (top.admits(key, idRank[i])) top.add(i, key, idRank[i]);
+    out[n++] = i;
   }
+  return n;
+}
+
+/** Is (key, slot) past the cursor — after it in the order (key, then id, descending)? */
+function pastCursor(key: number, id: string, afterKey: number, afterId: string): boolean {
+  return key < afterKey || (key === afterKey && id < afterId);
+}
+
+/** The best of the first `n` slots by a column, past the cursor, into `top`. */
+function topByColumn(top: TopK, column: Float64Array, columns: Columns, slots: Int32Array, n: number, afterKey: number, afterId: string) {
+  const { ids, idRank } = columns;
+  // Highest slots (newest claims) first: the heap fills with likely winners at once.
+  for (let m = n - 1; m >= 0; m--) {
+    const i = slots[m];
+    const key = column[i];
+    if (top.admits(key, idRank[i]) && pastCursor(key, ids[i], afterKey, afterId)) top.add(i, key, idRank[i]);
+  }
+}
+
+/** The best of the first `n` slots by relevance (`ts_rank`), past the cursor, into `top`; slots ascending, as the position readers need. */
+function topByRank(top: TopK, plan: RankPlan, words: Words, columns: Columns, slots: Int32Array, n: number, afterKey: number, afterId: string) {
+  const { ids, idRank } = columns;
+  const found = foundPositions(plan.lexemes.length);
+  const positions = plan.lexemes.map((lexeme, k) => words.cursor(lexeme, found, k));
+  for (let m = 0; m < n; m++) {
+    const i = slots[m];
+    for (let k = 0; k < positions.length; k++) positions[k](i);
+    const key = rankOf(plan, found, words.vectorSize(i));
+    if (top.admits(key, idRank[i]) && pastCursor(key, ids[i], afterKey, afterId)) top.add(i, key, idRank[i]);
+  }
+}
+
+/** Scratch for the slots that pass a search's filters: answers run one at a time, start to end without a pause, so one buffer serves them all. */
+let passing = new Int32Array(1024);
+
+/** Answers one search over a snapshot: matches, filters, facet counts, and the page after the cursor. */
+function answer(snapshot: Snapshot, params: SearchParams, sort: SearchSort, query: QueryNode | null, cursor: { key: string; id: string } | null): IndexAnswer {
+  const { columns, threads, words } = snapshot;
+  const matches = params.q ? (query ? matchQuery(query, words) : NO_SLOTS) : null;
+  const perThread = new Int32Array(threads.length + 1); // slot 0: claims of no known thread
+  // Claims counted by their six flag bits at once; the facet counts are summed from these after.
+  const byFlags = new Int32Array(64);
+  passing = grown(passing, matches ? matches.length : columns.size);
+  const n = filterInto(columns, facetFilter(snapshot, params), matches, passing, byFlags, perThread);
+  // The cursor: only what sorts after it (key, then id, descending) is on this page.
+  const afterKey = cursor ? keyNumber(sort, cursor.key) : Number.POSITIVE_INFINITY;
+  const afterId = cursor?.id ?? '';
+  const top = new TopK(params.limit + 1);
+  const plan = query && sort === 'relevance' ? rankPlan(query) : null;
+  if (plan) {
+    topByRank(top, plan, words, columns, passing, n, afterKey, afterId);
+  } else {
+    const column = sort === 'tagged' ? columns.tagCount : sort === 'newest' ? columns.createdAt : sort === 'disagreement' ? columns.disagreement : null;
+    // Relevance without words to rank (no match can pass): every key is 0.
+    topByColumn(top, column ?? new Float64Array(columns.size), columns, passing, n, afterKey, afterId);
+  }
+  const { thread, ids } = columns;
   const counted = (bit: number) => byFlags.reduce((sum, n, f) => (f & bit ? sum + n : sum), 0);
   const total = byFlags.reduce((sum, n) => sum + n, 0);
   const inThread = (slot: number) => perThread[slot + 1];

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readJson } from '@/lib/server/http/body';
 import { ApiError, badRequest } from '@/lib/server/http/errors';
 import { type DirectRoute, findDirectRoute, serveDirect, type WebHandler } from '@/lib/server/http/node-bridge';
+import { PreparedJson, preparedJsonResponse } from '@/lib/server/http/prepared-json';
 import { route } from '@/lib/server/http/route';
 import { log } from '@/lib/server/log';
 import { z } from 'zod';
@@ -113,6 +114,43 @@ describe('serveDirect', () => {
     expect((await raw('/big')).headers['content-encoding']).toBeUndefined();
     expect((await raw('/big')).body.toString()).toBe(big);
     expect((await raw('/small', 'gzip')).headers['content-encoding']).toBeUndefined();
+  });
+
+  const rawGet = (url: string, acceptEncoding?: string) =>
+    new Promise<{ headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+      http.get(url, { headers: acceptEncoding ? { 'accept-encoding': acceptEncoding } : {} }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+      }).on('error', reject);
+    });
+
+  it('gzips a body over 64 KiB too (on the thread pool)', async () => {
+    const huge = JSON.stringify({ notes: Array.from({ length: 3000 }, (_, i) => `note ${i} ${'y'.repeat(i % 50)}`) });
+    expect(huge.length).toBeGreaterThan(64 * 1024);
+    const url = await serve(async () => new Response(huge, { headers: { 'content-type': 'application/json' } }));
+    const zipped = await rawGet(`${url}/x`, 'gzip');
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(Number(zipped.headers['content-length'])).toBe(zipped.body.byteLength);
+    expect(gunzipSync(zipped.body).toString()).toBe(huge);
+  });
+
+  it('sends a prepared answer as its bytes, and compresses it once however often it is sent', async () => {
+    const value = { items: Array.from({ length: 40 }, (_, i) => ({ id: i, text: `claim ${i} about inner alignment` })) };
+    const prepared = new PreparedJson(value);
+    const gzip = vi.spyOn(prepared, 'gzip');
+    const url = await serve(async () => preparedJsonResponse(prepared));
+    const plain = await rawGet(`${url}/x`);
+    expect(plain.headers['content-type']).toBe('application/json');
+    expect(plain.headers['x-frame-options']).toBe('DENY');
+    expect(JSON.parse(plain.body.toString())).toEqual(value);
+    const first = await rawGet(`${url}/x`, 'gzip');
+    const second = await rawGet(`${url}/x`, 'gzip');
+    expect(first.headers['content-encoding']).toBe('gzip');
+    expect(JSON.parse(gunzipSync(second.body).toString())).toEqual(value);
+    expect(second.body.equals(first.body)).toBe(true);
+    expect(gzip).toHaveBeenCalledTimes(2);
+    expect(await gzip.mock.results[0].value).toBe(await gzip.mock.results[1].value);
   });
 
   it('refuses a body over the JSON limit with 413 even when it is sent without a length', async () => {
