@@ -75,12 +75,16 @@ try {
             repeatedSearchThroughFetchMs: await floorOf('/api/claims?axis=outer', throughFetch),
           }
         : null;
+      const cpuBefore = process.cpuUsage();
       const durations = await timed(queries, CONCURRENCY, async (q) => {
         const started = performance.now();
         await request(q);
         byShape[q.shape] = [...(byShape[q.shape] ?? []), performance.now() - started];
       });
-      return { durations, byShape, errors, floor };
+      const cpu = process.cpuUsage(cpuBefore);
+      // What the load generator itself spent per request, on the cores the app and Postgres use.
+      const clientCpuMsPerRequest = Math.round(((cpu.user + cpu.system) / 1000 / queries.length) * 1000) / 1000;
+      return { durations, byShape, errors, floor, clientCpuMsPerRequest };
     } finally {
       client.close();
       await app.stop();
@@ -114,6 +118,7 @@ try {
     postgresOnlyHttpMs: summarise(postgresOnly.durations),
     postgresOnlyByShapeMs: Object.fromEntries(Object.entries(postgresOnly.byShape).map(([shape, d]) => [shape, summarise(d)])),
     naiveScanMs: summarise(naive),
+    clientCpuMsPerRequest: cached.clientCpuMsPerRequest,
     speedupAtP95: 0,
     uncachedSpeedupAtP95: 0,
     postgresOnlySpeedupAtP95: 0,

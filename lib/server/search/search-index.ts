@@ -8,7 +8,21 @@ import { formatDataVersion } from './data-version';
 import type { FacetRow } from './facets';
 import type { HitRow } from './hits';
 import { keyNumber } from './sort-cursor';
-import { type FoundPositions, foundPositions, isEvaluable, matchQuery, type Position, type Postings, parseTsquery, parseTsvector, type QueryNode, type RankPlan, rankOf, rankPlan } from './text-query';
+import {
+  type FoundPositions,
+  foundPositions,
+  isEvaluable,
+  matchQuery,
+  type Position,
+  type Postings,
+  parseTsquery,
+  parseTsvector,
+  type QueryNode,
+  type RankPlan,
+  rankOf,
+  rankPlan,
+  singleLexemeRank,
+} from './text-query';
 
 /**
  * Searches answered in memory: every tagged claim's facet columns and its words (the lexemes and
@@ -37,6 +51,8 @@ const BOTH = 4;
 const OTHER = 8;
 const CRUX = 16;
 const STORY = 32;
+/** Someone has tagged the claim (tagCount > 0): the one filter every search has, read from the flags with the others. */
+const TAGGED = 64;
 const AXIS_BIT = { outer: OUTER, inner: INNER, both: BOTH, other: OTHER } as const;
 
 /** Past this many changed claims in one catch-up, one full load is cheaper than reloading them one by one. */
@@ -70,7 +86,8 @@ const CLAIM_SELECT = `SELECT c."id", c."threadId", c."exact", c."passageId", p."
   c."consensusScore", c."cruxCount", c."storyCount", c."axisOuter", c."axisInner", c."axisBoth", c."axisOther", c."labels", c."orphan",
   (CASE WHEN c."axisOuter" > 0 THEN ${OUTER} ELSE 0 END | CASE WHEN c."axisInner" > 0 THEN ${INNER} ELSE 0 END |
    CASE WHEN c."axisBoth" > 0 THEN ${BOTH} ELSE 0 END | CASE WHEN c."axisOther" > 0 THEN ${OTHER} ELSE 0 END |
-   CASE WHEN c."cruxCount" > 0 THEN ${CRUX} ELSE 0 END | CASE WHEN c."storyCount" > 0 THEN ${STORY} ELSE 0 END) AS "flags",
+   CASE WHEN c."cruxCount" > 0 THEN ${CRUX} ELSE 0 END | CASE WHEN c."storyCount" > 0 THEN ${STORY} ELSE 0 END |
+   CASE WHEN c."tagCount" > 0 THEN ${TAGGED} ELSE 0 END) AS "flags",
   coalesce(c."searchVector"::text, '') AS "vector"
   FROM "Claim" c JOIN "Passage" p ON p."id" = c."passageId"`;
 
@@ -102,6 +119,9 @@ class Columns {
    */
   idRank = new Float64Array(1024);
   private sortedIds: string[] = [];
+  /** Each thread's slots, ascending (a claim never moves to another thread; new claims take new, higher slots). */
+  private threadSlots: number[][] = [];
+  private threadSlotArrays: (Int32Array | undefined)[] = [];
 
   /** Stores a claim's columns; returns its slot. */
   set(row: ClaimRow, threadSlot: number): number {
@@ -118,6 +138,10 @@ class Columns {
       this.slot.set(row.id, at);
       this.ids[at] = row.id;
       this.placeId(at, row.id);
+      if (threadSlot >= 0) {
+        (this.threadSlots[threadSlot] ??= []).push(at);
+        this.threadSlotArrays[threadSlot] = undefined;
+      }
     }
     this.thread[at] = threadSlot;
     this.createdAt[at] = Math.round(row.createdAt);
@@ -128,6 +152,12 @@ class Columns {
     const { flags: _flags, vector: _vector, ...shown } = row;
     this.shown[at] = shown;
     return at;
+  }
+
+  /** The slots of one thread's claims, ascending. */
+  slotsInThread(threadSlot: number): Int32Array {
+    this.threadSlotArrays[threadSlot] ??= Int32Array.from(this.threadSlots[threadSlot] ?? []);
+    return this.threadSlotArrays[threadSlot];
   }
 
   private placeId(slot: number, id: string) {
@@ -162,11 +192,15 @@ class Columns {
   }
 }
 
-/** One lexeme's postings as loaded: ascending slots, and for slot i its positions at offsets[i]…offsets[i+1]. */
+/**
+ * One lexeme's postings as loaded: ascending slots, and for slot i its positions at
+ * offsets[i]…offsets[i+1] and the rank a search for this lexeme alone gives it (`singleLexemeRank`).
+ */
 interface PostingList {
   slots: Int32Array;
   offsets: Int32Array;
   positions: Uint16Array;
+  ranks: Float32Array;
 }
 
 class PostingBuilder {
@@ -181,7 +215,11 @@ class PostingBuilder {
   }
 
   build(): PostingList {
-    return { slots: Int32Array.from(this.slots), offsets: Int32Array.from(this.offsets), positions: Uint16Array.from(this.positions) };
+    const offsets = Int32Array.from(this.offsets);
+    const positions = Uint16Array.from(this.positions);
+    const ranks = new Float32Array(this.slots.length);
+    for (let i = 0; i < ranks.length; i++) ranks[i] = singleLexemeRank(positions, offsets[i], offsets[i + 1]);
+    return { slots: Int32Array.from(this.slots), offsets, positions, ranks };
   }
 }
 
@@ -256,6 +294,25 @@ class Words implements Postings {
     for (let i = 0; i < loaded.length; i++) if (!this.dirty[loaded[i]]) kept.push(loaded[i]);
     for (const [slot, words] of this.overlay) if (words.has(lexeme)) kept.push(slot);
     return Int32Array.from(kept).sort();
+  }
+
+  /**
+   * The rank of a search for one lexeme, claim by claim (0 where the claim lacks it), asked for in
+   * ascending slot order like `cursor`: read from the postings, worked out for a changed claim.
+   */
+  singleRankCursor(lexeme: string): (slot: number) => number {
+    const list = this.base.get(lexeme);
+    let at = 0;
+    return (slot) => {
+      if (this.dirty[slot]) {
+        const positions = this.overlay.get(slot)?.get(lexeme);
+        return positions ? singleLexemeRank(positions, 0, positions.length) : 0;
+      }
+      if (!list) return 0;
+      const { slots } = list;
+      while (at < slots.length && slots[at] < slot) at++;
+      return at < slots.length && slots[at] === slot ? list.ranks[at] : 0;
+    };
   }
 
   /**
@@ -421,7 +478,7 @@ function facetFilter(snapshot: Snapshot, params: SearchParams): FacetFilter {
     minTaggers: Math.max(1, params.minTaggers ?? 1),
     axisMask: (params.axis ?? []).reduce((mask, axis) => mask | AXIS_BIT[axis], 0),
     // The two flags asked for as masks: bits that must be set, bits that must be clear.
-    flagsSet: (params.concreteStory === true ? STORY : 0) | (params.crux === true ? CRUX : 0),
+    flagsSet: TAGGED | (params.concreteStory === true ? STORY : 0) | (params.crux === true ? CRUX : 0),
     flagsClear: (params.concreteStory === false ? STORY : 0) | (params.crux === false ? CRUX : 0),
     bounded: params.minConfidence !== undefined || params.maxConfidence !== undefined,
     low: params.minConfidence ?? 0,
@@ -519,27 +576,37 @@ class TopK {
 /**
  * The claims of `slots` (all claims when null) that pass the filters, into `out` in ascending
  * order; returns how many. Counts them by flag bits and by thread on the way: the facet counts.
- * One tight loop over typed columns, apart from the sort (`topByColumn`, `topByRank`), so that it
- * compiles to the same machine code whatever the search's order.
+ *
+ * One tight loop over typed columns, the sort left to `topByColumn` and `topByRank`. The filters
+ * most searches use (tagged at all, axis, crux, story, thread) are read from two narrow columns
+ * and combined without a branch: a filter that lets half the claims through is a branch the
+ * processor cannot predict. The other columns are read only by a search that filters on them
+ * (those branches go the same way for every claim). A thread's claims alone come from its own list
+ * (see `answer`).
  */
 function filterInto(columns: Columns, filter: FacetFilter, slots: Int32Array | null, out: Int32Array, byFlags: Int32Array, perThread: Int32Array): number {
   const { tagCount, flags, confMean, thread, disagreement, shown } = columns;
   const { minTaggers, axisMask, flagsSet, flagsClear, bounded, low, high, onlyThread, minDisagreement, labels } = filter;
   const count = slots ? slots.length : columns.size;
+  // 1 where a filter is not asked for, so that it passes every claim.
+  const anyAxis = axisMask === 0 ? 1 : 0;
+  const anyThread = onlyThread === -2 ? 1 : 0;
+  const byTagCount = minTaggers > 1;
+  const byDisagreement = minDisagreement > Number.NEGATIVE_INFINITY;
   let n = 0;
   for (let m = 0; m < count; m++) {
     const i = slots ? slots[m] : m;
-    if (tagCount[i] < minTaggers) continue;
     const f = flags[i];
-    if (axisMask !== 0 && (f & axisMask) === 0) continue;
-    if ((f & flagsSet) !== flagsSet || (f & flagsClear) !== 0) continue;
-    if (bounded && !(confMean[i] >= low && confMean[i] <= high)) continue;
-    if (onlyThread !== -2 && thread[i] !== onlyThread) continue;
-    if (!(disagreement[i] >= minDisagreement)) continue;
-    if (labels !== null && !hasLabels(shown[i].labels, labels)) continue;
-    byFlags[f]++;
-    perThread[thread[i] + 1]++;
-    out[n++] = i;
+    const t = thread[i];
+    let pass = (anyAxis | +((f & axisMask) !== 0)) & +((f & flagsSet) === flagsSet) & +((f & flagsClear) === 0) & (anyThread | +(t === onlyThread));
+    if (byTagCount) pass &= +(tagCount[i] >= minTaggers);
+    if (bounded) pass &= +(confMean[i] >= low) & +(confMean[i] <= high);
+    if (byDisagreement) pass &= +(disagreement[i] >= minDisagreement);
+    if (labels !== null && pass === 1 && !hasLabels(shown[i].labels, labels)) pass = 0;
+    byFlags[f] += pass;
+    perThread[t + 1] += pass;
+    out[n] = i;
+    n += pass;
   }
   return n;
 }
@@ -563,6 +630,16 @@ function topByColumn(top: TopK, column: Float64Array, columns: Columns, slots: I
 /** The best of the first `n` slots by relevance (`ts_rank`), past the cursor, into `top`; slots ascending, as the position readers need. */
 function topByRank(top: TopK, plan: RankPlan, words: Words, columns: Columns, slots: Int32Array, n: number, afterKey: number, afterId: string) {
   const { ids, idRank } = columns;
+  if (plan.lexemes.length === 1) {
+    // One word (or a word against its absence): each claim's rank was worked out at load.
+    const rankAt = words.singleRankCursor(plan.lexemes[0]);
+    for (let m = 0; m < n; m++) {
+      const i = slots[m];
+      const key = words.vectorSize(i) === 0 ? 0 : rankAt(i);
+      if (top.admits(key, idRank[i]) && pastCursor(key, ids[i], afterKey, afterId)) top.add(i, key, idRank[i]);
+    }
+    return;
+  }
   const found = foundPositions(plan.lexemes.length);
   const positions = plan.lexemes.map((lexeme, k) => words.cursor(lexeme, found, k));
   for (let m = 0; m < n; m++) {
@@ -582,9 +659,12 @@ function answer(snapshot: Snapshot, params: SearchParams, sort: SearchSort, quer
   const matches = params.q ? (query ? matchQuery(query, words) : NO_SLOTS) : null;
   const perThread = new Int32Array(threads.length + 1); // slot 0: claims of no known thread
   // Claims counted by their six flag bits at once; the facet counts are summed from these after.
-  const byFlags = new Int32Array(64);
-  passing = grown(passing, matches ? matches.length : columns.size);
-  const n = filterInto(columns, facetFilter(snapshot, params), matches, passing, byFlags, perThread);
+  const byFlags = new Int32Array(128);
+  const filter = facetFilter(snapshot, params);
+  // Without words, one thread's claims are read from its own list rather than found among all.
+  const candidates = matches ?? (filter.onlyThread >= 0 ? columns.slotsInThread(filter.onlyThread) : filter.onlyThread === -3 ? NO_SLOTS : null);
+  passing = grown(passing, candidates ? candidates.length : columns.size);
+  const n = filterInto(columns, filter, candidates, passing, byFlags, perThread);
   // The cursor: only what sorts after it (key, then id, descending) is on this page.
   const afterKey = cursor ? keyNumber(sort, cursor.key) : Number.POSITIVE_INFINITY;
   const afterId = cursor?.id ?? '';
