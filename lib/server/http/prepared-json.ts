@@ -15,10 +15,18 @@ const GZIP_LEVEL = constants.Z_BEST_SPEED;
  * the pool takes less of the event loop (320 against 700 µs) and is worth the hop.
  */
 const GZIP_INLINE_MAX_BYTES = 64 * 1024;
+/**
+ * In place, an 8 KiB window and a smaller hash (zlib's defaults: 32 KiB, memLevel 8). The default
+ * state is ~270 kB, which the allocator maps fresh from the kernel for each call whenever its
+ * threshold has not adapted: 17 page faults and 320 µs for a 17 kB answer, against 2.5 faults and
+ * 115 µs, once settled 98 against 83 µs. A body this small gains little from the wider window:
+ * 1 % more bytes on 17 kB.
+ */
+const INLINE_OPTIONS = { level: GZIP_LEVEL, windowBits: 13, memLevel: 6 };
 
 /** A body gzipped at the fastest level: in place when small, on the thread pool when large. */
 export async function gzipBody(body: Buffer): Promise<Buffer> {
-  return body.byteLength <= GZIP_INLINE_MAX_BYTES ? gzipSync(body, { level: GZIP_LEVEL }) : gzip(body, { level: GZIP_LEVEL });
+  return body.byteLength <= GZIP_INLINE_MAX_BYTES ? gzipSync(body, INLINE_OPTIONS) : gzip(body, { level: GZIP_LEVEL });
 }
 
 /**

@@ -328,9 +328,12 @@ const f = Math.fround;
 const WEIGHTS = [f(0.1), f(0.2), f(0.4), f(1.0)];
 const wpos = (position: Position) => WEIGHTS[position >> WEIGHT_SHIFT];
 
+/** word_distance of tsrank.c for distances 0–100 (beyond, 1e-30), worked out once rather than an exp() per pair of positions. */
+const WORD_DISTANCE = Float32Array.from({ length: 101 }, (_, distance) => f(1.0 / (1.005 + 0.05 * Math.exp(f(distance) / 1.5 - 2))));
+const FAR = f(1e-30);
+
 function wordDistance(distance: number): number {
-  if (distance > 100) return f(1e-30);
-  return f(1.0 / (1.005 + 0.05 * Math.exp(f(distance) / 1.5 - 2)));
+  return distance > 100 ? FAR : WORD_DISTANCE[distance];
 }
 
 const utf8 = new TextEncoder();
