@@ -1,5 +1,4 @@
 import { readQuery } from '@/lib/server/http/body';
-import { preparedJsonResponse } from '@/lib/server/http/prepared-json';
 import { route } from '@/lib/server/http/route';
 import { searchAnswer } from '@/lib/server/search/search-claims';
 import { searchParamsSchema } from '@/lib/search/search-params';
@@ -7,5 +6,5 @@ import { searchParamsSchema } from '@/lib/search/search-params';
 /** Search tagged claims: full text (typo-tolerant) and combinable facets, keyset-paginated. */
 export const GET = route(async ({ url, user }) => {
   const params = readQuery(url, searchParamsSchema);
-  return preparedJsonResponse(await searchAnswer(params, user?.id ?? null));
+  return searchAnswer(params, user?.id ?? null);
 });

@@ -2,10 +2,13 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { log } from '../log';
 import { MAX_JSON_BYTES } from './body';
 import { errorResponse, internalError } from './errors';
-import { gzipBody, preparedJsonOf } from './prepared-json';
+import { gzipBody, PreparedJson } from './prepared-json';
+import { ANSWER, type RouteAnswer } from './route';
 
-/** A route handler as an App Router route file exports it. */
-export type WebHandler<P = Record<string, string>> = (req: Request, context: { params: Promise<P> }) => Promise<Response>;
+/** A route handler as an App Router route file exports it; one made by `route()` also has its answering form (see ANSWER). */
+export type WebHandler<P = Record<string, string>> = ((req: Request, context: { params: Promise<P> }) => Promise<Response>) & {
+  [ANSWER]?: (req: Request, context: { params: Promise<P> }) => Promise<RouteAnswer>;
+};
 
 /** A route the production server hands straight to its route file's handler (scripts/serve.ts). */
 export interface DirectRoute {
@@ -64,19 +67,28 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer<ArrayBuff
 /** Bodies smaller than this go uncompressed: gzip would save a few bytes for more CPU than it is worth. */
 const GZIP_MIN_BYTES = 1024;
 
-async function writeResponse(req: IncomingMessage, res: ServerResponse, response: Response, extraHeaders: Record<string, string>): Promise<void> {
-  // A prepared answer is sent as the bytes it was serialised to, once, and gzipped once.
-  const prepared = preparedJsonOf(response);
-  let body: Buffer | undefined = prepared ? prepared.bytes : response.body ? Buffer.from(await response.arrayBuffer()) : undefined;
-  res.statusCode = response.status;
+async function writeResponse(req: IncomingMessage, res: ServerResponse, answer: RouteAnswer, extraHeaders: Record<string, string>): Promise<void> {
   for (const [name, value] of Object.entries(extraHeaders)) res.setHeader(name, value);
-  const cookies = response.headers.getSetCookie();
-  for (const [name, value] of response.headers) if (name !== 'set-cookie') res.setHeader(name, value);
-  if (cookies.length) res.setHeader('set-cookie', cookies);
-  const vary = response.headers.get('vary');
+  let body: Buffer | undefined;
+  let encoded = false;
+  let vary: string | null = null;
+  if (answer instanceof PreparedJson) {
+    // Sent as the bytes it was serialised to, once, and gzipped once.
+    body = answer.bytes;
+    res.statusCode = 200;
+    res.setHeader('content-type', 'application/json');
+  } else {
+    body = answer.body ? Buffer.from(await answer.arrayBuffer()) : undefined;
+    res.statusCode = answer.status;
+    const cookies = answer.headers.getSetCookie();
+    for (const [name, value] of answer.headers) if (name !== 'set-cookie') res.setHeader(name, value);
+    if (cookies.length) res.setHeader('set-cookie', cookies);
+    vary = answer.headers.get('vary');
+    encoded = answer.headers.has('content-encoding');
+  }
   res.setHeader('vary', vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding');
-  if (body && body.byteLength >= GZIP_MIN_BYTES && !response.headers.has('content-encoding') && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
-    body = prepared ? await prepared.gzip() : await gzipBody(body);
+  if (body && body.byteLength >= GZIP_MIN_BYTES && !encoded && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+    body = answer instanceof PreparedJson ? await answer.gzip() : await gzipBody(body);
     res.setHeader('content-encoding', 'gzip');
   }
   if (body) res.setHeader('content-length', body.byteLength);
@@ -98,7 +110,9 @@ export async function serveDirect(req: IncomingMessage, res: ServerResponse, mat
     const body = hasBody ? await readBody(req, MAX_JSON_BYTES) : undefined;
     const url = `http://${req.headers.host ?? 'localhost'}${req.url}`;
     const request = new Request(url, { method: req.method, headers, body: body?.byteLength ? body : undefined });
-    await writeResponse(req, res, await match.handler(request, { params: Promise.resolve(match.params) }), extraHeaders);
+    const context = { params: Promise.resolve(match.params) };
+    const answering = match.handler[ANSWER];
+    await writeResponse(req, res, answering ? await answering(request, context) : await match.handler(request, context), extraHeaders);
   } catch (error) {
     if (req.destroyed && !req.complete) {
       res.destroy(); // the client went away mid-request: nobody to answer

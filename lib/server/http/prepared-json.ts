@@ -29,14 +29,29 @@ export async function gzipBody(body: Buffer): Promise<Buffer> {
   return body.byteLength <= GZIP_INLINE_MAX_BYTES ? gzipSync(body, INLINE_OPTIONS) : gzip(body, { level: GZIP_LEVEL });
 }
 
+/** Marks a PreparedJson whichever copy of this module made it (see `Symbol.hasInstance` below). */
+const PREPARED = Symbol.for('crux-reader.PreparedJson');
+
 /**
  * A JSON answer serialised once, to be sent any number of times: a cached answer kept this way
  * costs neither `JSON.stringify` nor, when the client takes gzip, compression again (the
- * compressed bytes are kept beside the plain ones the first time they are asked for).
+ * compressed bytes are kept beside the plain ones the first time they are asked for). A route
+ * handler may return one (see route.ts): the production server sends its bytes as they are, and
+ * Next.js gets it as a `Response`.
  */
 export class PreparedJson {
+  readonly [PREPARED] = true;
   readonly bytes: Buffer<ArrayBuffer>;
   private gzipped: Promise<Buffer> | null = null;
+
+  /**
+   * `instanceof PreparedJson` holds for one from any copy of this module: the production server
+   * loads the search route beside the Next.js bundle (scripts/serve.ts), and answers are cached
+   * on `globalThis`, shared by both copies.
+   */
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null && (value as { [PREPARED]?: unknown })[PREPARED] === true;
+  }
 
   constructor(value: unknown) {
     this.bytes = Buffer.from(JSON.stringify(value));
@@ -46,23 +61,9 @@ export class PreparedJson {
     this.gzipped ??= gzipBody(this.bytes);
     return this.gzipped;
   }
-}
 
-/**
- * Marks the response a prepared answer was sent in. A symbol from the global registry, not a
- * module-local map: the production server can hold two copies of this module (scripts/serve.ts).
- */
-const PREPARED = Symbol.for('crux-reader.PreparedJson');
-
-/** The answer as a 200 JSON response, as `Response.json` would make it, remembering what it was made from. */
-export function preparedJsonResponse(prepared: PreparedJson): Response {
-  const response = new Response(prepared.bytes, { headers: { 'content-type': 'application/json' } });
-  Object.defineProperty(response, PREPARED, { value: prepared });
-  return response;
-}
-
-/** The prepared answer a response was made from, if any (the direct-route server sends its bytes as they are). */
-export function preparedJsonOf(response: Response): PreparedJson | undefined {
-  const prepared = (response as unknown as Record<symbol, unknown>)[PREPARED];
-  return prepared && typeof (prepared as PreparedJson).gzip === 'function' ? (prepared as PreparedJson) : undefined;
+  /** The answer as a 200 JSON response, as `Response.json` would make it. */
+  toResponse(): Response {
+    return new Response(this.bytes, { headers: { 'content-type': 'application/json' } });
+  }
 }

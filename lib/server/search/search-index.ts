@@ -139,7 +139,8 @@ class Columns {
       this.ids[at] = row.id;
       this.placeId(at, row.id);
       if (threadSlot >= 0) {
-        (this.threadSlots[threadSlot] ??= []).push(at);
+        this.threadSlots[threadSlot] ??= [];
+        this.threadSlots[threadSlot].push(at);
         this.threadSlotArrays[threadSlot] = undefined;
       }
     }

@@ -225,7 +225,7 @@ export function union(a: Int32Array, b: Int32Array): Int32Array {
   while (i < al && j < bl) {
     const x = a[i];
     const y = b[j];
-    out[n++] = x < y ? x : y;
+    out[n++] = Math.min(x, y);
     i += +(x <= y);
     j += +(y <= x);
   }

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readJson } from '@/lib/server/http/body';
 import { ApiError, badRequest } from '@/lib/server/http/errors';
 import { type DirectRoute, findDirectRoute, serveDirect, type WebHandler } from '@/lib/server/http/node-bridge';
-import { PreparedJson, preparedJsonResponse } from '@/lib/server/http/prepared-json';
+import { PreparedJson } from '@/lib/server/http/prepared-json';
 import { route } from '@/lib/server/http/route';
 import { log } from '@/lib/server/log';
 import { z } from 'zod';
@@ -135,14 +135,16 @@ describe('serveDirect', () => {
     expect(gunzipSync(zipped.body).toString()).toBe(huge);
   });
 
-  it('sends a prepared answer as its bytes, and compresses it once however often it is sent', async () => {
+  it('sends a prepared answer as its bytes, without a Response around it, and compresses it once however often it is sent', async () => {
     const value = { items: Array.from({ length: 40 }, (_, i) => ({ id: i, text: `claim ${i} about inner alignment` })) };
     const prepared = new PreparedJson(value);
     const gzip = vi.spyOn(prepared, 'gzip');
-    const url = await serve(async () => preparedJsonResponse(prepared));
+    const toResponse = vi.spyOn(prepared, 'toResponse');
+    const url = await serve(route(async () => prepared) as WebHandler);
     const plain = await rawGet(`${url}/x`);
     expect(plain.headers['content-type']).toBe('application/json');
     expect(plain.headers['x-frame-options']).toBe('DENY');
+    expect(plain.headers.vary).toBe('Accept-Encoding');
     expect(JSON.parse(plain.body.toString())).toEqual(value);
     const first = await rawGet(`${url}/x`, 'gzip');
     const second = await rawGet(`${url}/x`, 'gzip');
@@ -151,6 +153,17 @@ describe('serveDirect', () => {
     expect(second.body.equals(first.body)).toBe(true);
     expect(gzip).toHaveBeenCalledTimes(2);
     expect(await gzip.mock.results[0].value).toBe(await gzip.mock.results[1].value);
+    expect(toResponse).not.toHaveBeenCalled();
+  });
+
+  it('answers a route that returns a prepared answer with a Response where one is needed (Next.js)', async () => {
+    const value = { a: [1, 2, 3], b: 'é' };
+    const handler = route(async () => new PreparedJson(value));
+    const response = await handler(new Request('http://localhost/x'), { params: Promise.resolve({}) });
+    const reference = Response.json(value);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe(reference.headers.get('content-type'));
+    expect(await response.text()).toBe(await reference.text());
   });
 
   it('refuses a body over the JSON limit with 413 even when it is sent without a length', async () => {
@@ -186,6 +199,18 @@ describe('serveDirect', () => {
     expect(await response.json()).toEqual({ error: { code: 'internal', message: 'Something went wrong on our side; the error was logged.' } });
     expect(logged).toHaveBeenCalledOnce();
     logged.mockRestore();
+  });
+});
+
+describe('PreparedJson across copies of its module', () => {
+  it('is recognised by instanceof whichever copy made it (answers are cached on globalThis, shared by both)', async () => {
+    vi.resetModules();
+    const other = await import('@/lib/server/http/prepared-json');
+    expect(other.PreparedJson).not.toBe(PreparedJson);
+    expect(new other.PreparedJson({}) instanceof PreparedJson).toBe(true);
+    expect(new PreparedJson({}) instanceof other.PreparedJson).toBe(true);
+    expect({ bytes: Buffer.from('{}') } instanceof PreparedJson).toBe(false);
+    expect(Response.json({}) instanceof PreparedJson).toBe(false);
   });
 });
 
