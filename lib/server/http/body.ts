@@ -68,3 +68,27 @@ export function readQuery<T>(url: URL, schema: z.ZodType<T>): T {
   if (!result.success) throw zodIssueToError(result.error, 1);
   return result.data;
 }
+
+/**
+ * `readQuery` for a route asked the same questions again and again (search): each query string
+ * is parsed once and its parameters kept (the last `size` strings, least recently used out; bad
+ * ones are never kept, so they fail every time). The parameters are frozen: they are shared.
+ */
+export function queryReader<T extends object>(schema: z.ZodType<T>, size = 2_000): (url: URL) => Readonly<T> {
+  const parsed = new Map<string, Readonly<T>>();
+  return (url) => {
+    const key = url.search;
+    const found = parsed.get(key);
+    if (found) {
+      parsed.delete(key);
+      parsed.set(key, found);
+      return found;
+    }
+    const params = readQuery(url, schema);
+    for (const value of Object.values(params)) if (Array.isArray(value)) Object.freeze(value);
+    const frozen = Object.freeze(params);
+    parsed.set(key, frozen);
+    if (parsed.size > size) parsed.delete(parsed.keys().next().value as string);
+    return frozen;
+  };
+}

@@ -191,13 +191,30 @@ export function headlinesQuery(q: string, texts: string[]): { name: string; text
 /** A page the index chose as the rows the API shows: the claims as the index holds them, headlines from Postgres when there are words. */
 async function indexPageRows(hits: IndexHit[], q: string | undefined): Promise<HitRow[]> {
   const headlines = q ? (await pgPool().query<{ headline: string }>(headlinesQuery(q, hits.map((hit) => hit.claim.exact)))).rows.map((r) => r.headline) : null;
-  return hits.map(({ claim, rank, thread }, i) => ({
-    ...claim,
-    createdAt: new Date(claim.createdAt),
+  // Field by field rather than spreading the claim: a spread of its twenty fields cost several times as much.
+  return hits.map(({ claim: c, rank, thread }, i) => ({
+    id: c.id,
+    exact: c.exact,
+    passageId: c.passageId,
+    createdAt: new Date(c.createdAt),
+    tagCount: c.tagCount,
+    confMean: c.confMean,
+    disagreement: c.disagreement,
+    cruxScore: c.cruxScore,
+    consensusScore: c.consensusScore,
+    cruxCount: c.cruxCount,
+    storyCount: c.storyCount,
+    axisOuter: c.axisOuter,
+    axisInner: c.axisInner,
+    axisBoth: c.axisBoth,
+    axisOther: c.axisOther,
+    labels: c.labels,
+    orphan: c.orphan,
+    ordinal: c.ordinal,
     rank,
     slug: thread.slug,
     title: thread.title,
-    headline: headlines ? headlines[i] : claim.exact,
+    headline: headlines ? headlines[i] : c.exact,
   }));
 }
 
