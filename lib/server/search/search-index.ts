@@ -119,6 +119,13 @@ class Columns {
    */
   idRank = new Float64Array(1024);
   private sortedIds: string[] = [];
+  /**
+   * How many claims hold each (thread, flags) pair: counts[(thread + 1) * 128 + flags]. A search
+   * without words filtering on flags and thread alone counts its facets from these.
+   */
+  counts = new Int32Array(128);
+  /** The search orders built so far (see SortedOrder), kept in step with every change. */
+  private readonly orders = new Map<ColumnSort, SortedOrder>();
   /** Each thread's slots, ascending (a claim never moves to another thread; new claims take new, higher slots). */
   private threadSlots: number[][] = [];
   private threadSlotArrays: (Int32Array | undefined)[] = [];
@@ -126,6 +133,8 @@ class Columns {
   /** Stores a claim's columns; returns its slot. */
   set(row: ClaimRow, threadSlot: number): number {
     let at = this.slot.get(row.id);
+    // A claim seen before is taken out of the counts and orders, then put back as it is now.
+    const known = at !== undefined;
     if (at === undefined) {
       at = this.size++;
       this.thread = grown(this.thread, this.size);
@@ -144,6 +153,10 @@ class Columns {
         this.threadSlotArrays[threadSlot] = undefined;
       }
     }
+    if (known) {
+      this.count(at, -1);
+      for (const order of this.orders.values()) order.remove(at);
+    }
     this.thread[at] = threadSlot;
     this.createdAt[at] = Math.round(row.createdAt);
     this.tagCount[at] = row.tagCount;
@@ -152,7 +165,38 @@ class Columns {
     this.flags[at] = row.flags;
     const { flags: _flags, vector: _vector, ...shown } = row;
     this.shown[at] = shown;
+    this.count(at, 1);
+    for (const order of this.orders.values()) order.insert(at);
     return at;
+  }
+
+  private count(slot: number, by: number) {
+    const cell = (this.thread[slot] + 1) * 128 + this.flags[slot];
+    this.counts = grown(this.counts, cell + 1);
+    this.counts[cell] += by;
+  }
+
+  /** The column a search order sorts by. */
+  keyColumn(sort: ColumnSort): Float64Array {
+    return sort === 'tagged' ? this.tagCount : sort === 'newest' ? this.createdAt : this.disagreement;
+  }
+
+  /** Every slot in a search order, built on first use. */
+  order(sort: ColumnSort): SortedOrder {
+    let order = this.orders.get(sort);
+    if (!order) {
+      order = new SortedOrder(this, sort);
+      this.orders.set(sort, order);
+    }
+    return order;
+  }
+
+  /**
+   * About to change `changes` claims at once: past ORDER_MOVES_MAX, moving each in the orders
+   * costs more than sorting again, so the orders are dropped (and built again when next used).
+   */
+  expectChanges(changes: number) {
+    if (changes > ORDER_MOVES_MAX) this.orders.clear();
   }
 
   /** The slots of one thread's claims, ascending. */
@@ -190,6 +234,86 @@ class Columns {
 
   private rankOfId(id: string): number {
     return this.idRank[this.slot.get(id) as number];
+  }
+}
+
+/** The orders of a search without words, by the columns that hold their keys. */
+type ColumnSort = 'disagreement' | 'tagged' | 'newest';
+
+/** Past this many claims changed at once, the search orders are sorted again rather than mended claim by claim. */
+const ORDER_MOVES_MAX = 256;
+
+/**
+ * Every slot in one search order — key descending, then id descending — so that a search without
+ * words filtering on flags and thread alone takes its page from the top (and after its cursor)
+ * instead of weighing every claim. Sorted on first use; then each changed claim is taken out
+ * before its key changes and put back after, each a binary search and a block move.
+ */
+class SortedOrder {
+  slots: Int32Array;
+  length: number;
+
+  constructor(
+    private readonly columns: Columns,
+    readonly sort: ColumnSort,
+  ) {
+    const key = columns.keyColumn(sort);
+    const { idRank } = columns;
+    const all = new Int32Array(columns.size);
+    for (let i = 0; i < all.length; i++) all[i] = i;
+    all.sort((a, b) => key[b] - key[a] || idRank[b] - idRank[a]);
+    this.slots = all;
+    this.length = all.length;
+  }
+
+  /** The first position whose slot comes after `slot` in the order, as its columns stand now. */
+  private after(slot: number): number {
+    const key = this.columns.keyColumn(this.sort);
+    const { idRank } = this.columns;
+    const k = key[slot];
+    const r = idRank[slot];
+    let low = 0;
+    let high = this.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      const s = this.slots[mid];
+      if (key[s] > k || (key[s] === k && idRank[s] >= r)) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  }
+
+  /** Takes a slot out (before its key changes). */
+  remove(slot: number) {
+    const at = this.after(slot) - 1;
+    if (this.slots[at] !== slot) throw new Error(`search order ${this.sort} lost claim slot ${slot}`);
+    this.slots.copyWithin(at, at + 1, this.length);
+    this.length--;
+  }
+
+  /** Puts a slot in its place (a new claim, or one whose key has changed). */
+  insert(slot: number) {
+    const at = this.after(slot);
+    this.slots = grown(this.slots, this.length + 1);
+    this.slots.copyWithin(at + 1, at, this.length);
+    this.slots[at] = slot;
+    this.length++;
+  }
+
+  /** The first position after a keyset cursor: a key below it, or the same key and a lower id. */
+  start(cursor: { key: number; id: string } | null): number {
+    if (!cursor) return 0;
+    const key = this.columns.keyColumn(this.sort);
+    const { ids } = this.columns;
+    let low = 0;
+    let high = this.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      const s = this.slots[mid];
+      if (key[s] > cursor.key || (key[s] === cursor.key && ids[s] >= cursor.id)) low = mid + 1;
+      else high = mid;
+    }
+    return low;
   }
 }
 
@@ -422,6 +546,7 @@ async function catchUp(pool: pg.Pool, old: Snapshot): Promise<Snapshot | null> {
     const maps = threadMaps(threads);
     if (changed.length) {
       const { rows } = await client.query<ClaimRow>(`${CLAIM_SELECT} WHERE c."id" = ANY($1::uuid[])`, [changed]);
+      old.columns.expectChanges(rows.length);
       for (const row of rows) {
         const slot = old.columns.set(row, maps.threadSlot.get(row.threadId) ?? -1);
         old.words.replace(slot, row.vector);
@@ -509,6 +634,11 @@ class TopK {
     this.slots = new Int32Array(size);
     this.keys = new Float64Array(size);
     this.ranks = new Float64Array(size);
+  }
+
+  /** Holds as many as it keeps. */
+  get full(): boolean {
+    return this.length === this.size;
   }
 
   /** Would (key, rank) make the list? */
@@ -612,6 +742,43 @@ function filterInto(columns: Columns, filter: FacetFilter, slots: Int32Array | n
   return n;
 }
 
+/** Are the search's filters all flags (axis, crux, story) and thread? Then counts and orders answer it without a scan. */
+function flagsAndThreadOnly(filter: FacetFilter): boolean {
+  return filter.minTaggers <= 1 && !filter.bounded && filter.minDisagreement === Number.NEGATIVE_INFINITY && filter.labels === null;
+}
+
+/** Does a claim with these flags pass a flags-only filter? */
+function flagsPass(filter: FacetFilter, f: number): boolean {
+  return (filter.axisMask === 0 || (f & filter.axisMask) !== 0) && (f & filter.flagsSet) === filter.flagsSet && (f & filter.flagsClear) === 0;
+}
+
+/** The facet counts of a flags-and-thread search, from the claims counted by (thread, flags). */
+function fromCounts(columns: Columns, filter: FacetFilter, byFlags: Int32Array, perThread: Int32Array) {
+  const { counts } = columns;
+  const passes = new Uint8Array(128);
+  for (let f = 0; f < 128; f++) passes[f] = flagsPass(filter, f) ? 1 : 0;
+  for (let row = 0; row < counts.length / 128 && row < perThread.length; row++) {
+    if (filter.onlyThread !== -2 && row - 1 !== filter.onlyThread) continue;
+    for (let f = 0; f < 128; f++) {
+      const n = passes[f] * counts[row * 128 + f];
+      byFlags[f] += n;
+      perThread[row] += n;
+    }
+  }
+}
+
+/** The page of a flags-and-thread search: the first claims after the cursor, in the order, that pass. */
+function topFromOrder(top: TopK, order: SortedOrder, columns: Columns, filter: FacetFilter, cursor: { key: number; id: string } | null) {
+  const key = columns.keyColumn(order.sort);
+  const { flags, thread, idRank } = columns;
+  const { onlyThread } = filter;
+  if (onlyThread === -3) return; // a thread that does not exist
+  for (let p = order.start(cursor); p < order.length && !top.full; p++) {
+    const i = order.slots[p];
+    if ((onlyThread === -2 || thread[i] === onlyThread) && flagsPass(filter, flags[i])) top.add(i, key[i], idRank[i]);
+  }
+}
+
 /** Is (key, slot) past the cursor — after it in the order (key, then id, descending)? */
 function pastCursor(key: number, id: string, afterKey: number, afterId: string): boolean {
   return key < afterKey || (key === afterKey && id < afterId);
@@ -662,21 +829,26 @@ function answer(snapshot: Snapshot, params: SearchParams, sort: SearchSort, quer
   // Claims counted by their six flag bits at once; the facet counts are summed from these after.
   const byFlags = new Int32Array(128);
   const filter = facetFilter(snapshot, params);
-  // Without words, one thread's claims are read from its own list rather than found among all.
-  const candidates = matches ?? (filter.onlyThread >= 0 ? columns.slotsInThread(filter.onlyThread) : filter.onlyThread === -3 ? NO_SLOTS : null);
-  passing = grown(passing, candidates ? candidates.length : columns.size);
-  const n = filterInto(columns, filter, candidates, passing, byFlags, perThread);
   // The cursor: only what sorts after it (key, then id, descending) is on this page.
   const afterKey = cursor ? keyNumber(sort, cursor.key) : Number.POSITIVE_INFINITY;
   const afterId = cursor?.id ?? '';
   const top = new TopK(params.limit + 1);
   const plan = query && sort === 'relevance' ? rankPlan(query) : null;
-  if (plan) {
-    topByRank(top, plan, words, columns, passing, n, afterKey, afterId);
+  if (!matches && sort !== 'relevance' && flagsAndThreadOnly(filter)) {
+    fromCounts(columns, filter, byFlags, perThread);
+    topFromOrder(top, columns.order(sort), columns, filter, cursor ? { key: afterKey, id: afterId } : null);
   } else {
-    const column = sort === 'tagged' ? columns.tagCount : sort === 'newest' ? columns.createdAt : sort === 'disagreement' ? columns.disagreement : null;
-    // Relevance without words to rank (no match can pass): every key is 0.
-    topByColumn(top, column ?? new Float64Array(columns.size), columns, passing, n, afterKey, afterId);
+    // Without words, one thread's claims are read from its own list rather than found among all.
+    const candidates = matches ?? (filter.onlyThread >= 0 ? columns.slotsInThread(filter.onlyThread) : filter.onlyThread === -3 ? NO_SLOTS : null);
+    passing = grown(passing, candidates ? candidates.length : columns.size);
+    const n = filterInto(columns, filter, candidates, passing, byFlags, perThread);
+    if (plan) {
+      topByRank(top, plan, words, columns, passing, n, afterKey, afterId);
+    } else {
+      const column = sort === 'relevance' ? null : columns.keyColumn(sort);
+      // Relevance without words to rank (no match can pass): every key is 0.
+      topByColumn(top, column ?? new Float64Array(columns.size), columns, passing, n, afterKey, afterId);
+    }
   }
   const { thread, ids } = columns;
   const counted = (bit: number) => byFlags.reduce((sum, n, f) => (f & bit ? sum + n : sum), 0);

@@ -210,6 +210,14 @@ describe('the in-memory search index', () => {
     const all = searchParamsSchema.parse({});
     const crux = searchParamsSchema.parse({ crux: 'true', axis: 'both' });
     await indexAnswer(index, all);
+    // Searches by flags alone take their pages from orders kept of every claim: build each order
+    // now, before the writes move claims in it (pages of 3, so that the order decides the page).
+    const ordered = (['disagreement', 'tagged', 'newest'] as const).map((sort) => searchParamsSchema.parse({ sort, limit: '3', crux: 'false' }));
+    for (const params of ordered) await indexAnswer(index, params);
+    // Then move claims across them: three claims get every tagger, split between 0 and 100.
+    for (const passage of threads[1].passages.slice(3, 6)) {
+      for (const [u, user] of users.entries()) await tagPassage('facets-b', passage, user, { axis: 'outer', confidence: u % 2 ? 0 : 100 });
+    }
 
     // A new tag on an untagged passage (a new claim), an edit, a delete.
     const claim = await tagPassage('facets-b', threads[1].passages[7], users[4], { axis: 'both', crux: true, confidence: 99 });
@@ -224,6 +232,15 @@ describe('the in-memory search index', () => {
     await tagPassage('facets-a', threads[0].passages[1], users[0], { axis: 'inner', note: 'No stripes here.' });
     for (const params of [all, crux, searchParamsSchema.parse({ label: 'theory' }), searchParamsSchema.parse({ q: 'alignment models' }), zebra]) {
       expect(await indexAnswer(index, params, false), 'answered at once from the event log').toEqual(await sqlAnswer(params));
+    }
+    for (const params of ordered) {
+      let page = params;
+      for (let pages = 1; ; pages++) {
+        const expected = await sqlAnswer(page);
+        expect(await indexAnswer(index, page, false), `${params.sort}, page ${pages}`).toEqual(expected);
+        if (expected.hits.length <= params.limit) break;
+        page = { ...params, cursor: await cursorAfter(params, expected.hits[params.limit - 1]) };
+      }
     }
 
     // An event that is not one claim's tags (an import) makes the index reload in the background.
