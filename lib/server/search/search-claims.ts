@@ -280,6 +280,8 @@ export async function searchClaims(params: SearchParams, viewerId: string | null
  */
 export async function searchAnswer(params: SearchParams, viewerId: string | null): Promise<PreparedJson> {
   const key = `answer\u0000${viewerDependent(params, viewerId) ? viewerId : ''}\u0000${JSON.stringify(params)}`;
+  // The words' tsquery depends on nothing else: asked for beside the data version, not after it.
+  if (params.q && searchIndex()) tsqueryText(params.q).catch(() => undefined);
   const version = await dataVersion();
   const answer = await searchCache().get(
     version,
