@@ -11,7 +11,7 @@ import pg from 'pg';
 import { startApp } from '../scripts/lib/app-server';
 import { buildIfNeeded } from '../scripts/lib/build';
 import { benchDatabase } from './lib/bench-database';
-import { generateSearchData } from './lib/generate-search-data';
+import { generateSearchDataApart } from './lib/generate-search-data';
 import { httpClient } from './lib/http-client';
 import { naiveSearch } from './lib/naive-search';
 import { benchQueries, type QueryShape } from './lib/search-queries';
@@ -27,7 +27,7 @@ const CONCURRENCY = 16;
 const database = await benchDatabase('crux_bench_search');
 try {
   console.log(`Loading ${CLAIMS.toLocaleString('en')} claims, ${TAGS.toLocaleString('en')} tags, ${USERS} users…`);
-  const load = await generateSearchData(database.url, { users: USERS, claims: CLAIMS, tags: TAGS, threads: 50 });
+  const load = await generateSearchDataApart(database.url, { users: USERS, claims: CLAIMS, tags: TAGS, threads: 50 });
   console.log(`  loaded ${load.tags.toLocaleString('en')} tags and ${load.claims.toLocaleString('en')} claims in ${load.seconds.toFixed(1)} s (${load.rowsPerSecond.toLocaleString('en')} rows/s)`);
 
   // The measured queries, and 200 more of the same mix to warm the app up with, each asking for a
