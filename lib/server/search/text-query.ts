@@ -197,8 +197,9 @@ export interface Postings {
  * 100,000 claims) intersected in 0.21 ms this way against 0.56 ms with the branches.
  */
 
-export function intersect(a: Int32Array, b: Int32Array): Int32Array {
-  const out = new Int32Array(Math.min(a.length, b.length) + 1);
+/** The slots of `a` that are in `b` (`inB`), or that are not; one sweep through both lists. */
+function sweep(a: Int32Array, b: Int32Array, inB: boolean): Int32Array {
+  const out = new Int32Array(a.length + 1);
   const al = a.length;
   const bl = b.length;
   let n = 0;
@@ -208,11 +209,16 @@ export function intersect(a: Int32Array, b: Int32Array): Int32Array {
     const x = a[i];
     const y = b[j];
     out[n] = x;
-    n += +(x === y);
+    n += inB ? +(x === y) : +(x < y);
     i += +(x <= y);
     j += +(y <= x);
   }
+  if (!inB) while (i < al) out[n++] = a[i++];
   return out.subarray(0, n);
+}
+
+export function intersect(a: Int32Array, b: Int32Array): Int32Array {
+  return a.length <= b.length ? sweep(a, b, true) : sweep(b, a, true);
 }
 
 export function union(a: Int32Array, b: Int32Array): Int32Array {
@@ -236,22 +242,7 @@ export function union(a: Int32Array, b: Int32Array): Int32Array {
 
 /** The slots of `a` not in `b`. */
 export function difference(a: Int32Array, b: Int32Array): Int32Array {
-  const out = new Int32Array(a.length + 1);
-  const al = a.length;
-  const bl = b.length;
-  let n = 0;
-  let i = 0;
-  let j = 0;
-  while (i < al && j < bl) {
-    const x = a[i];
-    const y = b[j];
-    out[n] = x;
-    n += +(x < y);
-    i += +(x <= y);
-    j += +(y <= x);
-  }
-  while (i < al) out[n++] = a[i++];
-  return out.subarray(0, n);
+  return sweep(a, b, false);
 }
 
 function allSlots(size: number): Int32Array {
