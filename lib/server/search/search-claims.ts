@@ -255,7 +255,10 @@ async function fromIndex(
   return [rows, [found.facets]];
 }
 
-/** "My confidence" needs a signed-in viewer; the only filter whose answer depends on who asks. */
+/**
+ * Does the answer depend on who asks? Only "my confidence" does, and it needs a signed-in viewer:
+ * without one, 401.
+ */
 function viewerDependent(params: SearchParams, viewerId: string | null): boolean {
   const bounded = params.minConfidence !== undefined || params.maxConfidence !== undefined;
   if (params.confidenceOf === 'mine' && bounded && !viewerId) throw unauthorized('Sign in to filter by your own confidence (confidenceOf=mine).');
@@ -269,7 +272,7 @@ function viewerDependent(params: SearchParams, viewerId: string | null): boolean
  * Postgres otherwise; answers are cached per data version.
  */
 export async function searchClaims(params: SearchParams, viewerId: string | null): Promise<SearchResult> {
-  viewerDependent(params, viewerId);
+  viewerDependent(params, viewerId); // for its 401
   return searchAt(params, viewerId, await dataVersion());
 }
 
