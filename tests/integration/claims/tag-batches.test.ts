@@ -4,6 +4,7 @@ import { POST as restoreTag } from '@/app/api/claims/[id]/tag/restore/route';
 import { DELETE as deleteAnyTag } from '@/app/api/tags/[id]/route';
 import { POST as createClaim } from '@/app/api/threads/[slug]/claims/route';
 import { claimAggregates } from '@/lib/cruxes/aggregates';
+import { deleteTag as deleteOwnTag, putTag as putOwnTag, restoreTag as restoreOwnTag } from '@/lib/server/claims/put-tag';
 import { db } from '@/lib/server/db/client';
 import { insertThread, insertUser } from '../../support/factories';
 import { call } from '../../support/requests';
@@ -121,19 +122,23 @@ describe('tag writes committed together', () => {
     const other = await newClaim(51, 60);
     const [tagger, filler] = [users[7], users[8]];
     const seqBefore = (await db.thread.findUniqueOrThrow({ where: { id: threadId } })).eventSeq;
-    // Two writes take the two transaction slots; the chain behind them arrives together.
+    // Two writes take the two transaction slots; the chain behind them arrives together. Called
+    // through the write functions, which queue at once, in call order: through the route handlers
+    // each request first does its own asynchronous work (its body, its session), so requests sent
+    // together may reach the queue in any order — and the chain's versions need this one.
+    const as = (user: { id: string; name: string }) => ({ ...user, role: 'USER' as const });
+    const fields = { confidence: null, concreteStoryNeeded: false, crux: false, note: '', labels: [] };
     const results = await Promise.all([
-      put(other, filler, { axis: 'other' }),
-      put(other, users[9], { axis: 'other' }),
-      put(claimId, tagger, { axis: 'inner', confidence: 10 }),
-      put(claimId, tagger, { axis: 'outer', confidence: 20, version: 1 }),
-      call(deleteTag, { method: 'DELETE', params: { id: claimId }, user: tagger, query: { version: '2' } }),
-      call(restoreTag, { method: 'POST', params: { id: claimId }, user: tagger }),
-      put(claimId, tagger, { axis: 'both', confidence: 30, crux: true, version: 4 }),
-      put(claimId, filler, { axis: 'inner', confidence: 90 }),
+      putOwnTag(other, as(filler), { ...fields, axis: 'other' }),
+      putOwnTag(other, as(users[9]), { ...fields, axis: 'other' }),
+      putOwnTag(claimId, as(tagger), { ...fields, axis: 'inner', confidence: 10 }),
+      putOwnTag(claimId, as(tagger), { ...fields, axis: 'outer', confidence: 20, version: 1 }),
+      deleteOwnTag({ claimId }, as(tagger), 2),
+      restoreOwnTag(claimId, as(tagger)),
+      putOwnTag(claimId, as(tagger), { ...fields, axis: 'both', confidence: 30, crux: true, version: 4 }),
+      putOwnTag(claimId, as(filler), { ...fields, axis: 'inner', confidence: 90 }),
     ]);
-    expect(results.map((r) => r.status)).toEqual([200, 200, 200, 200, 200, 200, 200, 200]);
-    expect(results.slice(2, 7).map((r) => r.json.tag.version)).toEqual([1, 2, 3, 4, 5]);
+    expect(results.slice(2, 7).map((r) => r.tag.version)).toEqual([1, 2, 3, 4, 5]);
 
     const tag = await db.tag.findFirstOrThrow({ where: { claimId, userId: tagger.id }, include: { revisions: { orderBy: { version: 'asc' } } } });
     expect(tag).toMatchObject({ version: 5, axis: 'both', confidence: 30, crux: true, deletedAt: null });
