@@ -1,6 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DELETE as deleteTag, PUT as putTag } from '@/app/api/claims/[id]/tag/route';
-import { POST as restoreTag } from '@/app/api/claims/[id]/tag/restore/route';
 import { DELETE as deleteAnyTag } from '@/app/api/tags/[id]/route';
 import { POST as createClaim } from '@/app/api/threads/[slug]/claims/route';
 import { claimAggregates } from '@/lib/cruxes/aggregates';
