@@ -7,7 +7,8 @@
  *
  * The load generator shares the machine's two cores with the app and Postgres, so what it spends
  * is taken from the server being measured: `fetch` cost 0.8–1.8 ms of CPU per request, node:http
- * with a keep-alive agent ~0.5 ms, this ~0.1 ms (bench:search prints it as `clientCpuMsPerRequest`).
+ * with a keep-alive agent 0.3–0.9 ms, this 0.1–0.4 ms (bench:search prints its own as
+ * `clientCpuMsPerRequest`: 0.22–0.26 ms in the latest runs).
  */
 import net from 'node:net';
 
