@@ -598,7 +598,6 @@ interface FacetFilter {
   labels: string[] | null;
 }
 
-
 function facetFilter(snapshot: Snapshot, params: SearchParams): FacetFilter {
   return {
     minTaggers: Math.max(1, params.minTaggers ?? 1),
@@ -820,13 +819,15 @@ function topByRank(top: TopK, plan: RankPlan, words: Words, columns: Columns, sl
 
 /** Scratch for the slots that pass a search's filters: answers run one at a time, start to end without a pause, so one buffer serves them all. */
 let passing = new Int32Array(1024);
+/** A key of 0 for every claim (never written to): the sort key of relevance without words. */
+let noRanks = new Float64Array(1024);
 
 /** Answers one search over a snapshot: matches, filters, facet counts, and the page after the cursor. */
 function answer(snapshot: Snapshot, params: SearchParams, sort: SearchSort, query: QueryNode | null, cursor: { key: string; id: string } | null): IndexAnswer {
   const { columns, threads, words } = snapshot;
   const matches = params.q ? (query ? matchQuery(query, words) : NO_SLOTS) : null;
   const perThread = new Int32Array(threads.length + 1); // slot 0: claims of no known thread
-  // Claims counted by their six flag bits at once; the facet counts are summed from these after.
+  // Claims counted by their seven flag bits at once; the facet counts are summed from these after.
   const byFlags = new Int32Array(128);
   const filter = facetFilter(snapshot, params);
   // The cursor: only what sorts after it (key, then id, descending) is on this page.
@@ -845,9 +846,9 @@ function answer(snapshot: Snapshot, params: SearchParams, sort: SearchSort, quer
     if (plan) {
       topByRank(top, plan, words, columns, passing, n, afterKey, afterId);
     } else {
-      const column = sort === 'relevance' ? null : columns.keyColumn(sort);
-      // Relevance without words to rank (no match can pass): every key is 0.
-      topByColumn(top, column ?? new Float64Array(columns.size), columns, passing, n, afterKey, afterId);
+      // Relevance asked for without words: every key is 0, as Postgres' rank column is then.
+      if (sort === 'relevance') noRanks = grown(noRanks, columns.size);
+      topByColumn(top, sort === 'relevance' ? noRanks : columns.keyColumn(sort), columns, passing, n, afterKey, afterId);
     }
   }
   const { thread, ids } = columns;
