@@ -36,9 +36,12 @@ const row = (score: LabelScore) => ({
 const all = { engine: [] as LineStatus[], baseline: [] as LineStatus[], gold: [] as LineStatus[] };
 const perSeed: Record<string, { lines: number; goldRepeats: number; engineF1: number; baselineF1: number }> = {};
 let offset = 0;
-const shift = (lines: LineStatus[]) => lines.map((l) => ({ ...l, line: l.line + offset, ...(l.of ? { of: l.of + offset } : {}) }));
+const shift = (lines: LineStatus[]) =>
+  lines.map((l) => ({ ...l, line: l.line + offset, ...(l.of ? { of: l.of + offset } : {}) }));
 
-for (const file of readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).sort()) {
+for (const file of readdirSync(SEEDS)
+  .filter((f) => f.endsWith('.txt'))
+  .sort()) {
   const text = decodeInput(readFileSync(path.join(SEEDS, file)));
   const thread = parseThread(text, 'text');
   const gold: LineStatus[] = JSON.parse(readFileSync(path.join(GOLD, file.replace('.txt', '.json')), 'utf8')).lines;
@@ -62,15 +65,22 @@ const result = {
   goldExact: all.gold.filter((l) => l.status === 'exact').length,
   goldPartial: all.gold.filter((l) => l.status === 'partial').length,
   strict: { engine: row(scoreLabels(all.engine, all.gold)), baseline: row(scoreLabels(all.baseline, all.gold)) },
-  lenient: { engine: row(scoreLabels(all.engine, all.gold, false)), baseline: row(scoreLabels(all.baseline, all.gold, false)) },
+  lenient: {
+    engine: row(scoreLabels(all.engine, all.gold, false)),
+    baseline: row(scoreLabels(all.baseline, all.gold, false)),
+  },
   perSeed,
 };
-console.log(`Seed threads: ${result.lines} lines; the gold labels hold ${result.goldExact} exact and ${result.goldPartial} partial repeats.`);
+console.log(
+  `Seed threads: ${result.lines} lines; the gold labels hold ${result.goldExact} exact and ${result.goldPartial} partial repeats.`,
+);
 console.log('Strict (a repeat is found when its status and the earlier line it names both match):');
 console.table(result.strict);
 console.log('Lenient (status only):');
 console.table(result.lenient);
 console.log('Overall F1 (strict) per seed:');
 console.table(perSeed);
-console.log(`Targets: overall F1 ≥ 0.98 (got ${result.strict.engine.overallF1}), partial recall ≥ 0.95 (got ${result.strict.engine.partialR}).`);
+console.log(
+  `Targets: overall F1 ≥ 0.98 (got ${result.strict.engine.overallF1}), partial recall ≥ 0.95 (got ${result.strict.engine.partialR}).`,
+);
 writeFileSync(path.join(ROOT, 'bench/results/dedup.json'), `${JSON.stringify(result, null, 2)}\n`);

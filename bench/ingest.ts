@@ -33,7 +33,10 @@ interface Run {
 /** One measurement in a fresh process (see bench/lib/ingest-run.ts), so each peak RSS is its own. */
 function run(kind: 'engine' | 'baseline' | 'single', sizeMb: number): Run {
   const script = path.resolve(import.meta.dirname, 'lib/ingest-run.ts');
-  const output = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', script, kind, String(sizeMb)], { encoding: 'utf8', maxBuffer: MB });
+  const output = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', script, kind, String(sizeMb)], {
+    encoding: 'utf8',
+    maxBuffer: MB,
+  });
   return JSON.parse(output.trim().split('\n').at(-1) as string);
 }
 
@@ -55,7 +58,9 @@ const rows = SIZES_MB.map((size) => {
   console.log(JSON.stringify(row));
   return row;
 });
-console.log('Parse + dedup of a corpus of seed-like threads (each thread deduplicated on its own, as ingest does), vs the exact-line baseline:');
+console.log(
+  'Parse + dedup of a corpus of seed-like threads (each thread deduplicated on its own, as ingest does), vs the exact-line baseline:',
+);
 console.table(rows);
 const linearity = rows.map((row) => round(row.engineSecondsPerMb / rows[0].engineSecondsPerMb, 2));
 console.log(`Seconds per MB relative to the ${rows[0].inputMb} MB corpus: ${linearity.join(', ')} (1 = linear).`);
@@ -82,7 +87,9 @@ try {
   const { db } = await import('../lib/server/db/client');
   const threads = [...syntheticThreads(10 * MB, 11)];
   // As `npm run ingest` does: every file prepared (decode, parse, dedup; measured above), then stored in one transaction.
-  const prepared = threads.map((bytes, i) => prepareThread({ bytes, format: 'text', sourceName: `synthetic-${i}.txt` }));
+  const prepared = threads.map((bytes, i) =>
+    prepareThread({ bytes, format: 'text', sourceName: `synthetic-${i}.txt` }),
+  );
   // Connections warmed first, as in a running server: the one-off cost of opening the Prisma client and
   // the pg pool is measured and reported apart from the storing itself.
   const { pgPool } = await import('../lib/server/db/pg-pool');
@@ -96,7 +103,15 @@ try {
   const passages = outcomes.reduce((sum, o) => sum + o.passages, 0);
   const occurrences = await db.occurrence.count();
   await db.$disconnect();
-  persistence = { threads: threads.length, passages, occurrences, connectSeconds: round(connectSeconds, 3), seconds: round(seconds), passagesPerSecond: Math.round(passages / seconds), rowsPerSecond: Math.round((passages + occurrences) / seconds) };
+  persistence = {
+    threads: threads.length,
+    passages,
+    occurrences,
+    connectSeconds: round(connectSeconds, 3),
+    seconds: round(seconds),
+    passagesPerSecond: Math.round(passages / seconds),
+    rowsPerSecond: Math.round((passages + occurrences) / seconds),
+  };
   console.log('Persistence of a 10 MB thread set (parse + dedup + store, as npm run ingest does):');
   console.table([persistence]);
 } finally {
@@ -104,7 +119,9 @@ try {
 }
 
 const targets = { mbPerS: 20, peakRssOverInput: 4, passagesPerSecond: 20_000 };
-console.log(`Targets: ≥ ${targets.mbPerS} MB/s, linear growth, peak RSS ≤ ${targets.peakRssOverInput}× input, ≥ ${targets.passagesPerSecond} passages/s persisted.`);
+console.log(
+  `Targets: ≥ ${targets.mbPerS} MB/s, linear growth, peak RSS ≤ ${targets.peakRssOverInput}× input, ≥ ${targets.passagesPerSecond} passages/s persisted.`,
+);
 writeFileSync(
   path.resolve(import.meta.dirname, 'results/ingest.json'),
   `${JSON.stringify({ generatedAt: new Date().toISOString(), sizes: rows, linearity, singleThread, persistence, targets }, null, 2)}\n`,

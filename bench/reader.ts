@@ -23,12 +23,30 @@ const WRITES = Number(process.env.BENCH_WRITES ?? 6_400);
 const SECRET = 'bench-secret-bench-secret-bench-secret';
 
 function threadText(paragraphs: number): string {
-  const words = ['alignment', 'reward', 'model', 'training', 'goal', 'agent', 'values', 'oversight', 'deception', 'gradient', 'policy', 'human'];
+  const words = [
+    'alignment',
+    'reward',
+    'model',
+    'training',
+    'goal',
+    'agent',
+    'values',
+    'oversight',
+    'deception',
+    'gradient',
+    'policy',
+    'human',
+  ];
   const lines: string[] = [];
   for (let i = 0; i < paragraphs; i++) {
-    const sentence = (k: number) => `Paragraph ${i} makes point ${k} about ${words[(i + k) % words.length]} and ${words[(i * 7 + k) % words.length]}.`;
+    const sentence = (k: number) =>
+      `Paragraph ${i} makes point ${k} about ${words[(i + k) % words.length]} and ${words[(i * 7 + k) % words.length]}.`;
     // Every tenth paragraph quotes the one before, as quote-replies do.
-    lines.push(i % 10 === 9 ? `${sentence(0).replace(String(i), String(i - 1))} And a reply to it.` : `${sentence(0)} ${sentence(1)} ${sentence(2)}`);
+    lines.push(
+      i % 10 === 9
+        ? `${sentence(0).replace(String(i), String(i - 1))} And a reply to it.`
+        : `${sentence(0)} ${sentence(1)} ${sentence(2)}`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }
@@ -39,10 +57,14 @@ try {
   const { storeThreads } = await import('../lib/server/threads/ingest-thread');
   const { prepareThread } = await import('../lib/server/threads/prepare-thread');
   const { db } = await import('../lib/server/db/client');
-  const [thread] = await storeThreads([prepareThread({ bytes: Buffer.from(threadText(PARAGRAPHS)), format: 'text', title: 'Reader benchmark thread' })]);
+  const [thread] = await storeThreads([
+    prepareThread({ bytes: Buffer.from(threadText(PARAGRAPHS)), format: 'text', title: 'Reader benchmark thread' }),
+  ]);
   const taggers = await insertUsers(database.url, 100, 'Tagger');
   const tagged = await tagThread(database.url, thread.slug, taggers, TAGS / 5, 5);
-  console.log(`Thread: ${thread.lines} paragraphs, ${thread.passages} passages; ${tagged.claims} claims with ${tagged.tags} tags.`);
+  console.log(
+    `Thread: ${thread.lines} paragraphs, ${thread.passages} passages; ${tagged.claims} claims with ${tagged.tags} tags.`,
+  );
 
   await buildIfNeeded();
   const app = await startApp({ DATABASE_URL: database.url, NEXTAUTH_SECRET: SECRET, DB_POOL_SIZE: '32' });
@@ -58,9 +80,16 @@ try {
       times.push(performance.now() - started);
     }
     // Scripts a current browser loads: `nomodule` ones (legacy polyfills) are skipped by it.
-    const scripts = [...new Set([...html.matchAll(/<script([^>]*)src="([^"]+\.js[^"]*)"([^>]*)>/g)].filter((m) => !/nomodule/i.test(m[1] + m[3])).map((m) => m[2]))];
+    const scripts = [
+      ...new Set(
+        [...html.matchAll(/<script([^>]*)src="([^"]+\.js[^"]*)"([^>]*)>/g)]
+          .filter((m) => !/nomodule/i.test(m[1] + m[3]))
+          .map((m) => m[2]),
+      ),
+    ];
     let jsGzipBytes = 0;
-    for (const src of scripts) jsGzipBytes += gzipSync(Buffer.from(await (await fetch(new URL(src, app.url))).arrayBuffer())).byteLength;
+    for (const src of scripts)
+      jsGzipBytes += gzipSync(Buffer.from(await (await fetch(new URL(src, app.url))).arrayBuffer())).byteLength;
     const claimsApi: number[] = [];
     for (let i = 0; i < 5; i++) {
       const started = performance.now();
@@ -70,7 +99,12 @@ try {
 
     // 2. Tag writes: 64 clients, each a different reader, each write a new tag on a claim.
     const writers = await insertUsers(database.url, CLIENTS, 'Writer');
-    const cookies = await Promise.all(writers.map(async (w) => `next-auth.session-token=${await encode({ token: { uid: w.id, name: w.name, role: 'USER' }, secret: SECRET })}`));
+    const cookies = await Promise.all(
+      writers.map(
+        async (w) =>
+          `next-auth.session-token=${await encode({ token: { uid: w.id, name: w.name, role: 'USER' }, secret: SECRET })}`,
+      ),
+    );
     const sent = new Map<string, number>();
     const latencies: number[] = [];
     const sse = listen(`${app.url}/api/threads/${thread.slug}/events`, (event, data) => {
@@ -123,7 +157,10 @@ try {
       const writer = writers[k % CLIENTS];
       const key = `${claimId}:${writer.id}`;
       const before = latencies.length;
-      const current = await db.tag.findUnique({ where: { claimId_userId: { claimId, userId: writer.id } }, select: { version: true } });
+      const current = await db.tag.findUnique({
+        where: { claimId_userId: { claimId, userId: writer.id } },
+        select: { version: true },
+      });
       sent.set(key, performance.now());
       await fetch(`${app.url}/api/claims/${claimId}/tag`, {
         method: 'PUT',

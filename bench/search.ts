@@ -28,7 +28,9 @@ const database = await benchDatabase('crux_bench_search');
 try {
   console.log(`Loading ${CLAIMS.toLocaleString('en')} claims, ${TAGS.toLocaleString('en')} tags, ${USERS} users…`);
   const load = await generateSearchDataApart(database.url, { users: USERS, claims: CLAIMS, tags: TAGS, threads: 50 });
-  console.log(`  loaded ${load.tags.toLocaleString('en')} tags and ${load.claims.toLocaleString('en')} claims in ${load.seconds.toFixed(1)} s (${load.rowsPerSecond.toLocaleString('en')} rows/s)`);
+  console.log(
+    `  loaded ${load.tags.toLocaleString('en')} tags and ${load.claims.toLocaleString('en')} claims in ${load.seconds.toFixed(1)} s (${load.rowsPerSecond.toLocaleString('en')} rows/s)`,
+  );
 
   // The measured queries, and 200 more of the same mix to warm the app up with, each asking for a
   // page of 10 (the measured ones take the default, 20): the warm-up runs the same code, but no
@@ -40,7 +42,12 @@ try {
 
   /** The 1,000 queries over HTTP against a fresh app instance started with `env`. */
   const overHttp = async (env: Record<string, string>, measureFloor = false) => {
-    const app = await startApp({ DATABASE_URL: database.url, NEXTAUTH_SECRET: 'bench-secret-bench-secret-bench', DB_POOL_SIZE: '20', ...env });
+    const app = await startApp({
+      DATABASE_URL: database.url,
+      NEXTAUTH_SECRET: 'bench-secret-bench-secret-bench',
+      DB_POOL_SIZE: '20',
+      ...env,
+    });
     const byShape: Record<string, number[]> = {};
     let errors = 0;
     const client = httpClient(app.url, CONCURRENCY);
@@ -93,7 +100,9 @@ try {
   };
 
   const distinct = new Set(queries.map((q) => new URLSearchParams(q.params).toString())).size;
-  console.log(`${queries.length} queries (${distinct} distinct), ${CONCURRENCY} clients; answer cache on (the default)…`);
+  console.log(
+    `${queries.length} queries (${distinct} distinct), ${CONCURRENCY} clients; answer cache on (the default)…`,
+  );
   const cached = await overHttp({}, true);
   console.log('… with the answer cache off (SEARCH_CACHE_ROWS=0; searches still answered by the in-memory index)…');
   const uncached = await overHttp({ SEARCH_CACHE_ROWS: '0' });
@@ -117,7 +126,9 @@ try {
     uncachedHttpMs: summarise(uncached.durations),
     uncachedByShapeMs: Object.fromEntries(Object.entries(uncached.byShape).map(([shape, d]) => [shape, summarise(d)])),
     postgresOnlyHttpMs: summarise(postgresOnly.durations),
-    postgresOnlyByShapeMs: Object.fromEntries(Object.entries(postgresOnly.byShape).map(([shape, d]) => [shape, summarise(d)])),
+    postgresOnlyByShapeMs: Object.fromEntries(
+      Object.entries(postgresOnly.byShape).map(([shape, d]) => [shape, summarise(d)]),
+    ),
     naiveScanMs: summarise(naive),
     clientCpuMsPerRequest: cached.clientCpuMsPerRequest,
     speedupAtP95: 0,

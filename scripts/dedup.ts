@@ -26,7 +26,10 @@ Bad input: a message on stderr and exit code 2.`;
 /** The parsed command line, or null (after saying why) when it cannot be parsed. */
 function readArguments() {
   try {
-    return parseArgs({ allowPositionals: true, options: { format: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+    return parseArgs({
+      allowPositionals: true,
+      options: { format: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    });
   } catch (error) {
     console.error(`${(error as Error).message}\n\n${USAGE}`);
     return null;

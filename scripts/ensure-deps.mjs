@@ -37,6 +37,9 @@ if (force || !existsSync(stamp) || readFileSync(stamp, 'utf8') !== schemaHash) {
   console.log('Generating the Prisma client…');
   // The CLI wants a native schema engine only to validate; generation itself does not use it,
   // and its download cannot be reached offline. Any existing file satisfies the check.
-  run('npx', ['--no-install', 'prisma', 'generate'], { PRISMA_SCHEMA_ENGINE_BINARY: process.execPath, PRISMA_HIDE_UPDATE_MESSAGE: '1' });
+  run('npx', ['--no-install', 'prisma', 'generate'], {
+    PRISMA_SCHEMA_ENGINE_BINARY: process.execPath,
+    PRISMA_HIDE_UPDATE_MESSAGE: '1',
+  });
   writeFileSync(stamp, schemaHash);
 }

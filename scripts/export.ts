@@ -40,22 +40,41 @@ await withDatabase(async (url) => {
   const { ApiError } = await import('../lib/server/http/errors');
   try {
     if (values.import) {
-      const user = values.as ? await db.user.findUnique({ where: { email: values.as.toLowerCase() }, select: { id: true, name: true, role: true } }) : null;
+      const user = values.as
+        ? await db.user.findUnique({
+            where: { email: values.as.toLowerCase() },
+            select: { id: true, name: true, role: true },
+          })
+        : null;
       if (!user) throw new ApiError('bad_request', 'Name the importing account with --as EMAIL (an existing user).');
       const { importAnnotations } = await import('../lib/server/annotations/import-annotations');
-      const report = await importAnnotations(await readFile(values.import, 'utf8'), { id: user.id, name: user.name, role: user.role });
+      const report = await importAnnotations(await readFile(values.import, 'utf8'), {
+        id: user.id,
+        name: user.name,
+        role: user.role,
+      });
       console.log(JSON.stringify(report, null, 2));
       return;
     }
     const { cruxReport, exportResponse } = await import('../lib/server/cruxes/crux-report');
     const report = await cruxReport(
-      { thread: values.thread, taggers: values.taggers?.split(',').filter(Boolean), minTaggers: values['min-taggers'] ? Number(values['min-taggers']) : undefined },
+      {
+        thread: values.thread,
+        taggers: values.taggers?.split(',').filter(Boolean),
+        minTaggers: values['min-taggers'] ? Number(values['min-taggers']) : undefined,
+      },
       values['base-url'] as string,
     );
-    const body = await exportResponse(report, values.format as 'md' | 'json' | 'csv' | 'w3c', values['base-url'] as string).text();
+    const body = await exportResponse(
+      report,
+      values.format as 'md' | 'json' | 'csv' | 'w3c',
+      values['base-url'] as string,
+    ).text();
     if (values.out) {
       await writeFile(values.out, body);
-      console.error(`Wrote ${values.out} (${report.ranking.cruxes.length} cruxes, ${report.ranking.consensus.length} consensus claims).`);
+      console.error(
+        `Wrote ${values.out} (${report.ranking.cruxes.length} cruxes, ${report.ranking.consensus.length} consensus claims).`,
+      );
     } else {
       process.stdout.write(body);
     }

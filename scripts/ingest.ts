@@ -15,7 +15,12 @@ const USAGE = 'Usage: npm run ingest -- FILE… [--format text|markdown|lesswron
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { format: { type: 'string' }, title: { type: 'string' }, slug: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+  options: {
+    format: { type: 'string' },
+    title: { type: 'string' },
+    slug: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  },
 });
 if (values.help || positionals.length === 0) {
   console.log(USAGE);
@@ -40,15 +45,27 @@ await withDatabase(async (url) => {
   await applyMigrations(url);
   const { storeThreads } = await import('../lib/server/threads/ingest-thread');
   const { prepareThread } = await import('../lib/server/threads/prepare-thread');
-  const sizes = await Promise.all(positionals.map((file) => stat(file).then((s) => s.size, () => 0)));
-  const bar = progressBar(sizes.reduce((a, b) => a + b, 0), 'ingest');
+  const sizes = await Promise.all(
+    positionals.map((file) =>
+      stat(file).then(
+        (s) => s.size,
+        () => 0,
+      ),
+    ),
+  );
+  const bar = progressBar(
+    sizes.reduce((a, b) => a + b, 0),
+    'ingest',
+  );
   let batch: { file: string; prepared: ReturnType<typeof prepareThread> }[] = [];
   let batchBytes = 0;
   const flush = async () => {
     if (batch.length === 0) return;
     const outcomes = await storeThreads(batch.map((b) => b.prepared));
     for (const [i, outcome] of outcomes.entries()) {
-      const moved = outcome.reanchored ? `; claims re-anchored ${outcome.reanchored.anchored}, orphaned ${outcome.reanchored.orphaned}` : '';
+      const moved = outcome.reanchored
+        ? `; claims re-anchored ${outcome.reanchored.anchored}, orphaned ${outcome.reanchored.orphaned}`
+        : '';
       bar.log(
         `${outcome.created ? '✓ added' : '= unchanged'} ${batch[i].file} → /threads/${outcome.slug} (revision ${outcome.revision}: ${outcome.lines} lines, ${outcome.passages} passages, ${outcome.repeats} repeats${moved})`,
       );
@@ -59,12 +76,19 @@ await withDatabase(async (url) => {
   for (const [index, file] of positionals.entries()) {
     try {
       const bytes = await readFile(file);
-      const prepared = prepareThread({ bytes, format: values.format as ThreadFormat | undefined, title: values.title, slug: values.slug, sourceName: path.basename(file) });
+      const prepared = prepareThread({
+        bytes,
+        format: values.format as ThreadFormat | undefined,
+        title: values.title,
+        slug: values.slug,
+        sourceName: path.basename(file),
+      });
       batch.push({ file, prepared });
       batchBytes += bytes.byteLength;
     } catch (error) {
       failed = true;
-      if (error instanceof IngestError || (error as NodeJS.ErrnoException).code === 'ENOENT') bar.log(`✖ ${file}: ${(error as Error).message}`);
+      if (error instanceof IngestError || (error as NodeJS.ErrnoException).code === 'ENOENT')
+        bar.log(`✖ ${file}: ${(error as Error).message}`);
       else throw error;
     }
     bar.advance(sizes[index]);

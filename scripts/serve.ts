@@ -29,21 +29,26 @@ const hostname = option('-H', '0.0.0.0');
 
 /** What next.config.js's headers() puts on every path, put on the direct routes' answers too. */
 async function everyPathHeaders(): Promise<Record<string, string>> {
-  const { default: config } = (await import(pathToFileURL(path.join(ROOT, 'next.config.js')).href)) as { default: NextConfig };
+  const { default: config } = (await import(pathToFileURL(path.join(ROOT, 'next.config.js')).href)) as {
+    default: NextConfig;
+  };
   const rules = (await config.headers?.()) ?? [];
-  return Object.fromEntries(rules.filter((rule) => rule.source === '/:path*').flatMap((rule) => rule.headers.map((h) => [h.key, h.value])));
+  return Object.fromEntries(
+    rules.filter((rule) => rule.source === '/:path*').flatMap((rule) => rule.headers.map((h) => [h.key, h.value])),
+  );
 }
 
 const started = performance.now();
-const [{ default: next }, nextConfigHeaders, { findDirectRoute, serveDirect }, search, tag, restore, tagById] = await Promise.all([
-  import('next'),
-  everyPathHeaders(),
-  import('../lib/server/http/node-bridge'),
-  import('../app/api/claims/route'),
-  import('../app/api/claims/[id]/tag/route'),
-  import('../app/api/claims/[id]/tag/restore/route'),
-  import('../app/api/tags/[id]/route'),
-]);
+const [{ default: next }, nextConfigHeaders, { findDirectRoute, serveDirect }, search, tag, restore, tagById] =
+  await Promise.all([
+    import('next'),
+    everyPathHeaders(),
+    import('../lib/server/http/node-bridge'),
+    import('../app/api/claims/route'),
+    import('../app/api/claims/[id]/tag/route'),
+    import('../app/api/claims/[id]/tag/restore/route'),
+    import('../app/api/tags/[id]/route'),
+  ]);
 type Handler = import('../lib/server/http/node-bridge').WebHandler;
 
 const DIRECT_ROUTES = [

@@ -14,7 +14,8 @@ import { fail, step } from './lib/console';
 import { watchLauncher } from './lib/launcher';
 
 const port = Number(process.env.PORT ?? 3000);
-if (!Number.isInteger(port) || port < 1 || port > 65535) fail(`PORT must be a number from 1 to 65535 (got "${process.env.PORT}").`);
+if (!Number.isInteger(port) || port < 1 || port > 65535)
+  fail(`PORT must be a number from 1 to 65535 (got "${process.env.PORT}").`);
 
 let database: EmbeddedServer | undefined;
 let app: ChildProcess | undefined;
@@ -48,7 +49,9 @@ async function checkReachable(url: string) {
     await client.end();
   } catch (error) {
     const host = new URL(url).host;
-    fail(`Cannot reach the database at ${host}: ${(error as Error).message}. Check DATABASE_URL and that the server is running.`);
+    fail(
+      `Cannot reach the database at ${host}: ${(error as Error).message}. Check DATABASE_URL and that the server is running.`,
+    );
   }
 }
 
@@ -85,7 +88,11 @@ async function main() {
   app = spawn(process.execPath, serverArgs(port), {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...process.env, NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`, NEXT_TELEMETRY_DISABLED: '1' },
+    env: {
+      ...process.env,
+      NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+      NEXT_TELEMETRY_DISABLED: '1',
+    },
   });
   app.stdout?.on('data', (chunk: Buffer) => {
     const text = chunk.toString();
@@ -109,10 +116,15 @@ async function main() {
 }
 
 main().catch((error: Error) => {
-  const lines = error.message.split('\n').filter((line) => line.trim() && !line.trim().startsWith('at ')).slice(0, 3);
+  const lines = error.message
+    .split('\n')
+    .filter((line) => line.trim() && !line.trim().startsWith('at '))
+    .slice(0, 3);
   console.error(`\nnpm start failed: ${lines.join('\n  ')}`);
   if (/migrat/i.test(error.message)) {
-    console.error('  The database has a migration history this version does not know. Point DATABASE_URL at a fresh database, or move .data/ aside to start the embedded one anew.');
+    console.error(
+      '  The database has a migration history this version does not know. Point DATABASE_URL at a fresh database, or move .data/ aside to start the embedded one anew.',
+    );
   }
   void stop(1);
 });

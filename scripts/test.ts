@@ -11,7 +11,9 @@ import { fail, step } from './lib/console';
 
 const args = process.argv.slice(2);
 // The load and fault runs (project "stress") are `npm run test:stress`; plain `npm test` runs the rest.
-const projects = args.some((arg) => arg === '--project' || arg.startsWith('--project=')) ? [] : ['--project', 'unit', '--project', 'integration', '--project', 'e2e'];
+const projects = args.some((arg) => arg === '--project' || arg.startsWith('--project='))
+  ? []
+  : ['--project', 'unit', '--project', 'integration', '--project', 'e2e'];
 const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
 
 const needsBrowser = !args.length || args.some((arg) => arg.includes('e2e'));

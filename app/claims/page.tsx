@@ -17,7 +17,11 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 /** Empty form fields arrive as "" — they mean "any", not a bad value. */
 function cleaned(raw: Record<string, string | string[] | undefined>) {
-  return Object.fromEntries(Object.entries(raw).filter(([, value]) => value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0)));
+  return Object.fromEntries(
+    Object.entries(raw).filter(
+      ([, value]) => value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0),
+    ),
+  );
 }
 
 export default async function ClaimsPage({ searchParams }: Props) {
@@ -48,7 +52,12 @@ export default async function ClaimsPage({ searchParams }: Props) {
   return (
     <div className="space-y-6">
       <h1 className="font-serif text-3xl font-semibold">Search tagged claims</h1>
-      <SearchForm params={parsed.success ? parsed.data : {}} threads={options.threads} taggers={options.taggers} signedIn={Boolean(user)} />
+      <SearchForm
+        params={parsed.success ? parsed.data : {}}
+        threads={options.threads}
+        taggers={options.taggers}
+        signedIn={Boolean(user)}
+      />
       {saved ? (
         <SavedSearches saved={saved} currentQuery={query.toString()} />
       ) : (

@@ -15,10 +15,18 @@ export default async function CruxesPage({ searchParams }: Props) {
   return (
     <div className="space-y-6">
       <header>
-        <h1 className="font-serif text-3xl font-semibold">{data.report.thread ? `Cruxes of “${data.report.thread.title}”` : 'Cruxes across all threads'}</h1>
+        <h1 className="font-serif text-3xl font-semibold">
+          {data.report.thread ? `Cruxes of “${data.report.thread.title}”` : 'Cruxes across all threads'}
+        </h1>
         <p className="text-sm text-stone-600">Generated {new Date(data.report.input.generatedAt).toUTCString()}</p>
       </header>
-      <CruxFilters action="/cruxes" threads={data.threads} taggers={data.taggers} selected={data.selected} exportBase="/api/cruxes" />
+      <CruxFilters
+        action="/cruxes"
+        threads={data.threads}
+        taggers={data.taggers}
+        selected={data.selected}
+        exportBase="/api/cruxes"
+      />
       {data.problem && (
         <p role="alert" className="text-red-700">
           {data.problem}

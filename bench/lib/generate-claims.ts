@@ -18,7 +18,11 @@ export async function insertUsers(url: string, count: number, prefix: string): P
   await client.connect();
   await client.query(
     `INSERT INTO "User" ("id", "email", "name", "updatedAt") SELECT id, email, name, now() FROM unnest($1::uuid[], $2::text[], $3::text[]) AS u(id, email, name)`,
-    [users.map((u) => u.id), users.map((_, i) => `${prefix.toLowerCase().replace(/\W/g, '')}${i + 1}@bench.example`), users.map((u) => u.name)],
+    [
+      users.map((u) => u.id),
+      users.map((_, i) => `${prefix.toLowerCase().replace(/\W/g, '')}${i + 1}@bench.example`),
+      users.map((u) => u.name),
+    ],
   );
   await client.end();
   return users;
@@ -30,11 +34,23 @@ const AXES: Axis[] = ['outer', 'inner', 'both', 'other'];
  * Claims on the first sentence of passages of a thread and `tagsPerClaim` tags each from
  * distinct users, with the claims' aggregates computed by lib/cruxes, as the app would store them.
  */
-export async function tagThread(url: string, threadSlug: string, users: GeneratedUser[], claims: number, tagsPerClaim: number, seed = 5) {
+export async function tagThread(
+  url: string,
+  threadSlug: string,
+  users: GeneratedUser[],
+  claims: number,
+  tagsPerClaim: number,
+  seed = 5,
+) {
   const random = prng(seed);
   const client = new pg.Client({ connectionString: url });
   await client.connect();
-  const { rows: passages } = await client.query<{ id: string; threadId: string; text: string; sentences: [number, number][] }>(
+  const { rows: passages } = await client.query<{
+    id: string;
+    threadId: string;
+    text: string;
+    sentences: [number, number][];
+  }>(
     `SELECT p."id", t."id" AS "threadId", p."text", p."sentences" FROM "Passage" p JOIN "Thread" t ON t."currentRevisionId" = p."revisionId"
      WHERE t."slug" = $1 ORDER BY p."ordinal" LIMIT $2`,
     [threadSlug, claims],
@@ -53,15 +69,62 @@ export async function tagThread(url: string, threadSlug: string, users: Generate
     for (let k = 0; k < tagsPerClaim; k++) {
       const user = users[(first + k * 7) % users.length];
       const confidence = Math.round(split ? (k % 2 ? 15 : 85) + (random() - 0.5) * 10 : 40 + random() * 50);
-      const tag = { id: uuidv7(), claimId, userId: user.id, userName: user.name, axis: AXES[Math.floor(random() * 4)], confidence, concreteStoryNeeded: random() < 0.1, crux: random() < 0.1, note: random() < 0.2 ? 'A *short* note.' : '', labels: [], version: 1, createdAt: now, updatedAt: now };
+      const tag = {
+        id: uuidv7(),
+        claimId,
+        userId: user.id,
+        userName: user.name,
+        axis: AXES[Math.floor(random() * 4)],
+        confidence,
+        concreteStoryNeeded: random() < 0.1,
+        crux: random() < 0.1,
+        note: random() < 0.2 ? 'A *short* note.' : '',
+        labels: [],
+        version: 1,
+        createdAt: now,
+        updatedAt: now,
+      };
       tags.push(tag);
-      tagRows.push([tag.id, claimId, user.id, tag.axis, confidence, tag.concreteStoryNeeded, tag.crux, tag.note, tag.note ? renderNote(tag.note) : '']);
+      tagRows.push([
+        tag.id,
+        claimId,
+        user.id,
+        tag.axis,
+        confidence,
+        tag.concreteStoryNeeded,
+        tag.crux,
+        tag.note,
+        tag.note ? renderNote(tag.note) : '',
+      ]);
     }
     const aggregates = claimAggregates({ tags });
     const scores = scoreClaim({ tags }, aggregates);
-    claimRows.push([claimId, passage.threadId, passage.id, start, end, exact, passage.text.slice(Math.max(0, start - 32), start), passage.text.slice(end, end + 32),
-      aggregates.taggers, aggregates.confidence.count, aggregates.confidence.mean, scores.disagreement, scores.cruxScore, scores.consensusScore, aggregates.crux,
-      aggregates.concreteStoryNeeded, aggregates.axes.outer, aggregates.axes.inner, aggregates.axes.both, aggregates.axes.other, tags.map((t) => t.note).filter(Boolean).join('\n\n')]);
+    claimRows.push([
+      claimId,
+      passage.threadId,
+      passage.id,
+      start,
+      end,
+      exact,
+      passage.text.slice(Math.max(0, start - 32), start),
+      passage.text.slice(end, end + 32),
+      aggregates.taggers,
+      aggregates.confidence.count,
+      aggregates.confidence.mean,
+      scores.disagreement,
+      scores.cruxScore,
+      scores.consensusScore,
+      aggregates.crux,
+      aggregates.concreteStoryNeeded,
+      aggregates.axes.outer,
+      aggregates.axes.inner,
+      aggregates.axes.both,
+      aggregates.axes.other,
+      tags
+        .map((t) => t.note)
+        .filter(Boolean)
+        .join('\n\n'),
+    ]);
   }
   const column = (rows: unknown[][], i: number) => rows.map((r) => r[i]);
   await client.query(

@@ -50,8 +50,12 @@ export async function generateSearchData(url: string, size: SearchDataSize) {
   const started = performance.now();
 
   const users = Array.from({ length: size.users }, (_, i) => ({ id: uuidv7(), name: `Reader ${i + 1}` }));
-  await copy(client, 'User', ['id', 'email', 'name', 'role', 'createdAt', 'updatedAt'],
-    users.map((u, i) => row([u.id, `reader${i + 1}@bench.example`, u.name, 'USER', now, now])));
+  await copy(
+    client,
+    'User',
+    ['id', 'email', 'name', 'role', 'createdAt', 'updatedAt'],
+    users.map((u, i) => row([u.id, `reader${i + 1}@bench.example`, u.name, 'USER', now, now])),
+  );
 
   const claimsPerPassage = 5;
   const passagesPerThread = Math.ceil(size.claims / claimsPerPassage / size.threads);
@@ -61,13 +65,45 @@ export async function generateSearchData(url: string, size: SearchDataSize) {
     threadIds.push(uuidv7());
     revisionIds.push(uuidv7());
   }
-  await copy(client, 'Thread', ['id', 'slug', 'title', 'createdAt', 'updatedAt'],
-    threadIds.map((id, t) => row([id, `bench-thread-${t + 1}`, `Bench thread ${t + 1}`, now, now])));
-  await copy(client, 'ThreadRevision', ['id', 'threadId', 'number', 'contentHash', 'format', 'byteLength', 'lineCount', 'passageCount', 'repeatCount', 'createdAt'],
-    revisionIds.map((id, t) => row([id, threadIds[t], 1, `bench-${t}`, 'text', 0, passagesPerThread, passagesPerThread, 0, now])));
-  await client.query('UPDATE "Thread" t SET "currentRevisionId" = r."id" FROM "ThreadRevision" r WHERE r."threadId" = t."id"');
+  await copy(
+    client,
+    'Thread',
+    ['id', 'slug', 'title', 'createdAt', 'updatedAt'],
+    threadIds.map((id, t) => row([id, `bench-thread-${t + 1}`, `Bench thread ${t + 1}`, now, now])),
+  );
+  await copy(
+    client,
+    'ThreadRevision',
+    [
+      'id',
+      'threadId',
+      'number',
+      'contentHash',
+      'format',
+      'byteLength',
+      'lineCount',
+      'passageCount',
+      'repeatCount',
+      'createdAt',
+    ],
+    revisionIds.map((id, t) =>
+      row([id, threadIds[t], 1, `bench-${t}`, 'text', 0, passagesPerThread, passagesPerThread, 0, now]),
+    ),
+  );
+  await client.query(
+    'UPDATE "Thread" t SET "currentRevisionId" = r."id" FROM "ThreadRevision" r WHERE r."threadId" = t."id"',
+  );
 
-  interface ClaimRow { id: string; threadId: string; passageId: string; start: number; end: number; exact: string; prefix: string; suffix: string }
+  interface ClaimRow {
+    id: string;
+    threadId: string;
+    passageId: string;
+    start: number;
+    end: number;
+    exact: string;
+    prefix: string;
+    suffix: string;
+  }
   const passages: string[] = [];
   const claims: ClaimRow[] = [];
   for (let t = 0; t < size.threads && claims.length < size.claims; t++) {
@@ -79,12 +115,26 @@ export async function generateSearchData(url: string, size: SearchDataSize) {
       let offset = 0;
       for (const s of sentences) {
         if (claims.length >= size.claims) break;
-        claims.push({ id: uuidv7(), threadId: threadIds[t], passageId, start: offset, end: offset + s.length, exact: s, prefix: text.slice(Math.max(0, offset - 32), offset), suffix: text.slice(offset + s.length, offset + s.length + 32) });
+        claims.push({
+          id: uuidv7(),
+          threadId: threadIds[t],
+          passageId,
+          start: offset,
+          end: offset + s.length,
+          exact: s,
+          prefix: text.slice(Math.max(0, offset - 32), offset),
+          suffix: text.slice(offset + s.length, offset + s.length + 32),
+        });
         offset += s.length + 1;
       }
     }
   }
-  await copy(client, 'Passage', ['id', 'revisionId', 'ordinal', 'line', 'text', 'sentences', 'author', 'postedAt', 'commentId'], passages);
+  await copy(
+    client,
+    'Passage',
+    ['id', 'revisionId', 'ordinal', 'line', 'text', 'sentences', 'author', 'postedAt', 'commentId'],
+    passages,
+  );
 
   // Notes come from a pool of 500 sentences, each rendered once.
   const notePool = Array.from({ length: 500 }, sentence);
@@ -96,35 +146,159 @@ export async function generateSearchData(url: string, size: SearchDataSize) {
   let tagCount = 0;
   for (const [index, claim] of claims.entries()) {
     const remainingClaims = claims.length - index;
-    const target = Math.max(1, Math.min(users.length, Math.round((size.tags - tagCount) / remainingClaims + (random() - 0.5) * (2 * meanTags - 2))));
+    const target = Math.max(
+      1,
+      Math.min(
+        users.length,
+        Math.round((size.tags - tagCount) / remainingClaims + (random() - 0.5) * (2 * meanTags - 2)),
+      ),
+    );
     const split = random() < 0.33;
     const lean = random() * 100;
     const first = Math.floor(random() * users.length);
     const tags: TagView[] = [];
     for (let k = 0; k < target; k++) {
       const user = users[(first + k * 7919) % users.length];
-      const confidence = random() < 0.1 ? null : Math.round(split ? (random() < 0.5 ? 5 + random() * 25 : 70 + random() * 25) : Math.min(100, Math.max(0, lean + (random() - 0.5) * 20)));
+      const confidence =
+        random() < 0.1
+          ? null
+          : Math.round(
+              split
+                ? random() < 0.5
+                  ? 5 + random() * 25
+                  : 70 + random() * 25
+                : Math.min(100, Math.max(0, lean + (random() - 0.5) * 20)),
+            );
       const note = random() < 0.1 ? notePool[Math.floor(random() * notePool.length)] : '';
-      const labels = random() < 0.05 ? [pick(['empirical', 'conceptual', 'needs-source', 'reward modelling', 'mesa'])] : [];
-      const tag = { id: uuidv7(), claimId: claim.id, userId: user.id, userName: user.name, axis: pick(AXES), confidence, concreteStoryNeeded: random() < 0.08, crux: random() < 0.06, note, labels, version: 1, createdAt: now, updatedAt: now };
+      const labels =
+        random() < 0.05 ? [pick(['empirical', 'conceptual', 'needs-source', 'reward modelling', 'mesa'])] : [];
+      const tag = {
+        id: uuidv7(),
+        claimId: claim.id,
+        userId: user.id,
+        userName: user.name,
+        axis: pick(AXES),
+        confidence,
+        concreteStoryNeeded: random() < 0.08,
+        crux: random() < 0.06,
+        note,
+        labels,
+        version: 1,
+        createdAt: now,
+        updatedAt: now,
+      };
       tags.push(tag);
-      tagRows.push(row([tag.id, claim.id, user.id, tag.axis, confidence, tag.concreteStoryNeeded, tag.crux, note, note ? (notesHtml.get(note) as string) : '', arrayLiteral(labels), 1, null, now, now]));
+      tagRows.push(
+        row([
+          tag.id,
+          claim.id,
+          user.id,
+          tag.axis,
+          confidence,
+          tag.concreteStoryNeeded,
+          tag.crux,
+          note,
+          note ? (notesHtml.get(note) as string) : '',
+          arrayLiteral(labels),
+          1,
+          null,
+          now,
+          now,
+        ]),
+      );
     }
     tagCount += tags.length;
     const aggregates = claimAggregates({ tags });
     const scores = scoreClaim({ tags }, aggregates);
     const created = new Date(Date.parse(now) - (claims.length - index) * 1000).toISOString();
-    claimRows.push(row([
-      claim.id, claim.threadId, claim.passageId, claim.start, claim.end, claim.exact, claim.prefix, claim.suffix, false, created, created,
-      aggregates.taggers, aggregates.confidence.count, aggregates.confidence.mean, scores.disagreement, scores.cruxScore, scores.consensusScore,
-      aggregates.crux, aggregates.concreteStoryNeeded, aggregates.axes.outer, aggregates.axes.inner, aggregates.axes.both, aggregates.axes.other,
-      tags.map((t) => t.note).filter(Boolean).join('\n\n'), arrayLiteral(aggregates.labels.map((l) => l.label)), created,
-    ]));
+    claimRows.push(
+      row([
+        claim.id,
+        claim.threadId,
+        claim.passageId,
+        claim.start,
+        claim.end,
+        claim.exact,
+        claim.prefix,
+        claim.suffix,
+        false,
+        created,
+        created,
+        aggregates.taggers,
+        aggregates.confidence.count,
+        aggregates.confidence.mean,
+        scores.disagreement,
+        scores.cruxScore,
+        scores.consensusScore,
+        aggregates.crux,
+        aggregates.concreteStoryNeeded,
+        aggregates.axes.outer,
+        aggregates.axes.inner,
+        aggregates.axes.both,
+        aggregates.axes.other,
+        tags
+          .map((t) => t.note)
+          .filter(Boolean)
+          .join('\n\n'),
+        arrayLiteral(aggregates.labels.map((l) => l.label)),
+        created,
+      ]),
+    );
   }
-  await copy(client, 'Claim', ['id', 'threadId', 'passageId', 'start', 'end', 'exact', 'prefix', 'suffix', 'orphan', 'createdAt', 'updatedAt',
-    'tagCount', 'confCount', 'confMean', 'disagreement', 'cruxScore', 'consensusScore', 'cruxCount', 'storyCount', 'axisOuter', 'axisInner',
-    'axisBoth', 'axisOther', 'notesText', 'labels', 'lastTaggedAt'], claimRows);
-  await copy(client, 'Tag', ['id', 'claimId', 'userId', 'axis', 'confidence', 'concreteStoryNeeded', 'crux', 'note', 'noteHtml', 'labels', 'version', 'deletedAt', 'createdAt', 'updatedAt'], tagRows);
+  await copy(
+    client,
+    'Claim',
+    [
+      'id',
+      'threadId',
+      'passageId',
+      'start',
+      'end',
+      'exact',
+      'prefix',
+      'suffix',
+      'orphan',
+      'createdAt',
+      'updatedAt',
+      'tagCount',
+      'confCount',
+      'confMean',
+      'disagreement',
+      'cruxScore',
+      'consensusScore',
+      'cruxCount',
+      'storyCount',
+      'axisOuter',
+      'axisInner',
+      'axisBoth',
+      'axisOther',
+      'notesText',
+      'labels',
+      'lastTaggedAt',
+    ],
+    claimRows,
+  );
+  await copy(
+    client,
+    'Tag',
+    [
+      'id',
+      'claimId',
+      'userId',
+      'axis',
+      'confidence',
+      'concreteStoryNeeded',
+      'crux',
+      'note',
+      'noteHtml',
+      'labels',
+      'version',
+      'deletedAt',
+      'createdAt',
+      'updatedAt',
+    ],
+    tagRows,
+  );
   // As autovacuum would after a bulk load: statistics for the planner and the visibility map that
   // lets the facet counts read the covering index alone. Counted in the load time.
   await client.query('VACUUM (ANALYZE)');
@@ -135,16 +309,29 @@ export async function generateSearchData(url: string, size: SearchDataSize) {
   await client.query('CHECKPOINT').catch(() => undefined);
   await client.end();
   const rows = users.length + threadIds.length * 2 + passages.length + claims.length + tagCount;
-  return { users: users.length, threads: threadIds.length, passages: passages.length, claims: claims.length, tags: tagCount, seconds, rowsPerSecond: Math.round(rows / seconds) };
+  return {
+    users: users.length,
+    threads: threadIds.length,
+    passages: passages.length,
+    claims: claims.length,
+    tags: tagCount,
+    seconds,
+    rowsPerSecond: Math.round(rows / seconds),
+  };
 }
 
 /** `generateSearchData` in a child process, which exits once the data is stored. */
-export function generateSearchDataApart(url: string, size: SearchDataSize): Promise<Awaited<ReturnType<typeof generateSearchData>>> {
+export function generateSearchDataApart(
+  url: string,
+  size: SearchDataSize,
+): Promise<Awaited<ReturnType<typeof generateSearchData>>> {
   const child = fork(path.join(import.meta.dirname, 'search-data-child.ts'), [], { execArgv: ['--import', 'tsx'] });
   child.send({ url, size });
   return new Promise((resolve, reject) => {
     child.once('message', (message: { result?: Awaited<ReturnType<typeof generateSearchData>>; error?: string }) =>
-      message.result ? resolve(message.result) : reject(new Error(`generating the search data failed: ${message.error}`)),
+      message.result
+        ? resolve(message.result)
+        : reject(new Error(`generating the search data failed: ${message.error}`)),
     );
     child.once('exit', (code) => {
       if (code) reject(new Error(`the search data generator exited with ${code}`));

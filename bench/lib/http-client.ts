@@ -136,9 +136,14 @@ export function httpClient(baseUrl: string, connections: number): HttpClient {
   return {
     get: async (path) => {
       const connection = await take();
-      const request = Buffer.from(`GET ${path} HTTP/1.1\r\nHost: ${hostHeader}\r\nAccept-Encoding: gzip\r\nConnection: keep-alive\r\n\r\n`, 'latin1');
+      const request = Buffer.from(
+        `GET ${path} HTTP/1.1\r\nHost: ${hostHeader}\r\nAccept-Encoding: gzip\r\nConnection: keep-alive\r\n\r\n`,
+        'latin1',
+      );
       try {
-        return await new Promise<{ status: number; bytes: number }>((resolve, reject) => connection.send(request, { resolve, reject }));
+        return await new Promise<{ status: number; bytes: number }>((resolve, reject) =>
+          connection.send(request, { resolve, reject }),
+        );
       } finally {
         give(connection);
       }

@@ -27,7 +27,8 @@ const work = kind === 'baseline' ? WORK.baseline : WORK.engine;
 for (const bytes of syntheticThreads(WARM_UP_MB * MB, 1)) work(bytes);
 gc?.();
 const processRssMb = rssMb();
-const threads = kind === 'single' ? [Buffer.concat([...syntheticThreads(size * MB, 5)])] : [...syntheticThreads(size * MB)];
+const threads =
+  kind === 'single' ? [Buffer.concat([...syntheticThreads(size * MB, 5)])] : [...syntheticThreads(size * MB)];
 const inputMb = threads.reduce((sum, t) => sum + t.byteLength, 0) / MB;
 gc?.();
 const idleRssMb = rssMb();

@@ -1,7 +1,12 @@
 import type pg from 'pg';
 import type { BenchQuery } from './search-queries';
 
-const AXIS_COLUMN: Record<string, string> = { outer: 'axisOuter', inner: 'axisInner', both: 'axisBoth', other: 'axisOther' };
+const AXIS_COLUMN: Record<string, string> = {
+  outer: 'axisOuter',
+  inner: 'axisInner',
+  both: 'axisBoth',
+  other: 'axisOther',
+};
 const ORDER: Record<string, string> = {
   disagreement: 'c."disagreement" DESC',
   tagged: 'c."tagCount" DESC',
@@ -30,8 +35,12 @@ export async function naiveSearch(client: pg.Pool, query: BenchQuery) {
   if (p.concreteStory) where.push('c."storyCount" > 0');
   if (p.minDisagreement) where.push(`c."disagreement" >= ${add(Number(p.minDisagreement))}`);
   if (p.thread) where.push(`t."slug" = ${add(p.thread)}`);
-  if (p.minConfidence) where.push(`c."confMean" BETWEEN ${add(Number(p.minConfidence))} AND ${add(Number(p.maxConfidence ?? 100))}`);
+  if (p.minConfidence)
+    where.push(`c."confMean" BETWEEN ${add(Number(p.minConfidence))} AND ${add(Number(p.maxConfidence ?? 100))}`);
   const from = `FROM "Claim" c JOIN "Thread" t ON t."id" = c."threadId" WHERE ${where.join(' AND ')}`;
-  await client.query(`SELECT c."id", c."exact" ${from} ORDER BY ${ORDER[p.sort ?? 'disagreement']}, c."id" DESC LIMIT 21`, values);
+  await client.query(
+    `SELECT c."id", c."exact" ${from} ORDER BY ${ORDER[p.sort ?? 'disagreement']}, c."id" DESC LIMIT 21`,
+    values,
+  );
   await client.query(`SELECT count(*) ${from}`, values);
 }

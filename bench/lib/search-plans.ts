@@ -7,7 +7,10 @@ import { effectiveSort, searchParamsSchema } from '../../lib/search/search-param
 import type { QueryShape } from './search-queries';
 
 /** EXPLAIN ANALYZE of the page and facet queries of one example per query shape, as Markdown. */
-export async function explainShapes(url: string, queries: { shape: QueryShape; params: Record<string, string> }[]): Promise<string> {
+export async function explainShapes(
+  url: string,
+  queries: { shape: QueryShape; params: Record<string, string> }[],
+): Promise<string> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   process.env.DATABASE_URL = url;
@@ -19,10 +22,24 @@ export async function explainShapes(url: string, queries: { shape: QueryShape; p
   ];
   const text = queries.find((q) => q.shape === 'text');
   if (text) {
-    const { rows: page } = await client.query<{ exact: string }>(`SELECT "exact" FROM "Claim" WHERE "tagCount" > 0 ORDER BY "disagreement" DESC LIMIT 21`);
-    const sql = headlinesQuery(text.params.q, page.map((row) => row.exact));
+    const { rows: page } = await client.query<{ exact: string }>(
+      `SELECT "exact" FROM "Claim" WHERE "tagCount" > 0 ORDER BY "disagreement" DESC LIMIT 21`,
+    );
+    const sql = headlinesQuery(
+      text.params.q,
+      page.map((row) => row.exact),
+    );
     const { rows } = await client.query(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${sql.text}`, sql.values);
-    sections.push('## in-memory index — the headlines of a page (no table read)', '', `Words: \`${text.params.q}\``, '', '```', ...rows.map((r) => r['QUERY PLAN']), '```', '');
+    sections.push(
+      '## in-memory index — the headlines of a page (no table read)',
+      '',
+      `Words: \`${text.params.q}\``,
+      '',
+      '```',
+      ...rows.map((r) => r['QUERY PLAN']),
+      '```',
+      '',
+    );
   }
   for (const shape of ['text', 'facets', 'text+facets', 'typo'] as const) {
     const example = queries.find((q) => q.shape === shape);
@@ -42,10 +59,22 @@ export async function explainShapes(url: string, queries: { shape: QueryShape; p
     // Without: the page, and the facet counts as Postgres runs them when the in-memory index is off or still loading.
     const statements = params.q
       ? ([['page and facets', pageWithFacetsQuery(params, null, sort)]] as const)
-      : ([['page', page.sql], ['facets (in memory by default; this is the SQL used without the index)', facetQuery(page.where)]] as const);
+      : ([
+          ['page', page.sql],
+          ['facets (in memory by default; this is the SQL used without the index)', facetQuery(page.where)],
+        ] as const);
     for (const [label, sql] of statements) {
       const { rows } = await client.query(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${sql.text}`, sql.values);
-      sections.push(`## ${shape} — ${label}`, '', `Query: \`${new URLSearchParams(example.params)}\``, '', '```', ...rows.map((r) => r['QUERY PLAN']), '```', '');
+      sections.push(
+        `## ${shape} — ${label}`,
+        '',
+        `Query: \`${new URLSearchParams(example.params)}\``,
+        '',
+        '```',
+        ...rows.map((r) => r['QUERY PLAN']),
+        '```',
+        '',
+      );
     }
   }
   await client.end();

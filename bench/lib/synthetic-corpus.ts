@@ -26,7 +26,8 @@ function thread(random: Random, text: SeedLikeText): string {
     if (!earlier || roll < 0.64) lines.push(fresh());
     else if (roll < 0.74) lines.push(earlier, fresh());
     else if (roll < 0.82 && sentences.length > 1) lines.push(pick(random, sentences), fresh());
-    else if (roll < 0.86 && earlier.length > 80) lines.push(`“${earlier.slice(0, 30).trimEnd()}....${earlier.slice(-30).trimStart()}”`, fresh());
+    else if (roll < 0.86 && earlier.length > 80)
+      lines.push(`“${earlier.slice(0, 30).trimEnd()}....${earlier.slice(-30).trimStart()}”`, fresh());
     else if (roll < 0.9) lines.push(`“${pick(random, sentences)}” ${fresh()}`);
     else if (roll < 0.94) lines.push(`${earlier}${fresh()}`);
     else lines.push(pick(random, STOCK_LINES));

@@ -26,7 +26,9 @@ export function SignInForm({ oauth }: { oauth: { id: string; name: string }[] })
       router.push(next);
       router.refresh();
     } else {
-      setError(result?.status === 429 ? 'Too many attempts; wait a few minutes and try again.' : 'Wrong email or password.');
+      setError(
+        result?.status === 429 ? 'Too many attempts; wait a few minutes and try again.' : 'Wrong email or password.',
+      );
     }
   }
 

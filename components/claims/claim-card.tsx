@@ -26,7 +26,8 @@ export function ClaimCard({ claim, aggregates, focused, mine, canTag, onFocus, o
       </button>
       <p className="mt-1 text-xs text-stone-600">
         ¶{claim.passageOrdinal + 1} · {aggregates.taggers} tagger{aggregates.taggers === 1 ? '' : 's'}
-        {confidence.mean !== null && ` · mean ${Math.round(confidence.mean)} %, sd ${Math.round(confidence.stddev ?? 0)}`}
+        {confidence.mean !== null &&
+          ` · mean ${Math.round(confidence.mean)} %, sd ${Math.round(confidence.stddev ?? 0)}`}
         {aggregates.crux > 0 && ` · crux ×${aggregates.crux}`}
         {aggregates.concreteStoryNeeded > 0 && ` · story needed ×${aggregates.concreteStoryNeeded}`}
       </p>

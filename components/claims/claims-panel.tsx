@@ -47,7 +47,9 @@ export function ClaimsPanel({ claims, userId, focusedClaim, onFocusClaim, onEdit
             value={value}
             onChange={(e) => {
               const v = e.target.value;
-              setFilter(v.startsWith('tagger:') ? { kind: 'tagger', userId: v.slice(7) } : { kind: v as 'mine' | 'everyone' });
+              setFilter(
+                v.startsWith('tagger:') ? { kind: 'tagger', userId: v.slice(7) } : { kind: v as 'mine' | 'everyone' },
+              );
             }}
             className="rounded border border-stone-300 px-1 py-0.5"
           >

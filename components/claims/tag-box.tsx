@@ -13,12 +13,24 @@ export interface TagDraft {
   labels: string[];
 }
 
-const AXIS_LABEL: Record<Axis, string> = { outer: 'Outer alignment', inner: 'Inner alignment', both: 'Both', other: 'Other' };
+const AXIS_LABEL: Record<Axis, string> = {
+  outer: 'Outer alignment',
+  inner: 'Inner alignment',
+  both: 'Both',
+  other: 'Other',
+};
 const AXIS_KEY: Record<string, Axis> = { o: 'outer', i: 'inner', b: 'both', x: 'other' };
 
 export function draftFrom(tag: TagView | undefined): TagDraft {
   return tag
-    ? { axis: tag.axis, confidence: tag.confidence, concreteStoryNeeded: tag.concreteStoryNeeded, crux: tag.crux, note: tag.note, labels: tag.labels }
+    ? {
+        axis: tag.axis,
+        confidence: tag.confidence,
+        concreteStoryNeeded: tag.concreteStoryNeeded,
+        crux: tag.crux,
+        note: tag.note,
+        labels: tag.labels,
+      }
     : { axis: 'outer', confidence: null, concreteStoryNeeded: false, crux: false, note: '', labels: [] };
 }
 
@@ -54,7 +66,8 @@ export function TagBox({ quote, initial, editing, busy, error, onSave, onCancel,
       return;
     }
     const target = event.target as HTMLElement;
-    const inText = target.tagName === 'TEXTAREA' || (target.tagName === 'INPUT' && (target as HTMLInputElement).type === 'text');
+    const inText =
+      target.tagName === 'TEXTAREA' || (target.tagName === 'INPUT' && (target as HTMLInputElement).type === 'text');
     if (inText) {
       if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
         event.preventDefault();
@@ -88,13 +101,21 @@ export function TagBox({ quote, initial, editing, busy, error, onSave, onCancel,
       <h2 id={`${id}-title`} className="text-sm font-semibold">
         {editing ? 'Edit your tag' : 'Tag this claim'}
       </h2>
-      <blockquote className="max-h-24 overflow-auto border-l-4 border-stone-300 pl-3 font-serif text-sm text-stone-700">{quote}</blockquote>
+      <blockquote className="max-h-24 overflow-auto border-l-4 border-stone-300 pl-3 font-serif text-sm text-stone-700">
+        {quote}
+      </blockquote>
       <fieldset>
         <legend className="text-xs font-medium text-stone-700">Axis (o / i / b / x)</legend>
         <div className="mt-1 flex flex-wrap gap-3">
           {AXES.map((axis) => (
             <label key={axis} className="flex items-center gap-1 text-sm">
-              <input type="radio" name={`${id}-axis`} value={axis} checked={draft.axis === axis} onChange={() => set({ axis })} />
+              <input
+                type="radio"
+                name={`${id}-axis`}
+                value={axis}
+                checked={draft.axis === axis}
+                onChange={() => set({ axis })}
+              />
               {AXIS_LABEL[axis]}
             </label>
           ))}
@@ -103,7 +124,9 @@ export function TagBox({ quote, initial, editing, busy, error, onSave, onCancel,
       <div>
         <label htmlFor={`${id}-confidence`} className="text-xs font-medium text-stone-700">
           Confidence it is true (1–9 → 10–90 %, 0 = no opinion):{' '}
-          <output className="font-semibold">{draft.confidence === null ? 'no opinion' : `${draft.confidence} %`}</output>
+          <output className="font-semibold">
+            {draft.confidence === null ? 'no opinion' : `${draft.confidence} %`}
+          </output>
         </label>
         <input
           id={`${id}-confidence`}
@@ -119,7 +142,11 @@ export function TagBox({ quote, initial, editing, busy, error, onSave, onCancel,
       </div>
       <div className="flex flex-wrap gap-4 text-sm">
         <label className="flex items-center gap-1">
-          <input type="checkbox" checked={draft.concreteStoryNeeded} onChange={(e) => set({ concreteStoryNeeded: e.target.checked })} />
+          <input
+            type="checkbox"
+            checked={draft.concreteStoryNeeded}
+            onChange={(e) => set({ concreteStoryNeeded: e.target.checked })}
+          />
           Concrete story needed (c)
         </label>
         <label className="flex items-center gap-1">
@@ -158,14 +185,23 @@ export function TagBox({ quote, initial, editing, busy, error, onSave, onCancel,
         </p>
       )}
       <div className="flex gap-2">
-        <button type="button" onClick={save} disabled={busy} className="rounded bg-stone-900 px-3 py-1.5 text-sm text-white disabled:opacity-60">
+        <button
+          type="button"
+          onClick={save}
+          disabled={busy}
+          className="rounded bg-stone-900 px-3 py-1.5 text-sm text-white disabled:opacity-60"
+        >
           {busy ? 'Saving…' : 'Save (Enter)'}
         </button>
         <button type="button" onClick={onCancel} className="rounded border border-stone-400 px-3 py-1.5 text-sm">
           Cancel (Esc)
         </button>
         {onDelete && (
-          <button type="button" onClick={onDelete} className="ml-auto rounded px-3 py-1.5 text-sm text-red-800 underline">
+          <button
+            type="button"
+            onClick={onDelete}
+            className="ml-auto rounded px-3 py-1.5 text-sm text-red-800 underline"
+          >
             Delete my tag
           </button>
         )}
@@ -175,5 +211,12 @@ export function TagBox({ quote, initial, editing, busy, error, onSave, onCancel,
 }
 
 function splitLabels(text: string): string[] {
-  return [...new Set(text.split(',').map((l) => l.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      text
+        .split(',')
+        .map((l) => l.trim())
+        .filter(Boolean),
+    ),
+  ];
 }

@@ -11,13 +11,22 @@ export function CruxCard({ entry, kind }: { entry: RankedClaim; kind: 'crux' | '
   const { claim, aggregates, scores } = entry;
   const notes = claim.tags.filter((tag) => tag.note.trim());
   return (
-    <article className="crux-card break-inside-avoid rounded border border-stone-300 bg-white p-3" data-testid={`${kind}-card`}>
+    <article
+      className="crux-card break-inside-avoid rounded border border-stone-300 bg-white p-3"
+      data-testid={`${kind}-card`}
+    >
       <p className="text-xs text-stone-500">
-        #{entry.rank} · {kind === 'crux' ? `crux score ${scores.cruxScore.toFixed(2)}` : `consensus ${scores.consensusScore.toFixed(2)}`} ·{' '}
-        {claim.threadTitle} ¶{claim.passageOrdinal + 1}
+        #{entry.rank} ·{' '}
+        {kind === 'crux'
+          ? `crux score ${scores.cruxScore.toFixed(2)}`
+          : `consensus ${scores.consensusScore.toFixed(2)}`}{' '}
+        · {claim.threadTitle} ¶{claim.passageOrdinal + 1}
       </p>
       <blockquote className="mt-1 border-l-4 border-stone-300 pl-3 font-serif">
-        <Link href={`/threads/${claim.threadSlug}?claim=${claim.id}#p-${claim.passageOrdinal + 1}`} className="hover:underline">
+        <Link
+          href={`/threads/${claim.threadSlug}?claim=${claim.id}#p-${claim.passageOrdinal + 1}`}
+          className="hover:underline"
+        >
           {claim.exact}
         </Link>
       </blockquote>
@@ -28,7 +37,8 @@ export function CruxCard({ entry, kind }: { entry: RankedClaim; kind: 'crux' | '
           <dd>{aggregates.taggers}</dd>
           <dt>mean / sd</dt>
           <dd>
-            {pct(aggregates.confidence.mean)} / {aggregates.confidence.stddev === null ? '—' : Math.round(aggregates.confidence.stddev)}
+            {pct(aggregates.confidence.mean)} /{' '}
+            {aggregates.confidence.stddev === null ? '—' : Math.round(aggregates.confidence.stddev)}
           </dd>
           <dt>disagreement</dt>
           <dd>{scores.disagreement.toFixed(2)}</dd>
@@ -45,7 +55,8 @@ export function CruxCard({ entry, kind }: { entry: RankedClaim; kind: 'crux' | '
         <ul className="mt-2 space-y-1 border-t border-stone-200 pt-2 text-sm">
           {notes.map((tag) => (
             <li key={tag.id}>
-              <span className="font-semibold">{tag.userName}</span> ({tag.confidence === null ? 'no rating' : `${tag.confidence} %`}):
+              <span className="font-semibold">{tag.userName}</span> (
+              {tag.confidence === null ? 'no rating' : `${tag.confidence} %`}):
               {/* biome-ignore lint/security/noDangerouslySetInnerHtml: renderNote sanitises (lib/markdown) */}
               <div className="note" dangerouslySetInnerHTML={{ __html: renderNote(tag.note) }} />
             </li>

@@ -15,7 +15,11 @@ export function CruxFilters({ action, threads, taggers, selected, exportBase }: 
   const download = (format: string) => `${exportBase}?${new URLSearchParams([...query, ['format', format]])}`;
   return (
     <div className="no-print space-y-3">
-      <form method="get" action={action} className="flex flex-wrap items-end gap-4 rounded border border-stone-300 bg-white p-3 text-sm">
+      <form
+        method="get"
+        action={action}
+        className="flex flex-wrap items-end gap-4 rounded border border-stone-300 bg-white p-3 text-sm"
+      >
         {threads && (
           <label>
             Thread{' '}
@@ -41,7 +45,14 @@ export function CruxFilters({ action, threads, taggers, selected, exportBase }: 
           </div>
         </fieldset>
         <label>
-          Minimum taggers <input name="minTaggers" type="number" min={1} defaultValue={selected.minTaggers ?? 3} className="w-16 rounded border border-stone-400 px-1" />
+          Minimum taggers{' '}
+          <input
+            name="minTaggers"
+            type="number"
+            min={1}
+            defaultValue={selected.minTaggers ?? 3}
+            className="w-16 rounded border border-stone-400 px-1"
+          />
         </label>
         <button type="submit" className="rounded bg-stone-900 px-3 py-1 text-white">
           Apply

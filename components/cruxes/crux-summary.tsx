@@ -10,12 +10,15 @@ export function CruxSummaryView({ report }: { report: CruxReport }) {
   return (
     <div className="space-y-8">
       <p className="max-w-prose text-sm text-stone-700">
-        A claim is a crux when its taggers’ confidences split (10 % against 90 % counts as a split, not as a shared 50 %), when they
-        file it under different problems, mark it a crux or ask for a concrete story. Scores are shrunk as if {PRIOR_TAGGERS} agreeing
-        taggers had joined, so one or two readers cannot top the list. Claims need at least {ranking.options.minTaggers} taggers here.
+        A claim is a crux when its taggers’ confidences split (10 % against 90 % counts as a split, not as a shared 50
+        %), when they file it under different problems, mark it a crux or ask for a concrete story. Scores are shrunk as
+        if {PRIOR_TAGGERS} agreeing taggers had joined, so one or two readers cannot top the list. Claims need at least{' '}
+        {ranking.options.minTaggers} taggers here.
       </p>
       {ranking.scored.length === 0 ? (
-        <p className="text-stone-600">No claim has enough taggers yet. Tag claims in the reader, or lower the minimum.</p>
+        <p className="text-stone-600">
+          No claim has enough taggers yet. Tag claims in the reader, or lower the minimum.
+        </p>
       ) : (
         <div className="grid gap-8 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
           <section aria-labelledby="cruxes-heading" className="space-y-6">
@@ -27,7 +30,11 @@ export function CruxSummaryView({ report }: { report: CruxReport }) {
               <section key={group.axis} aria-labelledby={`axis-${group.axis}`} className="space-y-3">
                 <h3 id={`axis-${group.axis}`} className="flex items-center gap-2 text-lg font-semibold">
                   <span className={`axis-swatch axis-${group.axis}`} aria-hidden="true" />
-                  {group.axis === 'other' ? 'Other' : group.axis === 'both' ? 'Both outer and inner' : `${group.axis[0].toUpperCase()}${group.axis.slice(1)} alignment`}
+                  {group.axis === 'other'
+                    ? 'Other'
+                    : group.axis === 'both'
+                      ? 'Both outer and inner'
+                      : `${group.axis[0].toUpperCase()}${group.axis.slice(1)} alignment`}
                 </h3>
                 {group.cruxes.map((entry) => (
                   <CruxCard key={entry.claim.id} entry={entry} kind="crux" />

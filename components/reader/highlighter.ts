@@ -24,7 +24,13 @@ export function marksOf(root: ParentNode, claimId: string): HTMLElement[] {
  * Draws or updates a claim's highlight live (the server draws them on page load): wraps each text
  * node of the span in a <mark>, leaving the passage's text untouched so offsets stay valid.
  */
-export function highlightClaim(passage: HTMLElement, claimId: string, start: number, end: number, style: HighlightStyle) {
+export function highlightClaim(
+  passage: HTMLElement,
+  claimId: string,
+  start: number,
+  end: number,
+  style: HighlightStyle,
+) {
   const existing = marksOf(passage, claimId);
   if (existing.length) {
     for (const mark of existing) styleMark(mark, style);

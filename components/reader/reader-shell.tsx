@@ -1,11 +1,29 @@
 'use client';
 
-import { type KeyboardEvent, type MouseEvent, type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  type KeyboardEvent,
+  type MouseEvent,
+  type ReactNode,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { ClaimsPanel } from '@/components/claims/claims-panel';
 import { draftFrom, TagBox, type TagDraft } from '@/components/claims/tag-box';
 import { codePointToUtf16, utf16ToCodePoint } from '@/lib/anchoring/code-points';
 import type { ClaimView } from '@/lib/claims/types';
-import { offsetOf, PASSAGE_SELECTOR, passageElementOf, type PassageSpan, rangeOf, selectedSpan, sentenceAt, sentencesOf } from './dom-text';
+import {
+  offsetOf,
+  PASSAGE_SELECTOR,
+  passageElementOf,
+  type PassageSpan,
+  rangeOf,
+  selectedSpan,
+  sentenceAt,
+  sentencesOf,
+} from './dom-text';
 import { highlightClaim, marksOf, unhighlightClaim } from './highlighter';
 import { saveTag, removeTag } from './tag-requests';
 import { useThreadClaims } from './use-thread-claims';
@@ -22,7 +40,11 @@ function styleOf(claim: ClaimView) {
   const counts = new Map<string, number>();
   for (const tag of claim.tags) counts.set(tag.axis, (counts.get(tag.axis) ?? 0) + 1);
   const axis = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
-  return { axis: axis as ClaimView['tags'][number]['axis'] | null, taggers: claim.tags.length, crux: claim.tags.some((t) => t.crux) };
+  return {
+    axis: axis as ClaimView['tags'][number]['axis'] | null,
+    taggers: claim.tags.length,
+    crux: claim.tags.some((t) => t.crux),
+  };
 }
 
 /**
@@ -61,7 +83,13 @@ export function ReaderShell({ slug, user, children }: Props) {
       const passage = root.querySelector<HTMLElement>(`[data-passage-id="${claim.passageId}"]`);
       if (!passage) continue;
       const value = passage.textContent ?? '';
-      highlightClaim(passage, claim.id, codePointToUtf16(value, claim.start), codePointToUtf16(value, claim.end), styleOf(claim));
+      highlightClaim(
+        passage,
+        claim.id,
+        codePointToUtf16(value, claim.start),
+        codePointToUtf16(value, claim.end),
+        styleOf(claim),
+      );
     }
   }, [claims]);
 
@@ -75,7 +103,8 @@ export function ReaderShell({ slug, user, children }: Props) {
     const range = rangeOf(span.passage, span.start, span.end);
     registry.set(CURSOR_HIGHLIGHT, new Highlight(range));
     const rect = range.getBoundingClientRect();
-    if (rect.top < 80 || rect.bottom > window.innerHeight - 40) window.scrollBy({ top: rect.top - window.innerHeight / 3 });
+    if (rect.top < 80 || rect.bottom > window.innerHeight - 40)
+      window.scrollBy({ top: rect.top - window.innerHeight / 3 });
   }, []);
 
   const choose = useCallback(
@@ -91,7 +120,9 @@ export function ReaderShell({ slug, user, children }: Props) {
       const value = span.passage.textContent ?? '';
       const start = utf16ToCodePoint(value, span.start);
       const end = utf16ToCodePoint(value, span.end);
-      return [...claims.values()].find((c) => c.passageId === span.passage.dataset.passageId && c.start === start && c.end === end);
+      return [...claims.values()].find(
+        (c) => c.passageId === span.passage.dataset.passageId && c.start === start && c.end === end,
+      );
     },
     [claims],
   );
@@ -130,7 +161,9 @@ export function ReaderShell({ slug, user, children }: Props) {
     if (!root) return;
     const all = [...root.querySelectorAll<HTMLElement>(PASSAGE_SELECTOR)].filter((p) => p.offsetParent !== null);
     const sentences = all.flatMap((passage) => sentencesOf(passage).map((s) => ({ passage, ...s })));
-    const index = candidate ? sentences.findIndex((s) => s.passage === candidate.passage && s.start >= candidate.start) : -1;
+    const index = candidate
+      ? sentences.findIndex((s) => s.passage === candidate.passage && s.start >= candidate.start)
+      : -1;
     const next = sentences[index === -1 ? (step === 1 ? 0 : sentences.length - 1) : index + step];
     if (next) choose(next);
   }
@@ -190,9 +223,16 @@ export function ReaderShell({ slug, user, children }: Props) {
       >
         {children}
       </section>
-      <aside className="no-print space-y-4 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:overflow-auto" aria-label="Claims">
+      <aside
+        className="no-print space-y-4 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:overflow-auto"
+        aria-label="Claims"
+      >
         <p className="text-xs text-stone-500" aria-live="polite">
-          {status === 'live' ? 'Live: tags from everyone appear as they are made.' : status === 'reconnecting' ? 'Reconnecting…' : 'Connecting…'}
+          {status === 'live'
+            ? 'Live: tags from everyone appear as they are made.'
+            : status === 'reconnecting'
+              ? 'Reconnecting…'
+              : 'Connecting…'}
         </p>
         {newRevision !== null && (
           <p role="status" className="rounded border border-amber-300 bg-amber-50 p-2 text-sm text-amber-900">
@@ -219,8 +259,14 @@ export function ReaderShell({ slug, user, children }: Props) {
           />
         ) : candidate ? (
           <div className="rounded border border-stone-300 bg-white p-3 text-sm">
-            <p className="line-clamp-3 font-serif">“{(candidate.passage.textContent ?? '').slice(candidate.start, candidate.end)}”</p>
-            <button type="button" onClick={() => openTagBox(candidate)} className="mt-2 rounded bg-stone-900 px-3 py-1 text-white">
+            <p className="line-clamp-3 font-serif">
+              “{(candidate.passage.textContent ?? '').slice(candidate.start, candidate.end)}”
+            </p>
+            <button
+              type="button"
+              onClick={() => openTagBox(candidate)}
+              className="mt-2 rounded bg-stone-900 px-3 py-1 text-white"
+            >
               {user ? 'Tag this (t)' : 'Sign in to tag'}
             </button>
           </div>
@@ -236,14 +282,22 @@ export function ReaderShell({ slug, user, children }: Props) {
             const passage = text.current?.querySelector<HTMLElement>(`[data-passage-id="${claim.passageId}"]`);
             if (!passage) return;
             const value = passage.textContent ?? '';
-            const span = { passage, start: codePointToUtf16(value, claim.start), end: codePointToUtf16(value, claim.end) };
+            const span = {
+              passage,
+              start: codePointToUtf16(value, claim.start),
+              end: codePointToUtf16(value, claim.end),
+            };
             choose(span);
           }}
           onEditClaim={(claim) => {
             const passage = text.current?.querySelector<HTMLElement>(`[data-passage-id="${claim.passageId}"]`);
             if (!passage) return;
             const value = passage.textContent ?? '';
-            openTagBox({ passage, start: codePointToUtf16(value, claim.start), end: codePointToUtf16(value, claim.end) });
+            openTagBox({
+              passage,
+              start: codePointToUtf16(value, claim.start),
+              end: codePointToUtf16(value, claim.end),
+            });
           }}
         />
       </aside>

@@ -8,7 +8,11 @@ export interface Segment {
 }
 
 /** Splits a passage's text at every claim boundary; each piece knows the claims covering it. */
-export function segmentPassage(text: string, claims: ClaimHighlight[], toUtf16: (text: string, codePoint: number) => number): Segment[] {
+export function segmentPassage(
+  text: string,
+  claims: ClaimHighlight[],
+  toUtf16: (text: string, codePoint: number) => number,
+): Segment[] {
   if (claims.length === 0) return [{ text, start: 0, claims: [] }];
   const ranges = claims.map((claim) => ({ claim, start: toUtf16(text, claim.start), end: toUtf16(text, claim.end) }));
   const cuts = new Set<number>([0, text.length]);

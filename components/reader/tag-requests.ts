@@ -25,7 +25,13 @@ async function send<T>(url: string, method: string, body?: unknown): Promise<T |
  * Creates the claim for the span when it is new (the same span is the same claim), then puts the
  * tag; answers the claim as it now stands, with the caller's tag in it.
  */
-export async function saveTag(slug: string, span: PassageSpan, claim: ClaimView | undefined, userId: string, draft: TagDraft): Promise<{ claim: ClaimView } | Failure> {
+export async function saveTag(
+  slug: string,
+  span: PassageSpan,
+  claim: ClaimView | undefined,
+  userId: string,
+  draft: TagDraft,
+): Promise<{ claim: ClaimView } | Failure> {
   let target = claim;
   if (!target) {
     const text = span.passage.textContent ?? '';
@@ -38,7 +44,10 @@ export async function saveTag(slug: string, span: PassageSpan, claim: ClaimView 
     target = created.claim;
   }
   const mine = target.tags.find((t) => t.userId === userId);
-  const saved = await send<{ tag: TagView }>(`/api/claims/${target.id}/tag`, 'PUT', { ...draft, version: mine?.version });
+  const saved = await send<{ tag: TagView }>(`/api/claims/${target.id}/tag`, 'PUT', {
+    ...draft,
+    version: mine?.version,
+  });
   if ('error' in saved) return saved;
   return { claim: { ...target, tags: [...target.tags.filter((t) => t.userId !== userId), saved.tag] } };
 }

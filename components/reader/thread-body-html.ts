@@ -61,19 +61,31 @@ export function threadBodyHtml(model: ThreadModel, highlights: ClaimHighlight[])
 
 const paragraphNumber = (passage: PassageModel) => passage.ordinal + 1;
 
-function occurrencePiece(out: Html, occurrence: OccurrenceModel, passages: Map<string, PassageModel>, claimsByPassage: Map<string, ClaimHighlight[]>) {
+function occurrencePiece(
+  out: Html,
+  occurrence: OccurrenceModel,
+  passages: Map<string, PassageModel>,
+  claimsByPassage: Map<string, ClaimHighlight[]>,
+) {
   if (occurrence.kind === 'blank') return;
   if (occurrence.kind === 'original' && occurrence.passageId) {
     const passage = passages.get(occurrence.passageId);
     if (!passage) return;
     const n = paragraphNumber(passage);
-    out.add(`<div id="p-${n}" class="passage" tabindex="-1"><a href="#p-${n}" class="passage-number" aria-label="Paragraph ${n}">¶${n}</a>`);
+    out.add(
+      `<div id="p-${n}" class="passage" tabindex="-1"><a href="#p-${n}" class="passage-number" aria-label="Paragraph ${n}">¶${n}</a>`,
+    );
     const repliesTo = occurrence.replyToPassageId ? passages.get(occurrence.replyToPassageId) : undefined;
-    if (repliesTo) out.add(`<a href="#p-${paragraphNumber(repliesTo)}" class="reply-link">↩ replies to ¶${paragraphNumber(repliesTo)}</a>`);
+    if (repliesTo)
+      out.add(
+        `<a href="#p-${paragraphNumber(repliesTo)}" class="reply-link">↩ replies to ¶${paragraphNumber(repliesTo)}</a>`,
+      );
     if (passage.author) out.add(`<span class="passage-author">${escapeHtml(passage.author)}</span>`);
     if (passage.inReplyTo) {
       const to = passage.inReplyTo.ordinal + 1;
-      out.add(`<a href="#p-${to}" class="reply-link">↪ in reply to ${escapeHtml(passage.inReplyTo.author ?? 'a comment')} at ¶${to}</a>`);
+      out.add(
+        `<a href="#p-${to}" class="reply-link">↪ in reply to ${escapeHtml(passage.inReplyTo.author ?? 'a comment')} at ¶${to}</a>`,
+      );
     }
     passageText(out, passage, claimsByPassage.get(passage.id) ?? []);
     if (passage.quotedAt.length > 0) {
@@ -87,7 +99,8 @@ function occurrencePiece(out: Html, occurrence: OccurrenceModel, passages: Map<s
     return;
   }
   const source = occurrence.sourcePassageId ? passages.get(occurrence.sourcePassageId) : undefined;
-  const label = occurrence.kind === 'exact' ? 'quotes' : occurrence.kind === 'elided' ? 'quotes parts of' : 'quotes from';
+  const label =
+    occurrence.kind === 'exact' ? 'quotes' : occurrence.kind === 'elided' ? 'quotes parts of' : 'quotes from';
   out.add(
     `<details id="o-${occurrence.position}" class="quote-chip" data-kind="${escapeHtml(occurrence.kind)}"><summary>${label} ` +
       `${source ? `¶${paragraphNumber(source)}` : 'an earlier passage'} <span aria-hidden="true">›</span></summary>` +
@@ -103,7 +116,9 @@ function occurrencePiece(out: Html, occurrence: OccurrenceModel, passages: Map<s
  */
 function passageText(out: Html, passage: PassageModel, claims: ClaimHighlight[]) {
   const sentences = passage.sentences.map((s) => `${s.start}-${s.end}`).join(' ');
-  out.add(`<span data-passage-id="${escapeHtml(passage.id)}" data-ordinal="${passage.ordinal}" data-sentences="${sentences}" class="passage-text">`);
+  out.add(
+    `<span data-passage-id="${escapeHtml(passage.id)}" data-ordinal="${passage.ordinal}" data-sentences="${sentences}" class="passage-text">`,
+  );
   for (const segment of segmentPassage(passage.text, claims, codePointToUtf16)) {
     if (segment.claims.length === 0) {
       out.add(escapeHtml(segment.text));

@@ -77,7 +77,10 @@ export function useThreadClaims(slug: string) {
     return () => source.close();
   }, [slug, load, fetchClaim]);
 
-  const upsertClaim = useCallback((claim: ClaimView) => setClaims((current) => new Map(current).set(claim.id, claim)), []);
+  const upsertClaim = useCallback(
+    (claim: ClaimView) => setClaims((current) => new Map(current).set(claim.id, claim)),
+    [],
+  );
   const applyLocal = useCallback((event: TagEvent) => setClaims((current) => applyTagEvent(current, event)), []);
 
   return { claims, status, newRevision, upsertClaim, applyLocal };

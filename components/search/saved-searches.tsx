@@ -43,13 +43,17 @@ export function SavedSearches({ saved, currentQuery }: Props) {
 
   async function remove(search: SavedSearchView) {
     const response = await fetch(`/api/searches/${search.id}`, { method: 'DELETE' }).catch(() => null);
-    if (!response?.ok) return setMessage({ kind: 'error', text: response ? await problemOf(response) : 'Could not reach the server.' });
+    if (!response?.ok)
+      return setMessage({ kind: 'error', text: response ? await problemOf(response) : 'Could not reach the server.' });
     setMessage({ kind: 'ok', text: `Deleted “${search.name}”.` });
     router.refresh();
   }
 
   return (
-    <section aria-labelledby={`${id}-title`} className="space-y-2 rounded-lg border border-stone-300 bg-white p-4 text-sm">
+    <section
+      aria-labelledby={`${id}-title`}
+      className="space-y-2 rounded-lg border border-stone-300 bg-white p-4 text-sm"
+    >
       <h2 id={`${id}-title`} className="font-semibold">
         Your saved searches
       </h2>
@@ -59,10 +63,18 @@ export function SavedSearches({ saved, currentQuery }: Props) {
         <ul className="flex flex-wrap gap-2">
           {saved.map((search) => (
             <li key={search.id} className="inline-flex items-center gap-1 rounded-full border border-stone-300 pl-3">
-              <Link href={`/claims?${search.query}`} className="underline decoration-stone-400 hover:decoration-stone-900">
+              <Link
+                href={`/claims?${search.query}`}
+                className="underline decoration-stone-400 hover:decoration-stone-900"
+              >
                 {search.name}
               </Link>
-              <button type="button" onClick={() => void remove(search)} aria-label={`Delete saved search ${search.name}`} className="rounded-full px-2 text-stone-500 hover:text-red-700">
+              <button
+                type="button"
+                onClick={() => void remove(search)}
+                aria-label={`Delete saved search ${search.name}`}
+                className="rounded-full px-2 text-stone-500 hover:text-red-700"
+              >
                 ×
               </button>
             </li>
@@ -74,14 +86,28 @@ export function SavedSearches({ saved, currentQuery }: Props) {
           <label htmlFor={`${id}-name`} className="block">
             Save this search as
           </label>
-          <input id={`${id}-name`} name="name" type="text" required maxLength={80} className="rounded border border-stone-400 px-2 py-1" />
+          <input
+            id={`${id}-name`}
+            name="name"
+            type="text"
+            required
+            maxLength={80}
+            className="rounded border border-stone-400 px-2 py-1"
+          />
         </div>
-        <button type="submit" disabled={busy} className="rounded bg-stone-900 px-3 py-1.5 text-white disabled:opacity-60">
+        <button
+          type="submit"
+          disabled={busy}
+          className="rounded bg-stone-900 px-3 py-1.5 text-white disabled:opacity-60"
+        >
           Save
         </button>
       </form>
       {message && (
-        <p role={message.kind === 'error' ? 'alert' : 'status'} className={message.kind === 'error' ? 'text-red-700' : 'text-green-800'}>
+        <p
+          role={message.kind === 'error' ? 'alert' : 'status'}
+          className={message.kind === 'error' ? 'text-red-700' : 'text-green-800'}
+        >
           {message.text}
         </p>
       )}

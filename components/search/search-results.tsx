@@ -31,8 +31,9 @@ export function SearchResults({ result, pageHref, laterPage }: Props) {
                   <span dangerouslySetInnerHTML={{ __html: hit.snippet }} />
                 </Link>
                 <p className="mt-1 text-xs text-stone-600">
-                  {hit.thread.title} ¶{hit.passageOrdinal + 1} · {hit.aggregates.taggers} tagger{hit.aggregates.taggers === 1 ? '' : 's'} · mean{' '}
-                  {percent(hit.aggregates.confidenceMean)} · disagreement {hit.aggregates.disagreement.toFixed(2)}
+                  {hit.thread.title} ¶{hit.passageOrdinal + 1} · {hit.aggregates.taggers} tagger
+                  {hit.aggregates.taggers === 1 ? '' : 's'} · mean {percent(hit.aggregates.confidenceMean)} ·
+                  disagreement {hit.aggregates.disagreement.toFixed(2)}
                   {hit.aggregates.crux > 0 && ` · crux ×${hit.aggregates.crux}`}
                   {hit.aggregates.concreteStoryNeeded > 0 && ` · story ×${hit.aggregates.concreteStoryNeeded}`}
                   {hit.aggregates.labels.length > 0 && ` · [${hit.aggregates.labels.join(', ')}]`}

@@ -12,11 +12,21 @@ export function ThreadList({ threads }: { threads: ThreadSummary[] }) {
       <caption className="sr-only">Loaded threads</caption>
       <thead>
         <tr className="border-b border-stone-300 text-stone-600">
-          <th scope="col" className="py-2 pr-4 font-medium">Thread</th>
-          <th scope="col" className="py-2 pr-4 text-right font-medium">Lines</th>
-          <th scope="col" className="py-2 pr-4 text-right font-medium">Passages</th>
-          <th scope="col" className="py-2 pr-4 text-right font-medium">Repeats hidden</th>
-          <th scope="col" className="py-2 text-right font-medium">Tagged claims</th>
+          <th scope="col" className="py-2 pr-4 font-medium">
+            Thread
+          </th>
+          <th scope="col" className="py-2 pr-4 text-right font-medium">
+            Lines
+          </th>
+          <th scope="col" className="py-2 pr-4 text-right font-medium">
+            Passages
+          </th>
+          <th scope="col" className="py-2 pr-4 text-right font-medium">
+            Repeats hidden
+          </th>
+          <th scope="col" className="py-2 text-right font-medium">
+            Tagged claims
+          </th>
         </tr>
       </thead>
       <tbody>

@@ -32,11 +32,20 @@ export function UploadForm() {
       const body = request.response ?? {};
       if (request.status >= 400) {
         const where = body?.error?.field ? ` (at ${body.error.field})` : '';
-        setState({ phase: 'error', message: `${body?.error?.message ?? `Upload failed (${request.status}).`}${where}` });
+        setState({
+          phase: 'error',
+          message: `${body?.error?.message ?? `Upload failed (${request.status}).`}${where}`,
+        });
         return;
       }
       const { thread } = body;
-      setState({ phase: 'done', slug: thread.slug, title: thread.title, created: thread.created, repeats: thread.repeats });
+      setState({
+        phase: 'done',
+        slug: thread.slug,
+        title: thread.title,
+        created: thread.created,
+        repeats: thread.repeats,
+      });
       router.refresh();
     };
     setState({ phase: 'uploading', percent: 0 });
@@ -44,7 +53,11 @@ export function UploadForm() {
   }
 
   return (
-    <form onSubmit={submit} className="space-y-3 rounded-lg border border-stone-300 bg-white p-4" aria-labelledby={`${id}-title`}>
+    <form
+      onSubmit={submit}
+      className="space-y-3 rounded-lg border border-stone-300 bg-white p-4"
+      aria-labelledby={`${id}-title`}
+    >
       <h2 id={`${id}-title`} className="font-semibold">
         Add a thread
       </h2>
@@ -53,7 +66,13 @@ export function UploadForm() {
           <label htmlFor={`${id}-file`} className="block text-sm">
             File (plain text, Markdown, or LessWrong GraphQL JSON; up to 20 MB)
           </label>
-          <input id={`${id}-file`} name="file" type="file" required accept=".txt,.md,.markdown,.json,text/plain,text/markdown,application/json" />
+          <input
+            id={`${id}-file`}
+            name="file"
+            type="file"
+            required
+            accept=".txt,.md,.markdown,.json,text/plain,text/markdown,application/json"
+          />
         </div>
         <div>
           <label htmlFor={`${id}-name`} className="block text-sm">
@@ -65,14 +84,23 @@ export function UploadForm() {
           <label htmlFor={`${id}-format`} className="block text-sm">
             Format
           </label>
-          <select id={`${id}-format`} name="format" className="rounded border border-stone-400 px-2 py-1" defaultValue="">
+          <select
+            id={`${id}-format`}
+            name="format"
+            className="rounded border border-stone-400 px-2 py-1"
+            defaultValue=""
+          >
             <option value="">Detect</option>
             <option value="text">Plain text</option>
             <option value="markdown">Markdown</option>
             <option value="lesswrong-json">LessWrong JSON</option>
           </select>
         </div>
-        <button type="submit" disabled={state.phase === 'uploading' || state.phase === 'processing'} className="rounded bg-stone-900 px-4 py-1.5 text-white disabled:opacity-60">
+        <button
+          type="submit"
+          disabled={state.phase === 'uploading' || state.phase === 'processing'}
+          className="rounded bg-stone-900 px-4 py-1.5 text-white disabled:opacity-60"
+        >
           Upload
         </button>
       </div>
@@ -86,7 +114,10 @@ export function UploadForm() {
         {state.phase === 'error' && <span className="text-red-700">{state.message}</span>}
         {state.phase === 'done' && (
           <>
-            {state.created ? 'Added' : 'Already here'}: <Link href={`/threads/${state.slug}`} className="text-blue-800 underline">{state.title}</Link>
+            {state.created ? 'Added' : 'Already here'}:{' '}
+            <Link href={`/threads/${state.slug}`} className="text-blue-800 underline">
+              {state.title}
+            </Link>
             {state.created && ` (${state.repeats} repeats folded)`}
           </>
         )}

@@ -4,7 +4,8 @@ import { codePointLength, sliceCodePoints, toCodePoints, utf16ToCodePointTable }
 import { contextShare, type MatchEvidence, matchScore } from './match-score';
 
 /** A stored quote to find again: the text quote, and the old offsets when known (an import may lack them). */
-export type QuoteSelector = Pick<ClaimSelector, 'exact' | 'prefix' | 'suffix'> & Partial<Pick<ClaimSelector, 'start' | 'end'>>;
+export type QuoteSelector = Pick<ClaimSelector, 'exact' | 'prefix' | 'suffix'> &
+  Partial<Pick<ClaimSelector, 'start' | 'end'>>;
 
 export interface AnchorMatch {
   /** Code point offsets in the searched text, half-open. */
@@ -74,11 +75,21 @@ export function anchorQuote(text: string, selector: QuoteSelector, options: Anch
     suffix: toCodePoints(selector.suffix),
     hint: Number.isInteger(selector.start) ? selector.start : undefined,
   };
-  const scored = (candidate: Candidate) => ({ ...candidate, score: matchScore(chars, candidate.start, candidate.end, candidate.errors, evidence) });
+  const scored = (candidate: Candidate) => ({
+    ...candidate,
+    score: matchScore(chars, candidate.start, candidate.end, candidate.errors, evidence),
+  });
   const best = (candidates: Candidate[]) =>
-    candidates.map(scored).reduce<(Candidate & { score: number }) | null>((top, c) => (c.score >= minScore && (!top || c.score > top.score) ? c : top), null);
+    candidates
+      .map(scored)
+      .reduce<(Candidate & { score: number }) | null>(
+        (top, c) => (c.score >= minScore && (!top || c.score > top.score) ? c : top),
+        null,
+      );
 
-  const verbatim = best(exactStarts(text, selector.exact).map((start) => ({ start, end: start + quote.length, errors: 0 })));
+  const verbatim = best(
+    exactStarts(text, selector.exact).map((start) => ({ start, end: start + quote.length, errors: 0 })),
+  );
   if (verbatim) return { start: verbatim.start, end: verbatim.end, score: verbatim.score, method: 'exact' };
   // A verbatim copy whose surroundings fail may be a chance repeat while the claim itself was
   // edited in place, so the fuzzy search runs then too.

@@ -8,7 +8,12 @@ import { type MatchEnd, matchEnds } from './myers';
  * worse reading of that occurrence and is dropped; ends that tie with it are kept, for the
  * caller's context to choose ("objectiv|e|s" against a quote "objectivs" ties three ways).
  */
-export function approximateEnds(text: readonly number[], quote: readonly number[], maxErrors: number, limit: number): MatchEnd[] {
+export function approximateEnds(
+  text: readonly number[],
+  quote: readonly number[],
+  maxErrors: number,
+  limit: number,
+): MatchEnd[] {
   const ends = matchEnds(text, quote, maxErrors).sort((a, b) => a.errors - b.errors || a.end - b.end);
   const separation = Math.max(1, Math.floor(quote.length / 2));
   const chosen: MatchEnd[] = [];

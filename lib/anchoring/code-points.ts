@@ -19,7 +19,8 @@ export function codePointLength(text: string): number {
 
 /** The UTF-16 index where code point number `offset` starts; `offset` may equal the length. */
 export function codePointToUtf16(text: string, offset: number): number {
-  if (!Number.isInteger(offset) || offset < 0) throw new RangeError(`code point offset ${offset} is not a whole number ≥ 0`);
+  if (!Number.isInteger(offset) || offset < 0)
+    throw new RangeError(`code point offset ${offset} is not a whole number ≥ 0`);
   let index = 0;
   for (let seen = 0; seen < offset; seen++) {
     if (index >= text.length) throw new RangeError(`code point offset ${offset} is past the end of the text`);

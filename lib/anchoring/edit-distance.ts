@@ -14,7 +14,11 @@ const FAR = 1 << 29;
  * An alignment with e edits never strays more than e cells from the diagonal, so with `band` = the
  * known edits only that band is computed: O(|expected| · band) rather than O(|expected| · |actual|).
  */
-export function anchoredDistance(expected: readonly number[], actual: readonly number[], band = Math.max(expected.length, actual.length)): AnchoredDistance {
+export function anchoredDistance(
+  expected: readonly number[],
+  actual: readonly number[],
+  band = Math.max(expected.length, actual.length),
+): AnchoredDistance {
   const n = actual.length;
   let previous = new Int32Array(n + 2).fill(FAR);
   let current = new Int32Array(n + 2).fill(FAR);

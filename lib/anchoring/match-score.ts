@@ -58,14 +58,22 @@ function contextSimilarity(prefix: number, suffix: number): number {
  * quote = 1 − edits / L, context = 0.75 · better side + 0.25 · other side (see sideSimilarity),
  * and position = 1 − |start − old start| / text length (without an old start, context alone).
  */
-export function matchScore(text: readonly number[], start: number, end: number, errors: number, evidence: MatchEvidence): number {
+export function matchScore(
+  text: readonly number[],
+  start: number,
+  end: number,
+  errors: number,
+  evidence: MatchEvidence,
+): number {
   const quote = Math.max(0, 1 - errors / evidence.quoteLength);
   const before = text.slice(Math.max(0, start - 2 * evidence.prefix.length), start);
   const after = text.slice(end, end + 2 * evidence.suffix.length);
   // A claim that was a whole passage has no context; being the whole text again is its context.
   const wasWholePassage = evidence.prefix.length === 0 && evidence.suffix.length === 0;
   const context = wasWholePassage
-    ? start === 0 && end === text.length ? 1 : 0.5
+    ? start === 0 && end === text.length
+      ? 1
+      : 0.5
     : contextSimilarity(sideSimilarity(evidence.prefix, before), sideSimilarity(evidence.suffix, after));
   const surroundings =
     evidence.hint === undefined

@@ -24,7 +24,7 @@ export function matchEnds(text: readonly number[], pattern: readonly number[], m
   const equal = new Map<number, Int32Array>();
   pattern.forEach((char, i) => {
     const masks = equal.get(char) ?? new Int32Array(blocks);
-    masks[Math.floor(i / WORD)] |= 1 << i % WORD;
+    masks[Math.floor(i / WORD)] |= 1 << (i % WORD);
     equal.set(char, masks);
   });
   const noMatch = new Int32Array(blocks);

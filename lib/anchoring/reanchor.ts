@@ -31,10 +31,17 @@ interface Found {
 
 function nearestOrdinal(ordinal: number | undefined) {
   return (a: RevisionPassage, b: RevisionPassage) =>
-    ordinal === undefined ? a.ordinal - b.ordinal : Math.abs(a.ordinal - ordinal) - Math.abs(b.ordinal - ordinal) || a.ordinal - b.ordinal;
+    ordinal === undefined
+      ? a.ordinal - b.ordinal
+      : Math.abs(a.ordinal - ordinal) - Math.abs(b.ordinal - ordinal) || a.ordinal - b.ordinal;
 }
 
-function findClaim(claim: StoredClaim, old: RevisionPassage | undefined, passages: RevisionPassage[], options: AnchorOptions): Found | null {
+function findClaim(
+  claim: StoredClaim,
+  old: RevisionPassage | undefined,
+  passages: RevisionPassage[],
+  options: AnchorOptions,
+): Found | null {
   const byNearness = [...passages].sort(nearestOrdinal(old?.ordinal));
   // The passage unchanged (possibly moved): the old offsets still hold there.
   for (const passage of byNearness.filter((p) => p.text === old?.text)) {

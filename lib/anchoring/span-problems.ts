@@ -11,13 +11,23 @@ export interface SpanProblem {
 /** What is wrong with the code point span [start, end) of `text`; empty when nothing is. */
 export function spanProblems(text: string, start: number, end: number): SpanProblem[] {
   const problems: SpanProblem[] = [];
-  for (const [field, value] of [['start', start], ['end', end]] as const) {
-    if (!Number.isInteger(value)) problems.push({ field, code: 'not-integer', message: `${field} must be a whole number of code points` });
+  for (const [field, value] of [
+    ['start', start],
+    ['end', end],
+  ] as const) {
+    if (!Number.isInteger(value))
+      problems.push({ field, code: 'not-integer', message: `${field} must be a whole number of code points` });
   }
   if (problems.length) return problems;
   const length = codePointLength(text);
-  if (start < 0 || start > length) problems.push({ field: 'start', code: 'out-of-range', message: `start ${start} is outside the passage (0…${length})` });
-  if (end < 0 || end > length) problems.push({ field: 'end', code: 'out-of-range', message: `end ${end} is outside the passage (0…${length})` });
+  if (start < 0 || start > length)
+    problems.push({
+      field: 'start',
+      code: 'out-of-range',
+      message: `start ${start} is outside the passage (0…${length})`,
+    });
+  if (end < 0 || end > length)
+    problems.push({ field: 'end', code: 'out-of-range', message: `end ${end} is outside the passage (0…${length})` });
   if (problems.length) return problems;
   if (end <= start) return [{ field: 'end', code: 'empty', message: `the span ${start}…${end} is empty` }];
   if (sliceCodePoints(text, start, end).trim() === '') {
@@ -40,7 +50,13 @@ export function selectorProblems(
   const problems = spanProblems(text, selector.start, selector.end);
   if (problems.length) return problems;
   if (sliceCodePoints(text, selector.start, selector.end) !== selector.exact) {
-    return [{ field: 'exact', code: 'mismatch', message: `exact does not match the passage text at ${selector.start}…${selector.end}` }];
+    return [
+      {
+        field: 'exact',
+        code: 'mismatch',
+        message: `exact does not match the passage text at ${selector.start}…${selector.end}`,
+      },
+    ];
   }
   if (selector.prefix && !sliceCodePoints(text, 0, selector.start).endsWith(selector.prefix)) {
     problems.push({ field: 'prefix', code: 'mismatch', message: 'prefix is not the text just before the span' });

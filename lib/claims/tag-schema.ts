@@ -17,7 +17,13 @@ const label = z
 export const tagInputSchema = z.object({
   axis: z.enum(AXES, { error: 'axis must be one of outer, inner, both, other.' }),
   /** The tagger's credence that the claim is true, in percent; null for "no opinion". */
-  confidence: z.number().int('confidence must be a whole percentage.').min(0, 'confidence is 0–100.').max(100, 'confidence is 0–100.').nullable().default(null),
+  confidence: z
+    .number()
+    .int('confidence must be a whole percentage.')
+    .min(0, 'confidence is 0–100.')
+    .max(100, 'confidence is 0–100.')
+    .nullable()
+    .default(null),
   concreteStoryNeeded: z.boolean().default(false),
   crux: z.boolean().default(false),
   note: z.string().default(''),

@@ -7,8 +7,18 @@ const ids = z.preprocess(
 
 /** Query of the crux page and exports: format, tagger group, minimum taggers (and thread, across threads). */
 export const cruxQuerySchema = z.object({
-  format: z.enum(['html', 'md', 'json', 'csv', 'w3c'], { error: 'format must be one of html, md, json, csv, w3c.' }).default('json'),
-  thread: z.string().regex(/^[a-z0-9-]{1,80}$/, 'thread must be a thread slug.').optional(),
+  format: z
+    .enum(['html', 'md', 'json', 'csv', 'w3c'], { error: 'format must be one of html, md, json, csv, w3c.' })
+    .default('json'),
+  thread: z
+    .string()
+    .regex(/^[a-z0-9-]{1,80}$/, 'thread must be a thread slug.')
+    .optional(),
   taggers: ids.optional(),
-  minTaggers: z.coerce.number({ error: 'minTaggers must be a whole number.' }).int('minTaggers must be a whole number.').min(1, 'minTaggers is at least 1.').max(1000).optional(),
+  minTaggers: z.coerce
+    .number({ error: 'minTaggers must be a whole number.' })
+    .int('minTaggers must be a whole number.')
+    .min(1, 'minTaggers is at least 1.')
+    .max(1000)
+    .optional(),
 });

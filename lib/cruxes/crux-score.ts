@@ -31,7 +31,9 @@ export interface ClaimScores {
 /**
  *   cruxScore = 0.5 · disagreement + 0.2 · axisDisagreement + 0.2 · cruxShare + 0.1 · storyShare
  */
-export function cruxScore(parts: Pick<ClaimScores, 'disagreement' | 'axisDisagreement' | 'cruxShare' | 'storyShare'>): number {
+export function cruxScore(
+  parts: Pick<ClaimScores, 'disagreement' | 'axisDisagreement' | 'cruxShare' | 'storyShare'>,
+): number {
   return (
     CRUX_WEIGHTS.disagreement * parts.disagreement +
     CRUX_WEIGHTS.axisDisagreement * parts.axisDisagreement +
@@ -56,7 +58,10 @@ export function consensusScore(aggregates: ClaimAggregates, raw: { spread: numbe
 }
 
 /** Every score of one claim, from its tags. */
-export function scoreClaim(claim: Pick<ClaimView, 'tags'>, aggregates: ClaimAggregates = claimAggregates(claim)): ClaimScores {
+export function scoreClaim(
+  claim: Pick<ClaimView, 'tags'>,
+  aggregates: ClaimAggregates = claimAggregates(claim),
+): ClaimScores {
   const confidence = confidenceDisagreement(claim.tags);
   const axis = axisDisagreement(claim.tags);
   const parts = {

@@ -10,7 +10,10 @@ import { spread } from './spread';
  *
  * so 10 % against 90 % among twenty taggers scores 0.8 × 20/24 ≈ 0.67, between two 0.8 × 2/6 ≈ 0.27.
  */
-export function confidenceDisagreement(tags: readonly Pick<TagView, 'confidence'>[]): { spread: number; disagreement: number } {
+export function confidenceDisagreement(tags: readonly Pick<TagView, 'confidence'>[]): {
+  spread: number;
+  disagreement: number;
+} {
   const values = tags.flatMap((tag) => (tag.confidence === null ? [] : [tag.confidence / 100]));
   const raw = spread(values);
   return { spread: raw, disagreement: shrink(raw, values.length) };
@@ -31,7 +34,10 @@ const AXIS_POSITION: Partial<Record<Axis, number>> = { outer: 0, both: 0.5, inne
  *
  * For outer and inner alone that is 4·p·(1 − p), p the share saying outer: 1 at an even split.
  */
-export function axisDisagreement(tags: readonly Pick<TagView, 'axis'>[]): { axisSplit: number; axisDisagreement: number } {
+export function axisDisagreement(tags: readonly Pick<TagView, 'axis'>[]): {
+  axisSplit: number;
+  axisDisagreement: number;
+} {
   const positions = tags.flatMap((tag) => {
     const position = AXIS_POSITION[tag.axis];
     return position === undefined ? [] : [position];

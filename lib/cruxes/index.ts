@@ -3,7 +3,14 @@ export { type ClaimScores, CRUX_WEIGHTS, consensusScore, cruxScore, scoreClaim }
 export { axisDisagreement, confidenceDisagreement, flagShare } from './disagreement';
 export { dominantAxis } from './dominant-axis';
 export { bucketLabel, confidenceHistogram, HISTOGRAM_BUCKETS } from './histogram';
-export { type CruxRanking, type RankedClaim, type RankOptions, rankCruxes, type ScoredClaim, scoreClaimFor } from './rank-cruxes';
+export {
+  type CruxRanking,
+  type RankedClaim,
+  type RankOptions,
+  rankCruxes,
+  type ScoredClaim,
+  scoreClaimFor,
+} from './rank-cruxes';
 export { SIDE_THRESHOLDS, type Side, sideOf } from './sides';
 export { PRIOR_TAGGERS, shrink } from './smoothing';
 export { spread } from './spread';

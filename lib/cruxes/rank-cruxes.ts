@@ -33,7 +33,13 @@ export interface RankOptions {
 }
 
 export interface CruxRanking {
-  options: { minTaggers: number; taggers: string[] | null; threadSlug: string | null; limit: number; consensusLimit: number };
+  options: {
+    minTaggers: number;
+    taggers: string[] | null;
+    threadSlug: string | null;
+    limit: number;
+    consensusLimit: number;
+  };
   /** Every claim that met the filters, in reading order. */
   scored: ScoredClaim[];
   /** The top cruxes, highest cruxScore first. */
@@ -54,7 +60,10 @@ export function scoreClaimFor(claim: ClaimView, group: ReadonlySet<string> | nul
 
 function ranked(list: ScoredClaim[], score: (s: ScoredClaim) => number, limit: number): RankedClaim[] {
   return [...list]
-    .sort((a, b) => score(b) - score(a) || b.aggregates.taggers - a.aggregates.taggers || compareReadingOrder(a.claim, b.claim))
+    .sort(
+      (a, b) =>
+        score(b) - score(a) || b.aggregates.taggers - a.aggregates.taggers || compareReadingOrder(a.claim, b.claim),
+    )
     .slice(0, limit)
     .map((entry, index) => ({ ...entry, rank: index + 1 }));
 }
@@ -82,14 +91,26 @@ export function rankCruxes(claims: readonly ClaimView[], options: RankOptions = 
 
   const cruxScore = (entry: ScoredClaim) => entry.scores.cruxScore;
   const consensusScore = (entry: ScoredClaim) => entry.scores.consensusScore;
-  const cruxes = ranked(scored.filter((e) => cruxScore(e) > 0 && cruxScore(e) >= consensusScore(e)), cruxScore, settings.limit);
-  const consensus = ranked(scored.filter((e) => consensusScore(e) > cruxScore(e)), consensusScore, settings.consensusLimit);
+  const cruxes = ranked(
+    scored.filter((e) => cruxScore(e) > 0 && cruxScore(e) >= consensusScore(e)),
+    cruxScore,
+    settings.limit,
+  );
+  const consensus = ranked(
+    scored.filter((e) => consensusScore(e) > cruxScore(e)),
+    consensusScore,
+    settings.consensusLimit,
+  );
   return {
     options: settings,
     scored,
     cruxes,
     byAxis: AXES.map((axis) => ({ axis, cruxes: cruxes.filter((entry) => entry.axis === axis) })),
     consensus,
-    grid: taggerGrid(cruxes.map((entry) => entry.claim), claims, settings.taggers),
+    grid: taggerGrid(
+      cruxes.map((entry) => entry.claim),
+      claims,
+      settings.taggers,
+    ),
   };
 }

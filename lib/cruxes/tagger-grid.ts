@@ -18,7 +18,11 @@ export interface TaggerGrid {
  * otherwise everyone who tagged a top crux, most cruxes tagged first, then by name. Names come from
  * any tag in `allClaims`; a group member who tagged nothing there is shown by id.
  */
-export function taggerGrid(cruxes: readonly ClaimView[], allClaims: readonly ClaimView[], group: readonly string[] | null): TaggerGrid {
+export function taggerGrid(
+  cruxes: readonly ClaimView[],
+  allClaims: readonly ClaimView[],
+  group: readonly string[] | null,
+): TaggerGrid {
   const names = new Map(allClaims.flatMap((claim) => claim.tags.map((tag) => [tag.userId, tag.userName] as const)));
   let taggers: Tagger[];
   if (group) {
@@ -27,7 +31,10 @@ export function taggerGrid(cruxes: readonly ClaimView[], allClaims: readonly Cla
     const tagged = new Map<string, number>();
     for (const tag of cruxes.flatMap((claim) => claim.tags)) tagged.set(tag.userId, (tagged.get(tag.userId) ?? 0) + 1);
     taggers = [...tagged]
-      .sort(([a, countA], [b, countB]) => countB - countA || compareText(names.get(a) ?? a, names.get(b) ?? b) || compareText(a, b))
+      .sort(
+        ([a, countA], [b, countB]) =>
+          countB - countA || compareText(names.get(a) ?? a, names.get(b) ?? b) || compareText(a, b),
+      )
       .map(([userId]) => ({ userId, userName: names.get(userId) ?? userId }));
   }
   return {

@@ -13,7 +13,8 @@ const MIN_UNBOUNDED_QUOTE = 60;
 /** Moves the part's start to the first sentence start inside it, or says there is none. */
 function trimStart(text: string, part: QuotedPart): QuotedPart | null {
   for (let q = part.from + 1; q < part.to; q++) {
-    if (text[q - 1] === ' ' && text[q] !== ' ' && startsAtBreak(text, q)) return { from: q, to: part.to, at: part.at + (q - part.from) };
+    if (text[q - 1] === ' ' && text[q] !== ' ' && startsAtBreak(text, q))
+      return { from: q, to: part.to, at: part.at + (q - part.from) };
   }
   return null;
 }

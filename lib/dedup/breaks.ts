@@ -12,7 +12,11 @@ const LIST_MARKER_BEFORE = /(?:^|[.!?:;] )\(?[\p{L}\p{N}]{1,3}[.)] ?$/u;
 export function startsAtBreak(text: string, q: number): boolean {
   let k = q;
   while (k > 0 && OPENING.has(text[k - 1])) k--;
-  return k === 0 || STOPS.has(text[k - 1]) || (text[k - 1] === ')' && LIST_MARKER_BEFORE.test(text.slice(Math.max(0, k - 8), k)));
+  return (
+    k === 0 ||
+    STOPS.has(text[k - 1]) ||
+    (text[k - 1] === ')' && LIST_MARKER_BEFORE.test(text.slice(Math.max(0, k - 8), k)))
+  );
 }
 
 /** Does a stretch ending at q end a sentence or clause of the (normalised) text? */

@@ -65,12 +65,20 @@ function toWholeWords(text: string, part: QuotedPart, source: string, glued: Glu
   let { from, to, at } = part;
   const textGoesOn = isWordCode(text.charCodeAt(to));
   const sourceGoesOn = isWordCode(source.charCodeAt(at + to - from));
-  if (isWordCode(text.charCodeAt(to - 1)) && (textGoesOn || sourceGoesOn) && !(textGoesOn && !sourceGoesOn && glued(to))) {
+  if (
+    isWordCode(text.charCodeAt(to - 1)) &&
+    (textGoesOn || sourceGoesOn) &&
+    !(textGoesOn && !sourceGoesOn && glued(to))
+  ) {
     while (to > from && isWordCode(text.charCodeAt(to - 1))) to--;
   }
   const textCameBefore = isWordCode(text.charCodeAt(from - 1));
   const sourceCameBefore = isWordCode(source.charCodeAt(at - 1));
-  if (isWordCode(text.charCodeAt(from)) && (textCameBefore || sourceCameBefore) && !(textCameBefore && !sourceCameBefore && glued(from))) {
+  if (
+    isWordCode(text.charCodeAt(from)) &&
+    (textCameBefore || sourceCameBefore) &&
+    !(textCameBefore && !sourceCameBefore && glued(from))
+  ) {
     const start = from;
     while (from < to && isWordCode(text.charCodeAt(from))) from++;
     at += from - start;
@@ -88,7 +96,14 @@ function toWholeWords(text: string, part: QuotedPart, source: string, glued: Glu
  * shares — that stands in the source: each place where the source holds the anchor is grown
  * forward and back character by character (not before `floor`), and the longest wins.
  */
-function matchAround(text: string, from: number, anchorEnd: number, floor: number, source: string, glued: GluedAt): QuotedPart | null {
+function matchAround(
+  text: string,
+  from: number,
+  anchorEnd: number,
+  floor: number,
+  source: string,
+  glued: GluedAt,
+): QuotedPart | null {
   const anchor = text.slice(from, anchorEnd);
   let best: QuotedPart | null = null;
   for (let at = source.indexOf(anchor); at !== -1; at = source.indexOf(anchor, at + 1)) {
@@ -119,7 +134,8 @@ function wordless(text: string, from: number, to: number): boolean {
 }
 
 /** An elided part is kept when it is long enough, or all there is up to the next ellipsis. */
-const keptPart = (part: QuotedPart | null, rest: boolean): part is QuotedPart => part !== null && (part.to - part.from >= MIN_ELIDED_PART || rest);
+const keptPart = (part: QuotedPart | null, rest: boolean): part is QuotedPart =>
+  part !== null && (part.to - part.from >= MIN_ELIDED_PART || rest);
 
 /** Adds the parts that follow and precede the match in the source across "..." tokens. */
 function chainElisions(text: string, match: QuoteMatch, floor: number, glued: GluedAt) {
@@ -145,7 +161,12 @@ function chainElisions(text: string, match: QuoteMatch, floor: number, glued: Gl
     const previous = text.lastIndexOf(`${ELLIPSIS} `, to - 1);
     const limit = Math.min(to, previous === -1 ? floor : Math.max(floor, previous + ELLIPSIS.length + 1));
     const from = extendBackward(text, limit, to, source, first.at);
-    const part = toWholeWords(text, { from, to, at: source.lastIndexOf(text.slice(from, to), first.at - (to - from)) }, source, glued);
+    const part = toWholeWords(
+      text,
+      { from, to, at: source.lastIndexOf(text.slice(from, to), first.at - (to - from)) },
+      source,
+      glued,
+    );
     if (!keptPart(part, part !== null && wordless(text, limit, part.from))) break;
     match.parts.unshift(part);
   }
@@ -168,7 +189,8 @@ export function findQuotes(text: string, words: Words, index: PassageIndex, glue
     for (const ordinal of sources) {
       const source = index.passages[ordinal];
       const part = matchAround(text, words.starts[i], anchorEnd, floor, source.normalized, glued);
-      if (part && (!best || part.to - part.from > best.parts[0].to - best.parts[0].from)) best = { source, parts: [part] };
+      if (part && (!best || part.to - part.from > best.parts[0].to - best.parts[0].from))
+        best = { source, parts: [part] };
     }
     if (!best) {
       i++;

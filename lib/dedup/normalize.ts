@@ -17,10 +17,23 @@ export interface Normalized {
 /** The ellipsis token in normalised text. */
 export const ELLIPSIS = '...';
 
-const QUOTE_CODES = new Set([0x22, 0x27, 0x60, 0xab, 0xb4, 0xbb, 0x2018, 0x2019, 0x201a, 0x201b, 0x201c, 0x201d, 0x201e, 0x201f, 0x2032, 0x2033, 0x2039, 0x203a]);
-const isDash = (code: number) => (code >= 0x2010 && code <= 0x2015) || code === 0x2212 || code === 0x2e3a || code === 0x2e3b;
+const QUOTE_CODES = new Set([
+  0x22, 0x27, 0x60, 0xab, 0xb4, 0xbb, 0x2018, 0x2019, 0x201a, 0x201b, 0x201c, 0x201d, 0x201e, 0x201f, 0x2032, 0x2033,
+  0x2039, 0x203a,
+]);
+const isDash = (code: number) =>
+  (code >= 0x2010 && code <= 0x2015) || code === 0x2212 || code === 0x2e3a || code === 0x2e3b;
 const isSpace = (code: number) =>
-  code <= 32 || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200b) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+  code <= 32 ||
+  code === 0xa0 ||
+  code === 0x1680 ||
+  (code >= 0x2000 && code <= 0x200b) ||
+  code === 0x2028 ||
+  code === 0x2029 ||
+  code === 0x202f ||
+  code === 0x205f ||
+  code === 0x3000 ||
+  code === 0xfeff;
 const isDigit = (code: number) => code >= 48 && code <= 57;
 
 /** Folded form of each non-ASCII code point met so far (folding one costs a String.normalize call). */
@@ -100,7 +113,9 @@ class OffsetTable {
  * ASCII that stands for itself (lower-cased at the end), by code: printable, not a quotation mark,
  * and not "." or "[", which may start an ellipsis or a footnote marker.
  */
-const PLAIN = new Uint8Array(128).map((_, code) => (code > 32 && !'"\'`.['.includes(String.fromCharCode(code)) ? 1 : 0));
+const PLAIN = new Uint8Array(128).map((_, code) =>
+  code > 32 && !'"\'`.['.includes(String.fromCharCode(code)) ? 1 : 0,
+);
 
 const NO_OFFSETS = new Int32Array(0);
 
@@ -136,7 +151,8 @@ class Normalizer {
         i++;
         continue;
       }
-      const special = code === 46 || code === 91 ? ellipsisAt(original, i) || (code === 91 ? -footnoteAt(original, i) : 0) : 0;
+      const special =
+        code === 46 || code === 91 ? ellipsisAt(original, i) || (code === 91 ? -footnoteAt(original, i) : 0) : 0;
       // A full stop or bracket that starts no ellipsis or footnote is plain; so is a single space
       // between plain characters (not before "." or "[": an ellipsis or footnote may start there).
       const next = original.charCodeAt(i + 1);
@@ -175,7 +191,9 @@ class Normalizer {
     if (runStart !== -1) this.emit(original.slice(runStart, length), runStart, length, true);
     const text = this.pieces.join('').toLowerCase();
     const offsets = this.offsets;
-    return offsets ? { text, starts: offsets.starts.subarray(0, this.size), ends: offsets.ends.subarray(0, this.size) } : { text, starts: NO_OFFSETS, ends: NO_OFFSETS };
+    return offsets
+      ? { text, starts: offsets.starts.subarray(0, this.size), ends: offsets.ends.subarray(0, this.size) }
+      : { text, starts: NO_OFFSETS, ends: NO_OFFSETS };
   }
 
   /** White space at `at`: written as one space before the next text, if any text came before. */

@@ -7,7 +7,6 @@ import type { Words } from './shingles';
  */
 const COMMON_SHINGLE = 16;
 
-
 export interface IndexedPassage {
   ordinal: number;
   text: string;

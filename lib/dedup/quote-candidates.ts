@@ -10,7 +10,8 @@ export function wordEnd(text: string, start: number): number {
 }
 
 /** Are words i to i + 2 a sentence of their own (so, quoted, too short to share two shingles with their source)? */
-const threeWordSentence = (text: string, words: Words, i: number) => startsAtBreak(text, words.starts[i]) && endsAtBreak(text, wordEnd(text, words.starts[i + 2]));
+const threeWordSentence = (text: string, words: Words, i: number) =>
+  startsAtBreak(text, words.starts[i]) && endsAtBreak(text, wordEnd(text, words.starts[i + 2]));
 
 /** The ordinals in both lists (each ascending: passages are indexed in order). */
 function intersect(a: readonly number[], b: readonly number[]): number[] {

@@ -82,7 +82,10 @@ export class RepeatFinder {
   /** The same text as an earlier paragraph: the same cuts, each piece now a repeat of what it was. */
   private replay(paragraph: SourceParagraph, template: PieceTemplate[]) {
     this.pieces = [];
-    const segments = cutSegment(segmentOf(paragraph), template.slice(1).map((piece) => piece.start));
+    const segments = cutSegment(
+      segmentOf(paragraph),
+      template.slice(1).map((piece) => piece.start),
+    );
     segments.forEach((segment, k) => {
       const { kind, passage, source, spans } = template[k];
       if (kind === 'original') this.exact(segment, passage as number);
@@ -129,7 +132,10 @@ export class RepeatFinder {
     if (quotes.length === 0) return this.original(segment, text, key, words);
     const ranges = pieceRanges(segment.text, offsets(), quotes);
     let r = 0;
-    for (const piece of cutSegment(segment, ranges.slice(1).map((range) => range.start))) {
+    for (const piece of cutSegment(
+      segment,
+      ranges.slice(1).map((range) => range.start),
+    )) {
       while (piece.offset - segment.offset >= ranges[r].end) r++;
       const { match } = ranges[r];
       if (match) this.quote(piece, match, text);
@@ -139,7 +145,8 @@ export class RepeatFinder {
 
   private quote(piece: Segment, match: QuoteMatch, quoting: string) {
     const { source, parts } = match;
-    const whole = parts.length === 1 && trimEdges(quoting.slice(parts[0].from, parts[0].to)) === trimEdges(source.normalized);
+    const whole =
+      parts.length === 1 && trimEdges(quoting.slice(parts[0].from, parts[0].to)) === trimEdges(source.normalized);
     if (whole) return this.exact(piece, source.ordinal);
     const sourceNormalized = this.offsetsOf(source);
     const spans = parts.map((part) => originalSpan(sourceNormalized, part.at, part.at + part.to - part.from));

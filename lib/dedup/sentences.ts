@@ -2,8 +2,38 @@ import type { Span } from './types';
 
 /** Words after which a full stop does not end a sentence. */
 const ABBREVIATIONS = new Set([
-  'e.g', 'i.e', 'etc', 'vs', 'cf', 'al', 'approx', 'ca', 'mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'ed', 'eds', 'resp', 'viz',
-  'incl', 'esp', 'jr', 'sr', 'inc', 'ltd', 'co', 'u.s', 'u.k', 'e.u', 'ph.d', 'a.i', 'n.b', 'p.s',
+  'e.g',
+  'i.e',
+  'etc',
+  'vs',
+  'cf',
+  'al',
+  'approx',
+  'ca',
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'prof',
+  'st',
+  'ed',
+  'eds',
+  'resp',
+  'viz',
+  'incl',
+  'esp',
+  'jr',
+  'sr',
+  'inc',
+  'ltd',
+  'co',
+  'u.s',
+  'u.k',
+  'e.u',
+  'ph.d',
+  'a.i',
+  'n.b',
+  'p.s',
 ]);
 
 /** Words that are abbreviations only before a number ("No. 5", "p. 12"); elsewhere ("the answer is no.") they end sentences. */
@@ -13,13 +43,15 @@ const CLOSERS = new Set('"\'”’»)]'.split('').map((c) => c.charCodeAt(0)));
 const OPENERS = new Set('"\'“‘«([§'.split('').map((c) => c.charCodeAt(0)));
 const isStop = (code: number) => code === 46 || code === 33 || code === 63 || code === 0x2026;
 const isDigit = (code: number) => code >= 48 && code <= 57;
-const isSpace = (code: number) => code === 32 || code === 9 || code === 10 || code === 13 || code === 0xa0 || code === 0x2009 || code === 0x202f;
+const isSpace = (code: number) =>
+  code === 32 || code === 9 || code === 10 || code === 13 || code === 0xa0 || code === 0x2009 || code === 0x202f;
 const WORD_CHAR = /[\p{L}\p{N}.]/u;
 const UPPER = /^\p{Lu}/u;
 
 const isWordChar = (text: string, at: number) => {
   const code = text.charCodeAt(at);
-  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 46;
+  if (code < 128)
+    return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 46;
   return WORD_CHAR.test(text[at]);
 };
 
@@ -93,7 +125,11 @@ export function splitSentences(text: string): Span[] {
     while (next < length && isSpace(text.charCodeAt(next))) next++;
     const spaced = next > end;
     const glued = !spaced && !ellipsis && !isDigit(text.charCodeAt(next));
-    const ends = next < length && (spaced || glued) && startsSentence(text, next) && (code !== 46 || ellipsis || fullStopEnds(text, i, next, spaced));
+    const ends =
+      next < length &&
+      (spaced || glued) &&
+      startsSentence(text, next) &&
+      (code !== 46 || ellipsis || fullStopEnds(text, i, next, spaced));
     if (ends) {
       close(spans, text, start, end);
       start = next;
@@ -107,6 +143,7 @@ export function splitSentences(text: string): Span[] {
 /** Offsets where a paragraph holds two glued together: a sentence end directly followed by the next. */
 export function gluePoints(text: string, sentences: Span[] = splitSentences(text)): number[] {
   const points: number[] = [];
-  for (let k = 1; k < sentences.length; k++) if (sentences[k].start === sentences[k - 1].end) points.push(sentences[k].start);
+  for (let k = 1; k < sentences.length; k++)
+    if (sentences[k].start === sentences[k - 1].end) points.push(sentences[k].start);
   return points;
 }

@@ -55,7 +55,7 @@ export class ShingleTable {
   /** The slot holding the shingle, or the empty slot where it would go (linear probing). */
   private find(shingle: number): number {
     const mask = this.keys.length - 1;
-    let at = Math.imul(shingle, 0x9e3779b1) >>> 0 & mask;
+    let at = (Math.imul(shingle, 0x9e3779b1) >>> 0) & mask;
     while (this.slots[at] !== 0 && this.keys[at] !== shingle) at = (at + 1) & mask;
     return at;
   }

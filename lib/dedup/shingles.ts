@@ -14,7 +14,8 @@ const SHINGLE_WORDS = 3;
 export const isWordCode = (code: number) => (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code >= 128;
 
 /** Is offset q inside a word (a word character on both sides)? */
-export const insideWord = (text: string, q: number) => isWordCode(text.charCodeAt(q - 1)) && isWordCode(text.charCodeAt(q));
+export const insideWord = (text: string, q: number) =>
+  isWordCode(text.charCodeAt(q - 1)) && isWordCode(text.charCodeAt(q));
 
 export interface Words {
   count: number;
@@ -40,10 +41,12 @@ export function wordsOf(text: string): Words {
     if (i >= text.length) break;
     const start = i;
     let hash = FNV_OFFSET;
-    for (; i < text.length && isWordCode(text.charCodeAt(i)); i++) hash = Math.imul(hash ^ text.charCodeAt(i), FNV_PRIME);
+    for (; i < text.length && isWordCode(text.charCodeAt(i)); i++)
+      hash = Math.imul(hash ^ text.charCodeAt(i), FNV_PRIME);
     hash &= HASH_BITS;
     starts.push(start);
-    if (starts.length >= SHINGLE_WORDS) shingles.push((Math.imul(beforeThat, 0x9e3779b1) ^ Math.imul(previous, 0x85ebca77) ^ hash) & HASH_BITS);
+    if (starts.length >= SHINGLE_WORDS)
+      shingles.push((Math.imul(beforeThat, 0x9e3779b1) ^ Math.imul(previous, 0x85ebca77) ^ hash) & HASH_BITS);
     beforeThat = previous;
     previous = hash;
   }

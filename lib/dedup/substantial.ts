@@ -26,7 +26,9 @@ const STOCK_WORDS = new Set(
   to too under until up upon us very was wasnt we were what whats when where whether which while who whom whose why will
   with would wouldnt yet you your youre yours yes yeah ok okay thanks thank agree agreed disagree sure right wrong true
   false good great nice interesting point points reply replies comment comments post posts think thought see mean meant
-  know like well maybe perhaps actually probably say said says sorry guess feel seems seem way thing things lot`.split(/\s+/),
+  know like well maybe perhaps actually probably say said says sorry guess feel seems seem way thing things lot`.split(
+    /\s+/,
+  ),
 );
 
 /** Counts the content words of a normalised text, up to `enough`. */

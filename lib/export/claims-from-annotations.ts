@@ -10,7 +10,9 @@ export function claimsFromAnnotations(annotations: readonly ImportedAnnotation[]
   const claims = new Map<string, W3cClaim>();
   for (const annotation of annotations) {
     const { selector } = annotation;
-    const key = annotation.claimId ?? JSON.stringify([annotation.threadSlug, annotation.passageOrdinal, selector.start, selector.end, selector.exact]);
+    const key =
+      annotation.claimId ??
+      JSON.stringify([annotation.threadSlug, annotation.passageOrdinal, selector.start, selector.end, selector.exact]);
     const claim = claims.get(key) ?? {
       id: key,
       threadSlug: annotation.threadSlug,

@@ -9,5 +9,13 @@ export { type CruxSummary, cruxSummarySchema, SUMMARY_SCHEMA_VERSION, type Summa
 export { CSV_COLUMNS, toCsv } from './to-csv';
 export { toJson } from './to-json';
 export { toMarkdown } from './to-markdown';
-export { type TextualBody, toW3c, type W3cAnnotation, type W3cClaim, type W3cCollection, type W3cOptions, type W3cTag } from './to-w3c';
+export {
+  type TextualBody,
+  toW3c,
+  type W3cAnnotation,
+  type W3cClaim,
+  type W3cCollection,
+  type W3cOptions,
+  type W3cTag,
+} from './to-w3c';
 export { ANNO_CONTEXT } from './w3c-vocabulary';

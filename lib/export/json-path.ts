@@ -22,7 +22,12 @@ const requiredMessage = (issue: { input?: unknown }) => (issue.input === undefin
  * Validates `value` at `at` with `schema`: the parsed value, or null after adding one problem per
  * zod issue to `problems`, each with its JSON path.
  */
-export function check<T>(schema: z.ZodType<T>, value: unknown, at: readonly PathSegment[], problems: Problem[]): T | null {
+export function check<T>(
+  schema: z.ZodType<T>,
+  value: unknown,
+  at: readonly PathSegment[],
+  problems: Problem[],
+): T | null {
   const result = schema.safeParse(value, { error: requiredMessage });
   if (result.success) return result.data;
   for (const issue of result.error.issues) {

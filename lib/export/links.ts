@@ -19,7 +19,10 @@ export function threadUrl(baseUrl: string, slug: string): string {
  * A claim in context: the reading page scrolled to its paragraph (the reader numbers paragraphs
  * from 1, "#p-4" is ¶4), with the claim named so the page can highlight it.
  */
-export function claimContextUrl(baseUrl: string, claim: { id: string; threadSlug: string; passageOrdinal: number }): string {
+export function claimContextUrl(
+  baseUrl: string,
+  claim: { id: string; threadSlug: string; passageOrdinal: number },
+): string {
   return `${threadUrl(baseUrl, claim.threadSlug)}?claim=${segment(claim.id)}#p-${claim.passageOrdinal + 1}`;
 }
 

@@ -11,7 +11,9 @@ function facts(entry: SummaryClaim): PhrasingContent[][] {
   const { taggers, confidence: c } = entry.aggregates;
   const parts: PhrasingContent[][] = [[linkTo(entry.claim.url, 'in context')], [text(count(taggers, 'tagger'))]];
   if (c.mean !== null && c.median !== null && c.stddev !== null) {
-    parts.push([text(`mean confidence ${confidence(c.mean)} (median ${confidence(c.median)}, sd ${confidence(c.stddev)})`)]);
+    parts.push([
+      text(`mean confidence ${confidence(c.mean)} (median ${confidence(c.median)}, sd ${confidence(c.stddev)})`),
+    ]);
   }
   if (entry.claim.orphan) parts.push([text('orphaned: its passage changed and the claim was not found in it again')]);
   return parts;
@@ -29,8 +31,13 @@ function notes(entry: SummaryClaim, footnotePrefix: string): ListItem | null {
   const written = entry.tags.filter((tag) => tag.note.trim() !== '');
   if (written.length === 0) return null;
   const items = written.map((tag, i) => {
-    const stance = [tag.confidence === null ? null : `confidence ${confidence(tag.confidence)}`, tag.axis].filter(Boolean).join(', ');
-    return item(paragraph(strong(tag.userName), text(` (${stance}):`)), ...noteNodes(tag.note, `${footnotePrefix}-${i + 1}-`));
+    const stance = [tag.confidence === null ? null : `confidence ${confidence(tag.confidence)}`, tag.axis]
+      .filter(Boolean)
+      .join(', ');
+    return item(
+      paragraph(strong(tag.userName), text(` (${stance}):`)),
+      ...noteNodes(tag.note, `${footnotePrefix}-${i + 1}-`),
+    );
   });
   return item(paragraph(text('Notes:')), list(items));
 }
@@ -39,7 +46,10 @@ function notes(entry: SummaryClaim, footnotePrefix: string): ListItem | null {
 export function cruxBlocks(entry: SummaryClaim, title: string, footnotePrefix: string): BlockContent[] {
   const { aggregates, scores } = entry;
   const histogram = aggregates.confidence.count
-    ? [code(histogramBar(aggregates.confidence.histogram)), text(` (0 → 100 by tens: ${histogramWords(aggregates.confidence.histogram)})`)]
+    ? [
+        code(histogramBar(aggregates.confidence.histogram)),
+        text(` (0 → 100 by tens: ${histogramWords(aggregates.confidence.histogram)})`),
+      ]
     : [text('none given')];
   const axes = AXES.map((axis) => `${axis} ${aggregates.axes[axis]}`).join(', ');
   const details: ListItem[] = [
@@ -48,14 +58,22 @@ export function cruxBlocks(entry: SummaryClaim, title: string, footnotePrefix: s
     item(paragraph(text(`Flags: ${flags(entry).join('; ') || 'none'}`))),
   ];
   if (aggregates.labels.length) {
-    details.push(item(paragraph(text(`Labels: ${aggregates.labels.map((l) => `${l.label} (${l.count})`).join(', ')}`))));
+    details.push(
+      item(paragraph(text(`Labels: ${aggregates.labels.map((l) => `${l.label} (${l.count})`).join(', ')}`))),
+    );
   }
   const written = notes(entry, footnotePrefix);
   if (written) details.push(written);
   return [
     heading(3, title),
     quote(entry.claim.exact),
-    paragraph(...joined([...facts(entry), [text(`spread ${score(scores.spread)}`)], [text(`crux score ${score(scores.cruxScore)}`)]])),
+    paragraph(
+      ...joined([
+        ...facts(entry),
+        [text(`spread ${score(scores.spread)}`)],
+        [text(`crux score ${score(scores.cruxScore)}`)],
+      ]),
+    ),
     list(details),
   ];
 }

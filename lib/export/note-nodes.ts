@@ -15,7 +15,11 @@ function collectDefinitions(node: Nodes, into: Definitions): Definitions {
 }
 
 /** A link, or just its text when the target is unsafe or undefined. */
-function safeLink(url: string | undefined, title: string | null | undefined, children: PhrasingContent[]): PhrasingContent[] {
+function safeLink(
+  url: string | undefined,
+  title: string | null | undefined,
+  children: PhrasingContent[],
+): PhrasingContent[] {
   return url !== undefined && isSafeUrl(url) ? [{ type: 'link', url, title, children }] : children;
 }
 
@@ -38,7 +42,9 @@ function adapt(node: RootContent, definitions: Definitions, footnotePrefix: stri
     case 'definition':
       return [];
     case 'heading':
-      return [{ type: 'paragraph', children: [{ type: 'strong', children: inner(node.children) as PhrasingContent[] }] }];
+      return [
+        { type: 'paragraph', children: [{ type: 'strong', children: inner(node.children) as PhrasingContent[] }] },
+      ];
     case 'image':
       return safeLink(node.url, node.title, [{ type: 'text', value: node.alt || node.url }]);
     case 'imageReference': {
@@ -52,7 +58,13 @@ function adapt(node: RootContent, definitions: Definitions, footnotePrefix: stri
       return safeLink(target?.url, target?.title, inner(node.children) as PhrasingContent[]);
     }
     case 'footnoteReference':
-      return [{ ...node, identifier: footnotePrefix + node.identifier, label: footnotePrefix + (node.label ?? node.identifier) }];
+      return [
+        {
+          ...node,
+          identifier: footnotePrefix + node.identifier,
+          label: footnotePrefix + (node.label ?? node.identifier),
+        },
+      ];
     case 'footnoteDefinition':
       return [
         {

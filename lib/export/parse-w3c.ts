@@ -29,10 +29,22 @@ function locateItems(document: Record<string, unknown>, problems: Problem[]): Lo
     case 'AnnotationCollection': {
       const collection = check(collectionSchema, document, [], problems);
       if (!collection) return null;
-      if (collection.total !== undefined && collection.total !== collection.first.items.length && !('next' in collection.first)) {
-        problems.push({ path: '$.total', message: `says ${collection.total}, but the only page holds ${collection.first.items.length}` });
+      if (
+        collection.total !== undefined &&
+        collection.total !== collection.first.items.length &&
+        !('next' in collection.first)
+      ) {
+        problems.push({
+          path: '$.total',
+          message: `says ${collection.total}, but the only page holds ${collection.first.items.length}`,
+        });
       }
-      return { items: collection.first.items, at: ['first', 'items'], id: collection.id, generated: collection.generated };
+      return {
+        items: collection.first.items,
+        at: ['first', 'items'],
+        id: collection.id,
+        generated: collection.generated,
+      };
     }
     case 'AnnotationPage': {
       const page = check(pageSchema, document, [], problems);
@@ -63,7 +75,9 @@ export function parseW3c(input: unknown): W3cImport {
   check(contextSchema, record['@context'], ['@context'], problems);
   const located = locateItems(record, problems);
   const annotations = located
-    ? located.items.flatMap((item, i) => readAnnotation(item, located.at.length ? [...located.at, i] : [], problems) ?? [])
+    ? located.items.flatMap(
+        (item, i) => readAnnotation(item, located.at.length ? [...located.at, i] : [], problems) ?? [],
+      )
     : [];
   if (problems.length) return { ok: false, problems };
   return { ok: true, collection: { id: located?.id ?? null, generated: located?.generated ?? null }, annotations };

@@ -32,12 +32,15 @@ export interface ImportedAnnotation {
   modified: string | null;
 }
 
-type Tagging = Pick<ImportedAnnotation, 'confidence' | 'concreteStoryNeeded' | 'crux' | 'labels' | 'note'> & { axis: Axis | null };
+type Tagging = Pick<ImportedAnnotation, 'confidence' | 'concreteStoryNeeded' | 'crux' | 'labels' | 'note'> & {
+  axis: Axis | null;
+};
 
 const asList = (value: unknown): unknown[] => (Array.isArray(value) ? value : [value]);
 /** Where item i of a property that may be one value or a list sits. */
 const itemPath = (at: PathSegment[], raw: unknown, i: number): PathSegment[] => (Array.isArray(raw) ? [...at, i] : at);
-const typeOf = (value: unknown) => (typeof value === 'object' && value !== null ? (value as { type?: unknown }).type : undefined);
+const typeOf = (value: unknown) =>
+  typeof value === 'object' && value !== null ? (value as { type?: unknown }).type : undefined;
 
 /** The quote and position selectors; other selector types are skipped, but a quote must remain. */
 function readSelectors(raw: unknown, at: PathSegment[], problems: Problem[]): QuoteSelector | null {
@@ -80,7 +83,14 @@ function readTagging(tagging: Tagging, value: string, at: PathSegment[], problem
 
 /** Tagging, assessing and commenting TextualBodies; bodies of other types or purposes are skipped. */
 function readBodies(raw: unknown, at: PathSegment[], problems: Problem[]): Tagging {
-  const tagging: Tagging = { axis: null, confidence: null, concreteStoryNeeded: false, crux: false, labels: [], note: '' };
+  const tagging: Tagging = {
+    axis: null,
+    confidence: null,
+    concreteStoryNeeded: false,
+    crux: false,
+    labels: [],
+    note: '',
+  };
   const notes: string[] = [];
   asList(raw ?? []).forEach((value, i) => {
     if (typeOf(value) !== 'TextualBody') return;
@@ -90,10 +100,16 @@ function readBodies(raw: unknown, at: PathSegment[], problems: Problem[]): Taggi
     if (body.purpose === 'tagging') readTagging(tagging, body.value, [...path, 'value'], problems);
     else if (body.purpose === 'assessing') {
       const confidence = readConfidence(body.value);
-      if (confidence === null) problems.push({ path: jsonPath([...path, 'value']), message: 'expected a probability from "0" to "1", like "0.85"' });
-      else if (tagging.confidence !== null) problems.push({ path: jsonPath(path), message: 'a second assessing body; a tag has one confidence' });
+      if (confidence === null)
+        problems.push({
+          path: jsonPath([...path, 'value']),
+          message: 'expected a probability from "0" to "1", like "0.85"',
+        });
+      else if (tagging.confidence !== null)
+        problems.push({ path: jsonPath(path), message: 'a second assessing body; a tag has one confidence' });
       else tagging.confidence = confidence;
-    } else if (body.purpose === undefined || body.purpose === 'commenting' || body.purpose === 'describing') notes.push(body.value);
+    } else if (body.purpose === undefined || body.purpose === 'commenting' || body.purpose === 'describing')
+      notes.push(body.value);
   });
   return { ...tagging, note: notes.join('\n\n') };
 }
@@ -105,7 +121,10 @@ export function readAnnotation(value: unknown, at: PathSegment[], problems: Prob
   const { target } = annotation;
   const address = readPassageIri(target.source);
   if (!address) {
-    problems.push({ path: jsonPath([...at, 'target', 'source']), message: 'not a Crux Reader passage IRI (…/threads/{slug}/passages/{ordinal})' });
+    problems.push({
+      path: jsonPath([...at, 'target', 'source']),
+      message: 'not a Crux Reader passage IRI (…/threads/{slug}/passages/{ordinal})',
+    });
   }
   const selector = readSelectors(target.selector, [...at, 'target', 'selector'], problems);
   const { axis, ...tagging } = readBodies(annotation.body, [...at, 'body'], problems);

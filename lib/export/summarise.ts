@@ -1,4 +1,12 @@
-import { bucketLabel, CRUX_WEIGHTS, type CruxRanking, HISTOGRAM_BUCKETS, PRIOR_TAGGERS, type RankedClaim, SIDE_THRESHOLDS } from '@/lib/cruxes';
+import {
+  bucketLabel,
+  CRUX_WEIGHTS,
+  type CruxRanking,
+  HISTOGRAM_BUCKETS,
+  PRIOR_TAGGERS,
+  type RankedClaim,
+  SIDE_THRESHOLDS,
+} from '@/lib/cruxes';
 import { claimContextUrl, threadUrl } from './links';
 import { type CruxSummary, SUMMARY_SCHEMA_VERSION, type SummaryClaim } from './summary-schema';
 

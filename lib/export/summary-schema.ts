@@ -36,7 +36,12 @@ const summaryClaim = z.object({
       stddev: z.number().min(0).nullable(),
       histogram: z.array(z.number().int().min(0)).length(10),
     }),
-    axes: z.object({ outer: z.number().int(), inner: z.number().int(), both: z.number().int(), other: z.number().int() }),
+    axes: z.object({
+      outer: z.number().int(),
+      inner: z.number().int(),
+      both: z.number().int(),
+      other: z.number().int(),
+    }),
     concreteStoryNeeded: z.number().int().min(0),
     crux: z.number().int().min(0),
     labels: z.array(z.object({ label: z.string(), count: z.number().int().min(1) })),

@@ -9,7 +9,9 @@ const EMPTY = '·';
  */
 export function histogramBar(histogram: readonly number[]): string {
   const most = Math.max(0, ...histogram);
-  return histogram.map((count) => (count === 0 ? EMPTY : LEVELS[Math.ceil((count / most) * LEVELS.length) - 1])).join('');
+  return histogram
+    .map((count) => (count === 0 ? EMPTY : LEVELS[Math.ceil((count / most) * LEVELS.length) - 1]))
+    .join('');
 }
 
 /** The non-empty buckets in words: "10 at 10–19, 10 at 90–100". */

@@ -23,10 +23,13 @@ const COLUMNS: Column[] = [
   ['confidence_mean', (row) => fixed(row.aggregates.confidence.mean, 2)],
   ['confidence_median', (row) => fixed(row.aggregates.confidence.median, 2)],
   ['confidence_stddev', (row) => fixed(row.aggregates.confidence.stddev, 2)],
-  ...Array.from({ length: HISTOGRAM_BUCKETS }, (_, bucket): Column => [
-    `confidence_${bucketLabel(bucket).replace('–', '_')}`,
-    (row) => row.aggregates.confidence.histogram[bucket],
-  ]),
+  ...Array.from(
+    { length: HISTOGRAM_BUCKETS },
+    (_, bucket): Column => [
+      `confidence_${bucketLabel(bucket).replace('–', '_')}`,
+      (row) => row.aggregates.confidence.histogram[bucket],
+    ],
+  ),
   ['axis_outer', (row) => row.aggregates.axes.outer],
   ['axis_inner', (row) => row.aggregates.axes.inner],
   ['axis_both', (row) => row.aggregates.axes.both],

@@ -11,7 +11,9 @@ import { heading, paragraph, text } from './mdast-build';
 import { type CruxSummaryInput, summarise } from './summarise';
 import type { CruxSummary, SummaryClaim } from './summary-schema';
 
-const stringifier = unified().use(remarkGfm).use(remarkStringify, { bullet: '-', emphasis: '_', rule: '-', listItemIndent: 'one' });
+const stringifier = unified()
+  .use(remarkGfm)
+  .use(remarkStringify, { bullet: '-', emphasis: '_', rule: '-', listItemIndent: 'one' });
 
 const SIDE_MARKS: Record<Side, string> = { agree: '✓', disagree: '✗', unsure: '~', unrated: '·', untagged: '' };
 
@@ -38,7 +40,10 @@ function claimTitle(entry: SummaryClaim, summary: CruxSummary): string {
 function grid(summary: CruxSummary): BlockContent[] {
   const { taggers, rows } = summary.grid;
   if (rows.length === 0 || taggers.length === 0) return [];
-  const row = (cells: string[]): TableRow => ({ type: 'tableRow', children: cells.map((cell) => ({ type: 'tableCell', children: cell ? [text(cell)] : [] })) });
+  const row = (cells: string[]): TableRow => ({
+    type: 'tableRow',
+    children: cells.map((cell) => ({ type: 'tableCell', children: cell ? [text(cell)] : [] })),
+  });
   const table: Table = {
     type: 'table',
     align: [null, ...rows.map(() => 'center' as const)],
@@ -50,7 +55,11 @@ function grid(summary: CruxSummary): BlockContent[] {
   const { agree, disagree } = summary.method.sideThresholds;
   return [
     heading(2, 'Who stands where'),
-    paragraph(text(`✓ agrees (${agree} or more), ✗ disagrees (${disagree} or less), ~ unsure, · tagged without a confidence, blank: not tagged.`)),
+    paragraph(
+      text(
+        `✓ agrees (${agree} or more), ✗ disagrees (${disagree} or less), ~ unsure, · tagged without a confidence, blank: not tagged.`,
+      ),
+    ),
     table,
   ];
 }

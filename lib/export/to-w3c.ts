@@ -8,7 +8,17 @@ export type W3cClaim = Pick<ClaimView, 'id' | 'threadSlug' | 'passageOrdinal' | 
 
 export type W3cTag = Pick<
   TagView,
-  'id' | 'userId' | 'userName' | 'axis' | 'confidence' | 'concreteStoryNeeded' | 'crux' | 'labels' | 'note' | 'createdAt' | 'updatedAt'
+  | 'id'
+  | 'userId'
+  | 'userName'
+  | 'axis'
+  | 'confidence'
+  | 'concreteStoryNeeded'
+  | 'crux'
+  | 'labels'
+  | 'note'
+  | 'createdAt'
+  | 'updatedAt'
 >;
 
 export interface W3cOptions {
@@ -62,14 +72,20 @@ function bodies(tag: W3cTag): TextualBody[] {
     ...(tag.crux ? [tagging(CRUX_TAG)] : []),
     ...(tag.concreteStoryNeeded ? [tagging(STORY_TAG)] : []),
     ...tag.labels.map((label) => tagging(labelTag(label))),
-    ...(tag.confidence === null ? [] : [{ type: 'TextualBody', purpose: 'assessing', value: confidenceValue(tag.confidence) } as const]),
-    ...(tag.note ? [{ type: 'TextualBody', purpose: 'commenting', format: 'text/markdown', value: tag.note } as const] : []),
+    ...(tag.confidence === null
+      ? []
+      : [{ type: 'TextualBody', purpose: 'assessing', value: confidenceValue(tag.confidence) } as const]),
+    ...(tag.note
+      ? [{ type: 'TextualBody', purpose: 'commenting', format: 'text/markdown', value: tag.note } as const]
+      : []),
   ];
 }
 
 function annotation(claim: W3cClaim, tag: W3cTag, baseUrl: string): W3cAnnotation {
   const position =
-    claim.start !== undefined && claim.end !== undefined ? [{ type: 'TextPositionSelector', start: claim.start, end: claim.end } as const] : [];
+    claim.start !== undefined && claim.end !== undefined
+      ? [{ type: 'TextPositionSelector', start: claim.start, end: claim.end } as const]
+      : [];
   return {
     id: annotationIri(baseUrl, tag.id),
     type: 'Annotation',

@@ -15,7 +15,8 @@ export function passageIri(baseUrl: string, threadSlug: string, passageOrdinal: 
 export const annotationIri = (baseUrl: string, tagId: string) => `${base(baseUrl)}/annotations/${segment(tagId)}`;
 export const claimIri = (baseUrl: string, claimId: string) => `${base(baseUrl)}/claims/${segment(claimId)}`;
 export const userIri = (baseUrl: string, userId: string) => `${base(baseUrl)}/users/${segment(userId)}`;
-export const collectionIri = (baseUrl: string, collectionId: string) => `${base(baseUrl)}/exports/${segment(collectionId)}`;
+export const collectionIri = (baseUrl: string, collectionId: string) =>
+  `${base(baseUrl)}/exports/${segment(collectionId)}`;
 
 export interface PassageAddress {
   baseUrl: string;

@@ -10,9 +10,13 @@ const iri = z.string().min(1);
 
 export const contextSchema = z
   .union([z.string(), z.array(z.union([z.string(), z.record(z.string(), z.unknown())]))])
-  .refine((context) => (Array.isArray(context) ? context : [context]).some((c) => c === ANNO_CONTEXT || c === ANNO_CONTEXT_HTTPS), {
-    message: `not a Web Annotation document: @context must name ${ANNO_CONTEXT}`,
-  });
+  .refine(
+    (context) =>
+      (Array.isArray(context) ? context : [context]).some((c) => c === ANNO_CONTEXT || c === ANNO_CONTEXT_HTTPS),
+    {
+      message: `not a Web Annotation document: @context must name ${ANNO_CONTEXT}`,
+    },
+  );
 
 const page = z.looseObject({ type: z.literal('AnnotationPage'), items: z.array(z.unknown()) });
 
@@ -57,5 +61,9 @@ export const quoteSelectorSchema = z.looseObject({
 });
 
 export const positionSelectorSchema = z
-  .looseObject({ type: z.literal('TextPositionSelector'), start: z.number().int().min(0), end: z.number().int().min(0) })
+  .looseObject({
+    type: z.literal('TextPositionSelector'),
+    start: z.number().int().min(0),
+    end: z.number().int().min(0),
+  })
   .refine((selector) => selector.end >= selector.start, { path: ['end'], message: 'must not be before start' });

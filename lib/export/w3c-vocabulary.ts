@@ -32,7 +32,9 @@ export function readTag(value: string): TagValue {
   if (value.startsWith(LABEL_PREFIX)) return { kind: 'label', label: value.slice(LABEL_PREFIX.length) };
   if (value.startsWith(AXIS_PREFIX)) {
     const axis = value.slice(AXIS_PREFIX.length);
-    return (AXES as readonly string[]).includes(axis) ? { kind: 'axis', axis: axis as Axis } : { kind: 'unknown-axis', value: axis };
+    return (AXES as readonly string[]).includes(axis)
+      ? { kind: 'axis', axis: axis as Axis }
+      : { kind: 'unknown-axis', value: axis };
   }
   return { kind: 'label', label: value };
 }

@@ -17,7 +17,8 @@ const megabytes = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) /
 function firstInvalidUtf8(bytes: Uint8Array): number {
   for (let i = 0; i < bytes.length; ) {
     const b = bytes[i];
-    const need = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    const need =
+      b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
     if (need < 0) return i;
     for (let k = 1; k <= need; k++) {
       const c = bytes[i + k];
@@ -32,7 +33,8 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
 }
 
 /** A UTF-16 byte-order mark: such files are full of NUL bytes but are text, only in the wrong encoding. */
-const isUtf16 = (bytes: Uint8Array) => bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
+const isUtf16 = (bytes: Uint8Array) =>
+  bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
 
 /**
  * The input as text, exactly: a byte-order mark is kept (so the original rebuilds byte for byte;
@@ -43,22 +45,38 @@ export function decodeInput(bytes: Uint8Array, options: DecodeOptions = {}): str
   const maxBytes = options.maxBytes ?? MAX_INPUT_BYTES;
   if (bytes.byteLength === 0) throw new IngestError('empty', 'The file is empty; there is no thread to read.');
   if (bytes.byteLength > maxBytes) {
-    throw new IngestError('too_large', `The file is ${megabytes(bytes.byteLength)} (${bytes.byteLength} bytes); the limit is ${megabytes(maxBytes)}. Split the thread into smaller files.`);
+    throw new IngestError(
+      'too_large',
+      `The file is ${megabytes(bytes.byteLength)} (${bytes.byteLength} bytes); the limit is ${megabytes(maxBytes)}. Split the thread into smaller files.`,
+    );
   }
   if (isUtf16(bytes)) {
-    throw new IngestError('invalid_utf8', 'The file is UTF-16 text (byte-order mark at offset 0); save it as UTF-8 and try again.', { offset: 0 });
+    throw new IngestError(
+      'invalid_utf8',
+      'The file is UTF-16 text (byte-order mark at offset 0); save it as UTF-8 and try again.',
+      { offset: 0 },
+    );
   }
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
-    throw new IngestError('binary', `The file looks binary (a NUL byte at offset ${nul}); upload plain text, Markdown or JSON.`, { offset: nul });
+    throw new IngestError(
+      'binary',
+      `The file looks binary (a NUL byte at offset ${nul}); upload plain text, Markdown or JSON.`,
+      { offset: nul },
+    );
   }
   let text: string;
   try {
     text = STRICT_UTF8.decode(bytes);
   } catch {
     const bad = firstInvalidUtf8(bytes);
-    throw new IngestError('invalid_utf8', `The file is not UTF-8 text (byte ${hex(bytes[bad])} at offset ${bad}); save it as UTF-8 and try again.`, { offset: bad });
+    throw new IngestError(
+      'invalid_utf8',
+      `The file is not UTF-8 text (byte ${hex(bytes[bad])} at offset ${bad}); save it as UTF-8 and try again.`,
+      { offset: bad },
+    );
   }
-  if (!/[^\s\uFEFF]/.test(text)) throw new IngestError('empty', 'The file holds only white space; there is no thread to read.');
+  if (!/[^\s\uFEFF]/.test(text))
+    throw new IngestError('empty', 'The file holds only white space; there is no thread to read.');
   return text;
 }

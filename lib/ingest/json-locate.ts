@@ -44,7 +44,8 @@ function skipValue(text: string, i: number): number {
 /** "$.data.comments.results" and every path above it: "$", "$.data", "$.data.comments". */
 function withAncestors(path: string): string[] {
   const paths = ['$'];
-  for (const segment of path.slice(1).match(/\.[^.[]+|\[[^\]]*\]/g) ?? []) paths.push(paths[paths.length - 1] + segment);
+  for (const segment of path.slice(1).match(/\.[^.[]+|\[[^\]]*\]/g) ?? [])
+    paths.push(paths[paths.length - 1] + segment);
   return paths;
 }
 

@@ -1,7 +1,8 @@
 import { IngestError } from './errors';
 
 type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
 
 /** A post or comment body: Markdown when the export has it, else HTML; and its JSON path. */
@@ -39,23 +40,47 @@ function authorOf(item: Json): string | undefined {
 function bodyOf(item: Json, path: string): Body | null {
   const contents = item.contents;
   if (isObject(contents)) {
-    if (typeof contents.markdown === 'string') return { markdown: contents.markdown, path: `${path}.contents.markdown` };
+    if (typeof contents.markdown === 'string')
+      return { markdown: contents.markdown, path: `${path}.contents.markdown` };
     if (typeof contents.html === 'string') return { html: contents.html, path: `${path}.contents.html` };
-    throw new IngestError('unknown_json_shape', `${path}.contents needs a "markdown" or "html" string.`, { path: `${path}.contents` });
+    throw new IngestError('unknown_json_shape', `${path}.contents needs a "markdown" or "html" string.`, {
+      path: `${path}.contents`,
+    });
   }
   if (typeof item.htmlBody === 'string') return { html: item.htmlBody, path: `${path}.htmlBody` };
   if (contents === null || item.deleted === true) return null;
-  throw new IngestError('unknown_json_shape', `${path} has no text: expected contents.markdown, contents.html or htmlBody.`, { path: `${path}.contents` });
+  throw new IngestError(
+    'unknown_json_shape',
+    `${path} has no text: expected contents.markdown, contents.html or htmlBody.`,
+    { path: `${path}.contents` },
+  );
 }
 
 function readComment(value: unknown, path: string): ThreadItem {
   if (!isObject(value)) throw new IngestError('unknown_json_shape', `${path} is not a comment object.`, { path });
-  if (typeof value._id !== 'string') throw new IngestError('unknown_json_shape', `${path}._id must be a string (the comment id).`, { path: `${path}._id` });
-  return { path, id: value._id, parentId: text(value.parentCommentId) ?? null, postedAt: text(value.postedAt), author: authorOf(value), body: bodyOf(value, path) };
+  if (typeof value._id !== 'string')
+    throw new IngestError('unknown_json_shape', `${path}._id must be a string (the comment id).`, {
+      path: `${path}._id`,
+    });
+  return {
+    path,
+    id: value._id,
+    parentId: text(value.parentCommentId) ?? null,
+    postedAt: text(value.postedAt),
+    author: authorOf(value),
+    body: bodyOf(value, path),
+  };
 }
 
 function readPost(value: Json, path: string): ThreadItem {
-  return { path, id: text(value._id), parentId: null, postedAt: text(value.postedAt), author: authorOf(value), body: value.contents === undefined && value.htmlBody === undefined ? null : bodyOf(value, path) };
+  return {
+    path,
+    id: text(value._id),
+    parentId: null,
+    postedAt: text(value.postedAt),
+    author: authorOf(value),
+    body: value.contents === undefined && value.htmlBody === undefined ? null : bodyOf(value, path),
+  };
 }
 
 /**
@@ -64,15 +89,31 @@ function readPost(value: Json, path: string): ThreadItem {
  * `comments` as a bare list, or the whole file a list of comments.
  */
 export function readThreadShape(document: unknown): ThreadShape {
-  if (Array.isArray(document)) return { post: null, comments: document.map((c, i) => readComment(c, `$[${i}]`)), commentsPath: '$' };
-  if (!isObject(document)) throw new IngestError('unknown_json_shape', 'Expected a JSON object with comments.results (a LessWrong GraphQL export) or a list of comments.', { path: '$' });
+  if (Array.isArray(document))
+    return { post: null, comments: document.map((c, i) => readComment(c, `$[${i}]`)), commentsPath: '$' };
+  if (!isObject(document))
+    throw new IngestError(
+      'unknown_json_shape',
+      'Expected a JSON object with comments.results (a LessWrong GraphQL export) or a list of comments.',
+      { path: '$' },
+    );
   const data = isObject(document.data) ? document.data : document;
   const base = data === document ? '$' : '$.data';
   const postPath = isObject(data.post) && isObject(data.post.result) ? `${base}.post.result` : `${base}.post`;
   const postValue = isObject(data.post) ? (isObject(data.post.result) ? data.post.result : data.post) : null;
   const comments = data.comments;
-  const list = isObject(comments) && Array.isArray(comments.results) ? comments.results : Array.isArray(comments) ? comments : null;
-  if (!list) throw new IngestError('unknown_json_shape', `No comments found: expected ${base}.comments.results to be a list of comments.`, { path: `${base}.comments` });
+  const list =
+    isObject(comments) && Array.isArray(comments.results)
+      ? comments.results
+      : Array.isArray(comments)
+        ? comments
+        : null;
+  if (!list)
+    throw new IngestError(
+      'unknown_json_shape',
+      `No comments found: expected ${base}.comments.results to be a list of comments.`,
+      { path: `${base}.comments` },
+    );
   const commentsPath = Array.isArray(comments) ? `${base}.comments` : `${base}.comments.results`;
   return {
     title: postValue ? text(postValue.title) : undefined,
@@ -97,7 +138,8 @@ export function readingOrder(comments: ThreadItem[]): ThreadItem[] {
     else children.set(parent, [comment]);
   }
   for (const siblings of children.values()) {
-    if (siblings.every((c) => c.postedAt)) siblings.sort((a, b) => (a.postedAt as string).localeCompare(b.postedAt as string));
+    if (siblings.every((c) => c.postedAt))
+      siblings.sort((a, b) => (a.postedAt as string).localeCompare(b.postedAt as string));
   }
   const ordered: ThreadItem[] = [];
   const placed = new Set<ThreadItem>();

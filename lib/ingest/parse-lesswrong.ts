@@ -15,7 +15,11 @@ function parseJson(source: string): unknown {
     const at = Math.max(0, jsonErrorOffset(body));
     const offset = new TextEncoder().encode(source.slice(0, at + source.length - body.length)).length;
     const line = body.slice(0, at).split('\n').length;
-    throw new IngestError('malformed_json', `The file is not valid JSON (line ${line}, byte ${offset}): ${(error as Error).message}. Fix the JSON or upload the thread as text.`, { offset });
+    throw new IngestError(
+      'malformed_json',
+      `The file is not valid JSON (line ${line}, byte ${offset}): ${(error as Error).message}. Fix the JSON or upload the thread as text.`,
+      { offset },
+    );
   }
 }
 
@@ -61,7 +65,10 @@ export function parseLessWrong(source: string): ParsedThread {
     }
     owned = Math.max(owned, end);
   }
-  if (paragraphs.length === 0) throw new IngestError('unknown_json_shape', `${shape.commentsPath} holds no comment with any text.`, { path: shape.commentsPath });
+  if (paragraphs.length === 0)
+    throw new IngestError('unknown_json_shape', `${shape.commentsPath} holds no comment with any text.`, {
+      path: shape.commentsPath,
+    });
   const last = paragraphs[paragraphs.length - 1];
   last.raw += source.slice(owned);
   return { format: 'lesswrong-json', ...(shape.title ? { title: shape.title } : {}), paragraphs };

@@ -15,7 +15,13 @@ export function parseMarkdown(source: string): ParsedThread {
   let from = 0;
   for (const [i, block] of blocks.entries()) {
     const to = i === blocks.length - 1 ? source.length : block.end;
-    paragraphs.push({ index: i, line: lineAt(block.start), text: block.text, raw: source.slice(from, to), quoted: block.quoted });
+    paragraphs.push({
+      index: i,
+      line: lineAt(block.start),
+      text: block.text,
+      raw: source.slice(from, to),
+      quoted: block.quoted,
+    });
     from = to;
   }
   if (paragraphs.length === 0) paragraphs.push({ index: 0, line: 1, text: '', raw: source, quoted: false });

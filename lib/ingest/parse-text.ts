@@ -10,7 +10,13 @@ export function parseText(text: string): SourceParagraph[] {
   let line = 0;
   for (let match = pattern.exec(text); match && match.index < text.length; match = pattern.exec(text)) {
     const [raw, content] = match;
-    paragraphs.push({ index: paragraphs.length, line: ++line, text: line === 1 ? content.replace(/^\uFEFF/, '') : content, raw, quoted: false });
+    paragraphs.push({
+      index: paragraphs.length,
+      line: ++line,
+      text: line === 1 ? content.replace(/^\uFEFF/, '') : content,
+      raw,
+      quoted: false,
+    });
     if (raw === '') break;
   }
   return paragraphs;

@@ -18,6 +18,9 @@ export function parseThread(text: string, format: ThreadFormat = detectFormat(te
     case 'lesswrong-json':
       return parseLessWrong(text);
     default:
-      throw new IngestError('unknown_format', `Unknown format "${format as string}"; use one of ${THREAD_FORMATS.join(', ')}.`);
+      throw new IngestError(
+        'unknown_format',
+        `Unknown format "${format as string}"; use one of ${THREAD_FORMATS.join(', ')}.`,
+      );
   }
 }

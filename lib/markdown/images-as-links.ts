@@ -7,11 +7,22 @@ import type { Nodes, PhrasingContent, Root } from 'mdast';
 export function imagesAsLinks() {
   const visit = (node: Nodes): Nodes => {
     if (node.type === 'image') {
-      return { type: 'link', url: node.url, title: node.title, children: [{ type: 'text', value: node.alt || node.url }] };
+      return {
+        type: 'link',
+        url: node.url,
+        title: node.title,
+        children: [{ type: 'text', value: node.alt || node.url }],
+      };
     }
     if (node.type === 'imageReference') {
       const { identifier, label, referenceType } = node;
-      return { type: 'linkReference', identifier, label, referenceType, children: [{ type: 'text', value: node.alt || label || identifier }] };
+      return {
+        type: 'linkReference',
+        identifier,
+        label,
+        referenceType,
+        children: [{ type: 'text', value: node.alt || label || identifier }],
+      };
     }
     if ('children' in node) node.children = node.children.map(visit) as PhrasingContent[];
     return node;

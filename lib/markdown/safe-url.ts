@@ -13,7 +13,9 @@ function isIgnoredInUrl(char: string): boolean {
  * a colon after the first "/", "?" or "#" is part of a path, not a scheme.
  */
 export function isSafeUrl(url: string): boolean {
-  const cleaned = Array.from(url).filter((char) => !isIgnoredInUrl(char)).join('');
+  const cleaned = Array.from(url)
+    .filter((char) => !isIgnoredInUrl(char))
+    .join('');
   const colon = cleaned.indexOf(':');
   const pathStart = cleaned.search(/[/?#]/);
   if (colon === -1 || (pathStart !== -1 && pathStart < colon)) return true;

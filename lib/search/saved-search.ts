@@ -11,7 +11,9 @@ export const savedSearchInputSchema = z.object({
     .trim()
     .min(1, 'name cannot be empty.')
     .max(80, 'name is at most 80 characters.'),
-  query: z.string({ error: 'query is required: the search as a query string, e.g. "q=mesa&axis=inner".' }).max(2_000, 'query is at most 2,000 characters.'),
+  query: z
+    .string({ error: 'query is required: the search as a query string, e.g. "q=mesa&axis=inner".' })
+    .max(2_000, 'query is at most 2,000 characters.'),
 });
 
 export type SavedSearchInput = z.infer<typeof savedSearchInputSchema>;
@@ -29,8 +31,13 @@ export interface SavedSearchView {
  * (naming the parameter) when the search itself is not valid.
  */
 export function normaliseSearchQuery(raw: string): { query: string } | { problem: string; field: string } {
-  const text = raw.trim().replace(/^.*?\/claims\?/, '').replace(/^\?/, '');
-  const kept = new URLSearchParams([...new URLSearchParams(text)].filter(([key, value]) => key !== 'cursor' && value.trim() !== ''));
+  const text = raw
+    .trim()
+    .replace(/^.*?\/claims\?/, '')
+    .replace(/^\?/, '');
+  const kept = new URLSearchParams(
+    [...new URLSearchParams(text)].filter(([key, value]) => key !== 'cursor' && value.trim() !== ''),
+  );
   const unknown = [...kept.keys()].find((key) => !(key in searchParamsSchema.shape));
   if (unknown) return { problem: `${unknown} is not a search parameter.`, field: 'query' };
   const parsed = searchParamsSchema.safeParse(queryRecord(kept));

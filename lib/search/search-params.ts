@@ -7,10 +7,7 @@ export type SearchSort = (typeof SORTS)[number];
 /** A list parameter: repeated (`axis=a&axis=b`) or comma-separated (`axis=a,b`). */
 const list = <T extends z.ZodType>(item: T) =>
   z.preprocess(
-    (value) =>
-      (Array.isArray(value) ? value : String(value).split(','))
-        .map((v) => String(v).trim())
-        .filter(Boolean),
+    (value) => (Array.isArray(value) ? value : String(value).split(',')).map((v) => String(v).trim()).filter(Boolean),
     z.array(item),
   );
 
@@ -18,7 +15,10 @@ const flag = (name: string) =>
   z.enum(['true', 'false'], { error: `${name} must be true or false.` }).transform((value) => value === 'true');
 
 const percent = (name: string) =>
-  z.coerce.number({ error: `${name} must be a number from 0 to 100.` }).min(0, `${name} must be from 0 to 100.`).max(100, `${name} must be from 0 to 100.`);
+  z.coerce
+    .number({ error: `${name} must be a number from 0 to 100.` })
+    .min(0, `${name} must be from 0 to 100.`)
+    .max(100, `${name} must be from 0 to 100.`);
 
 /**
  * The search URL's query string, shared by the /claims page and GET /api/claims: every facet
@@ -33,13 +33,30 @@ export const searchParamsSchema = z.object({
   concreteStory: flag('concreteStory').optional(),
   crux: flag('crux').optional(),
   tagger: z.uuid('tagger must be a user id.').optional(),
-  thread: z.string().regex(/^[a-z0-9-]{1,80}$/, 'thread must be a thread slug.').optional(),
-  minTaggers: z.coerce.number({ error: 'minTaggers must be a whole number.' }).int('minTaggers must be a whole number.').min(1).max(10_000).optional(),
-  minDisagreement: z.coerce.number({ error: 'minDisagreement must be a number from 0 to 1.' }).min(0, 'minDisagreement is from 0 to 1.').max(1, 'minDisagreement is from 0 to 1.').optional(),
+  thread: z
+    .string()
+    .regex(/^[a-z0-9-]{1,80}$/, 'thread must be a thread slug.')
+    .optional(),
+  minTaggers: z.coerce
+    .number({ error: 'minTaggers must be a whole number.' })
+    .int('minTaggers must be a whole number.')
+    .min(1)
+    .max(10_000)
+    .optional(),
+  minDisagreement: z.coerce
+    .number({ error: 'minDisagreement must be a number from 0 to 1.' })
+    .min(0, 'minDisagreement is from 0 to 1.')
+    .max(1, 'minDisagreement is from 0 to 1.')
+    .optional(),
   label: list(z.string().max(40, 'A label is at most 40 characters.')).optional(),
   sort: z.enum(SORTS, { error: `sort must be one of ${SORTS.join(', ')}.` }).optional(),
   cursor: z.string().max(500, 'cursor is malformed.').optional(),
-  limit: z.coerce.number({ error: 'limit must be a whole number from 1 to 200.' }).int('limit must be a whole number from 1 to 200.').min(1, 'limit must be from 1 to 200.').max(200, 'limit must be from 1 to 200.').default(20),
+  limit: z.coerce
+    .number({ error: 'limit must be a whole number from 1 to 200.' })
+    .int('limit must be a whole number from 1 to 200.')
+    .min(1, 'limit must be from 1 to 200.')
+    .max(200, 'limit must be from 1 to 200.')
+    .default(20),
 });
 
 export type SearchParams = z.infer<typeof searchParamsSchema>;

@@ -4,11 +4,9 @@ import { z } from 'zod';
  * The app's configuration, validated once at start. A bad value fails loudly with the
  * variable's name and what it should be, never deep inside a request.
  */
-const postgresUrl = z
-  .string()
-  .refine((value) => /^postgres(ql)?:\/\/[^\s]+$/.test(value) && URL.canParse(value), {
-    message: 'must be a postgresql:// URL, e.g. postgresql://user:pass@host:5432/crux',
-  });
+const postgresUrl = z.string().refine((value) => /^postgres(ql)?:\/\/[^\s]+$/.test(value) && URL.canParse(value), {
+  message: 'must be a postgresql:// URL, e.g. postgresql://user:pass@host:5432/crux',
+});
 
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),

@@ -40,6 +40,12 @@ export async function checkHealth(): Promise<Health> {
     const latest = applied.at(-1)?.migration_name ?? null;
     return { status: pending.length ? 'degraded' : 'ok', db: 'up', migration: { latest, pending }, searchIndex: index };
   } catch (error) {
-    return { status: 'down', db: 'down', migration: null, searchIndex: index, error: (error as Error).message.split('\n')[0] };
+    return {
+      status: 'down',
+      db: 'down',
+      migration: null,
+      searchIndex: index,
+      error: (error as Error).message.split('\n')[0],
+    };
   }
 }

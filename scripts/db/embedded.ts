@@ -49,7 +49,8 @@ function ownerOf(dataDir: string): { pid: number; port: number } | null {
   const file = path.join(dataDir, OWNER_FILE);
   if (!existsSync(file)) return null;
   const [pid, port] = readFileSync(file, 'utf8').trim().split(' ').map(Number);
-  if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid || !isAlive(pid) || !Number.isInteger(port)) return null;
+  if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid || !isAlive(pid) || !Number.isInteger(port))
+    return null;
   return { pid, port };
 }
 
@@ -104,7 +105,15 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedS
     persistent: true,
     createPostgresUser: true,
     authMethod: 'scram-sha-256',
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=300', ...durability],
+    postgresFlags: [
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'unix_socket_directories=',
+      '-c',
+      'max_connections=300',
+      ...durability,
+    ],
     onLog: (message) => log(String(message).trim()),
     onError: (error) => log(`[error] ${error instanceof Error ? error.message : String(error)}`),
   });

@@ -20,11 +20,15 @@ let nextPort = 3100 + Math.floor(Math.random() * 500);
 
 /** The command line (after node and its flags) that serves the built app on `port`. */
 export function serverArgs(port: number, server: 'crux' | 'next' = 'crux'): string[] {
-  if (server === 'next') return [path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', String(port)];
+  if (server === 'next')
+    return [path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', String(port)];
   return ['--import', 'tsx', path.join(ROOT, 'scripts', 'serve.ts'), '-p', String(port)];
 }
 
-export async function startApp(env: Record<string, string>, options: { server?: 'crux' | 'next' } = {}): Promise<RunningApp> {
+export async function startApp(
+  env: Record<string, string>,
+  options: { server?: 'crux' | 'next' } = {},
+): Promise<RunningApp> {
   const port = await firstFreePort(nextPort);
   nextPort = port + 1;
   const url = `http://localhost:${port}`;
@@ -33,7 +37,14 @@ export async function startApp(env: Record<string, string>, options: { server?: 
   const child: ChildProcess = spawn(process.execPath, [...nodeArgs, ...serverArgs(port, options.server)], {
     cwd: ROOT,
     stdio: ['ignore', process.env.CRUX_APP_LOG ? 'inherit' : 'ignore', 'pipe'],
-    env: { ...process.env, NODE_ENV: 'production', NEXTAUTH_URL: url, LOG_LEVEL: 'warn', NEXT_TELEMETRY_DISABLED: '1', ...env },
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      NEXTAUTH_URL: url,
+      LOG_LEVEL: 'warn',
+      NEXT_TELEMETRY_DISABLED: '1',
+      ...env,
+    },
   });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
@@ -42,7 +53,10 @@ export async function startApp(env: Record<string, string>, options: { server?: 
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the app server exited (${child.exitCode}): ${stderr}`);
-    const ok = await fetch(`${url}/api/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${url}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) break;
     if (Date.now() > deadline) throw new Error(`the app server did not become healthy in 60 s: ${stderr}`);
     await new Promise((r) => setTimeout(r, 200));

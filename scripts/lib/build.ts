@@ -10,7 +10,15 @@ import path from 'node:path';
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 const STAMP = path.join(ROOT, '.next', 'crux-source-hash');
 const SOURCES = ['app', 'components', 'lib', 'public'];
-const FILES = ['proxy.ts', 'instrumentation.ts', 'next.config.js', 'postcss.config.mjs', 'package-lock.json', 'tsconfig.json', 'prisma/schema.prisma'];
+const FILES = [
+  'proxy.ts',
+  'instrumentation.ts',
+  'next.config.js',
+  'postcss.config.mjs',
+  'package-lock.json',
+  'tsconfig.json',
+  'prisma/schema.prisma',
+];
 
 function* walk(dir: string): Generator<string> {
   if (!existsSync(dir)) return;
@@ -33,7 +41,11 @@ export function sourceHash(): string {
 }
 
 export function isBuildCurrent(): boolean {
-  return existsSync(path.join(ROOT, '.next', 'BUILD_ID')) && existsSync(STAMP) && readFileSync(STAMP, 'utf8') === sourceHash();
+  return (
+    existsSync(path.join(ROOT, '.next', 'BUILD_ID')) &&
+    existsSync(STAMP) &&
+    readFileSync(STAMP, 'utf8') === sourceHash()
+  );
 }
 
 export async function buildIfNeeded(log: (line: string) => void = console.log): Promise<void> {

@@ -33,7 +33,8 @@ export const INSTALL_HINT =
 export function ensureChromium(log: (line: string) => void): string {
   const found = findChromium();
   if (found) return found;
-  if (process.env.CHROMIUM_PATH) throw new Error(`CHROMIUM_PATH points at ${process.env.CHROMIUM_PATH}, which does not exist.`);
+  if (process.env.CHROMIUM_PATH)
+    throw new Error(`CHROMIUM_PATH points at ${process.env.CHROMIUM_PATH}, which does not exist.`);
   if (!canInstallWithApt()) throw new Error(INSTALL_HINT);
   log("No browser found: installing Debian's chromium for the browser tests (apt-get install -y chromium)…");
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };

@@ -9,7 +9,9 @@ export function progressBar(total: number, label: string) {
     const width = 30;
     const filled = Math.round(share * width);
     const rate = done / 1e6 / Math.max(0.001, (Date.now() - started) / 1000);
-    process.stderr.write(`\r${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${Math.round(share * 100)}% ${rate.toFixed(1)} MB/s`);
+    process.stderr.write(
+      `\r${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${Math.round(share * 100)}% ${rate.toFixed(1)} MB/s`,
+    );
   };
   return {
     advance(bytes: number) {

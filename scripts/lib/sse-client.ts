@@ -1,5 +1,8 @@
 /** A minimal Server-Sent Events reader (tests, benchmarks): calls `onEvent` with each event as it arrives. */
-export function listen(url: string, onEvent: (event: string, data: string, id: string | undefined) => void): { ready: Promise<void>; close(): void } {
+export function listen(
+  url: string,
+  onEvent: (event: string, data: string, id: string | undefined) => void,
+): { ready: Promise<void>; close(): void } {
   const controller = new AbortController();
   let markReady: () => void = () => {};
   const ready = new Promise<void>((resolve) => {

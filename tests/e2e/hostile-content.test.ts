@@ -13,7 +13,9 @@ import { tagPassage } from '../support/tagging';
 import { signedInContext, skipBrowser, watchPage } from './support/browser';
 import { useApp } from './support/fixture';
 
-const PAYLOADS = readFileSync(path.resolve(import.meta.dirname, '../fixtures/xss-payloads.txt'), 'utf8').split('\n').filter(Boolean);
+const PAYLOADS = readFileSync(path.resolve(import.meta.dirname, '../fixtures/xss-payloads.txt'), 'utf8')
+  .split('\n')
+  .filter(Boolean);
 
 describe.skipIf(skipBrowser)('hostile content is shown as text and never runs (real Chromium)', () => {
   const fixture = useApp({ seed: false });
@@ -21,17 +23,46 @@ describe.skipIf(skipBrowser)('hostile content is shown as text and never runs (r
   it('survives XSS payloads in thread text, titles, Markdown, LessWrong HTML, notes, labels and imported annotations', async () => {
     expect(PAYLOADS.length).toBeGreaterThanOrEqual(30);
     const markdown = PAYLOADS.map((p, i) => (i % 2 ? `> ${p}` : p)).join('\n\n');
-    const lesswrong = JSON.stringify({ comments: { results: PAYLOADS.map((p, i) => ({ _id: `c${i}`, parentCommentId: null, user: { displayName: p.slice(0, 40) }, contents: { html: p } })) } });
+    const lesswrong = JSON.stringify({
+      comments: {
+        results: PAYLOADS.map((p, i) => ({
+          _id: `c${i}`,
+          parentCommentId: null,
+          user: { displayName: p.slice(0, 40) },
+          contents: { html: p },
+        })),
+      },
+    });
     const [text, md, json] = await storeThreads([
-      prepareThread({ bytes: Buffer.from(PAYLOADS.join('\n')), format: 'text', title: PAYLOADS[0], sourceName: 'hostile.txt' }),
+      prepareThread({
+        bytes: Buffer.from(PAYLOADS.join('\n')),
+        format: 'text',
+        title: PAYLOADS[0],
+        sourceName: 'hostile.txt',
+      }),
       prepareThread({ bytes: Buffer.from(markdown), format: 'markdown', title: PAYLOADS[2], sourceName: 'hostile.md' }),
-      prepareThread({ bytes: Buffer.from(lesswrong), format: 'lesswrong-json', title: PAYLOADS[3], sourceName: 'hostile.json' }),
+      prepareThread({
+        bytes: Buffer.from(lesswrong),
+        format: 'lesswrong-json',
+        title: PAYLOADS[3],
+        sourceName: 'hostile.json',
+      }),
     ]);
-    const users = await Promise.all(['<b>Eve</b>', '"><img src=x onerror=alert(1)>', 'Mallory'].map((name) => insertUser({ name })));
-    const passages = await db.passage.findMany({ where: { revision: { thread: { slug: text.slug } } }, orderBy: { ordinal: 'asc' } });
+    const users = await Promise.all(
+      ['<b>Eve</b>', '"><img src=x onerror=alert(1)>', 'Mallory'].map((name) => insertUser({ name })),
+    );
+    const passages = await db.passage.findMany({
+      where: { revision: { thread: { slug: text.slug } } },
+      orderBy: { ordinal: 'asc' },
+    });
     for (const [i, passage] of passages.entries()) {
       const user = users[i % users.length];
-      await tagPassage(text.slug, passage, user, { axis: 'inner', confidence: (i * 29) % 101, note: PAYLOADS[(i + 5) % PAYLOADS.length], labels: [`javascript:${i}`, `bidi ‮${i}`] });
+      await tagPassage(text.slug, passage, user, {
+        axis: 'inner',
+        confidence: (i * 29) % 101,
+        note: PAYLOADS[(i + 5) % PAYLOADS.length],
+        labels: [`javascript:${i}`, `bidi ‮${i}`],
+      });
     }
     // Imported annotations carry payloads in their notes and creators' names.
     const passage = passages[1];
@@ -47,11 +78,20 @@ describe.skipIf(skipBrowser)('hostile content is shown as text and never runs (r
       ],
       target: {
         source: `http://elsewhere.example/threads/${text.slug}/passages/${passage.ordinal}`,
-        selector: [{ type: 'TextQuoteSelector', exact: selector.exact, prefix: selector.prefix, suffix: selector.suffix }],
+        selector: [
+          { type: 'TextQuoteSelector', exact: selector.exact, prefix: selector.prefix, suffix: selector.suffix },
+        ],
       },
     }));
     const importer = await insertUser({ name: 'Importer' });
-    await importAnnotations({ '@context': 'http://www.w3.org/ns/anno.jsonld', type: 'AnnotationCollection', first: { type: 'AnnotationPage', items: annotations } }, importer);
+    await importAnnotations(
+      {
+        '@context': 'http://www.w3.org/ns/anno.jsonld',
+        type: 'AnnotationCollection',
+        first: { type: 'AnnotationPage', items: annotations },
+      },
+      importer,
+    );
 
     const context = await signedInContext(fixture.browser, fixture.app.url, users[2]);
     const urls = [
@@ -74,18 +114,29 @@ describe.skipIf(skipBrowser)('hostile content is shown as text and never runs (r
       expect(response?.status(), url).toBe(200);
       const csp = response?.headers()['content-security-policy'] ?? '';
       expect(csp).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
-      expect(csp).not.toContain('unsafe-inline\' \'strict');
+      expect(csp).not.toContain("unsafe-inline' 'strict");
       await page.waitForLoadState('networkidle');
       // Follow every link that a payload may have produced: none may run script.
       expect(await page.evaluate(() => (window as unknown as { __xss?: string }).__xss), url).toBeUndefined();
-      expect(await page.locator('a[href^="javascript:" i], a[href^="data:" i], iframe, object, embed, form[action^="javascript" i]').count(), url).toBe(0);
+      expect(
+        await page
+          .locator('a[href^="javascript:" i], a[href^="data:" i], iframe, object, embed, form[action^="javascript" i]')
+          .count(),
+        url,
+      ).toBe(0);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow, `${url} lays out within the window`).toBeLessThanOrEqual(1);
       expect(problems, url).toEqual([]);
       pagesOpened++;
       await page.close();
     }
-    recordFigures('hostileContent', { payloads: PAYLOADS.length, placesPerPayload: ['thread text', 'title', 'markdown', 'lesswrong html', 'note', 'label', 'imported note/creator'].length, pagesOpened, scriptsRun: 0 });
+    recordFigures('hostileContent', {
+      payloads: PAYLOADS.length,
+      placesPerPayload: ['thread text', 'title', 'markdown', 'lesswrong html', 'note', 'label', 'imported note/creator']
+        .length,
+      pagesOpened,
+      scriptsRun: 0,
+    });
     await context.close();
   });
 });

@@ -40,13 +40,24 @@ describe('live events across app instances', () => {
     const { thread, passages } = await insertThread(['Deceptive alignment needs a concrete story.'], 'live-thread');
     const user = await insertUser({ name: 'Live Tagger' });
     const cookie = await sessionCookie(user);
-    const listening = readEvents(`${b.url}/api/threads/${thread.slug}/events`, (events) => events.some((e) => e.event === 'tag'), 10_000);
+    const listening = readEvents(
+      `${b.url}/api/threads/${thread.slug}/events`,
+      (events) => events.some((e) => e.event === 'tag'),
+      10_000,
+    );
     await listening.connected;
 
     const claim = await fetch(`${a.url}/api/threads/${thread.slug}/claims`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', cookie, origin: a.url },
-      body: JSON.stringify({ passageId: passages[0].id, start: 0, end: 19, exact: 'Deceptive alignment', prefix: '', suffix: '' }),
+      body: JSON.stringify({
+        passageId: passages[0].id,
+        start: 0,
+        end: 19,
+        exact: 'Deceptive alignment',
+        prefix: '',
+        suffix: '',
+      }),
     }).then((r) => r.json());
     const sent = Date.now();
     const put = await fetch(`${a.url}/api/claims/${claim.claim.id}/tag`, {
@@ -61,25 +72,46 @@ describe('live events across app instances', () => {
     const tagEvent = events.find((e) => e.event === 'tag');
     expect(tagEvent, 'the other instance relayed the tag').toBeDefined();
     expect(latency).toBeLessThan(1_000);
-    expect(JSON.parse(tagEvent!.data)).toMatchObject({ claimId: claim.claim.id, tag: { axis: 'inner', confidence: 70 } });
+    expect(JSON.parse(tagEvent!.data)).toMatchObject({
+      claimId: claim.claim.id,
+      tag: { axis: 'inner', confidence: 70 },
+    });
 
     // A client that lost its connection resumes from Last-Event-ID and gets what it missed.
     const before = Number(tagEvent!.id) - 1;
-    const replay = readEvents(`${b.url}/api/threads/${thread.slug}/events?since=${before}`, (evs) => evs.some((e) => e.event === 'tag'), 5_000);
+    const replay = readEvents(
+      `${b.url}/api/threads/${thread.slug}/events?since=${before}`,
+      (evs) => evs.some((e) => e.event === 'tag'),
+      5_000,
+    );
     await replay.finished;
     expect(replay.events.find((e) => e.event === 'tag')?.id).toBe(tagEvent!.id);
   });
 
   it('sends a burst of events in number order, none twice, including one too large to ride in its notification', async () => {
-    const { thread, passages } = await insertThread(['Mesa-optimisers are a crux.', 'Outer alignment is the easier half.'], 'live-burst');
+    const { thread, passages } = await insertThread(
+      ['Mesa-optimisers are a crux.', 'Outer alignment is the easier half.'],
+      'live-burst',
+    );
     const users = await Promise.all(Array.from({ length: 12 }, (_, i) => insertUser({ name: `Burst ${i}` })));
     const cookies = await Promise.all(users.map((u) => sessionCookie(u)));
     const claim = await fetch(`${a.url}/api/threads/${thread.slug}/claims`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', cookie: cookies[0], origin: a.url },
-      body: JSON.stringify({ passageId: passages[1].id, start: 0, end: 16, exact: 'Outer alignment ', prefix: '', suffix: '' }),
+      body: JSON.stringify({
+        passageId: passages[1].id,
+        start: 0,
+        end: 16,
+        exact: 'Outer alignment ',
+        prefix: '',
+        suffix: '',
+      }),
     }).then((r) => r.json());
-    const listening = readEvents(`${b.url}/api/threads/${thread.slug}/events`, (events) => events.filter((e) => e.event === 'tag').length >= users.length, 15_000);
+    const listening = readEvents(
+      `${b.url}/api/threads/${thread.slug}/events`,
+      (events) => events.filter((e) => e.event === 'tag').length >= users.length,
+      15_000,
+    );
     await listening.connected;
     const statuses = await Promise.all(
       users.map((_, i) =>
@@ -87,7 +119,11 @@ describe('live events across app instances', () => {
           method: 'PUT',
           headers: { 'content-type': 'application/json', cookie: cookies[i], origin: a.url },
           // One note of 9,000 characters: its event is announced by number only and read from the table.
-          body: JSON.stringify({ axis: i % 2 ? 'outer' : 'inner', confidence: i * 8, note: i === 5 ? 'long '.repeat(1_800) : `note ${i}` }),
+          body: JSON.stringify({
+            axis: i % 2 ? 'outer' : 'inner',
+            confidence: i * 8,
+            note: i === 5 ? 'long '.repeat(1_800) : `note ${i}`,
+          }),
         }).then((r) => r.status),
       ),
     );

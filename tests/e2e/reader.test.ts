@@ -13,7 +13,9 @@ const THREAD = '/threads/in-the-post-you-say-that-human-programmers-will-write-t
 
 async function passageSelectorFor(page: Page, startsWith: string) {
   const id = await page.evaluate((prefix) => {
-    const element = [...document.querySelectorAll<HTMLElement>('[data-passage-id]')].find((e) => e.textContent?.startsWith(prefix));
+    const element = [...document.querySelectorAll<HTMLElement>('[data-passage-id]')].find((e) =>
+      e.textContent?.startsWith(prefix),
+    );
     return element?.dataset.passageId;
   }, startsWith);
   if (!id) throw new Error(`no passage starts with ${startsWith}`);
@@ -113,8 +115,14 @@ describe.skipIf(skipBrowser)('the reader (production build, real Chromium)', () 
     const lines = page.locator('.original-text li');
     await lines.first().waitFor();
     expect(await lines.count()).toBe(50);
-    expect(await lines.nth(21).locator('.line-text').innerText()).toBe(await lines.nth(10).locator('.line-text').innerText());
-    const download = await (await fetch(`${fixture.app.url}/api/threads/in-the-post-you-say-that-human-programmers-will-write-the-ai/original`)).text();
+    expect(await lines.nth(21).locator('.line-text').innerText()).toBe(
+      await lines.nth(10).locator('.line-text').innerText(),
+    );
+    const download = await (
+      await fetch(
+        `${fixture.app.url}/api/threads/in-the-post-you-say-that-human-programmers-will-write-the-ai/original`,
+      )
+    ).text();
     const { readFileSync } = await import('node:fs');
     expect(download).toBe(readFileSync('prisma/seed-data/001_02f28600875fb374.txt', 'utf8'));
     await page.close();
@@ -124,7 +132,10 @@ describe.skipIf(skipBrowser)('the reader (production build, real Chromium)', () 
     const text = 'Inner alignment fails first.\nOuter alignment is a specification problem.\n';
     const first = await ingestThread({ bytes: Buffer.from(text), format: 'text', sourceName: 'live-import.txt' });
     const [author, importer] = await Promise.all([insertUser({ name: 'Exporter' }), insertUser({ name: 'Importer' })]);
-    const passages = await db.passage.findMany({ where: { revision: { thread: { slug: first.slug } } }, orderBy: { ordinal: 'asc' } });
+    const passages = await db.passage.findMany({
+      where: { revision: { thread: { slug: first.slug } } },
+      orderBy: { ordinal: 'asc' },
+    });
     await tagPassage(first.slug, passages[1], author, { axis: 'outer', confidence: 35, note: 'Imported note' });
     const exported = await (await fetch(`${fixture.app.url}/api/threads/${first.slug}/cruxes?format=w3c`)).text();
     await db.claim.deleteMany({ where: { thread: { slug: first.slug } } });
@@ -137,7 +148,11 @@ describe.skipIf(skipBrowser)('the reader (production build, real Chromium)', () 
 
     const imported = await fetch(`${fixture.app.url}/api/annotations/import`, {
       method: 'POST',
-      headers: { 'content-type': 'application/ld+json', cookie: await sessionCookie(importer), origin: fixture.app.url },
+      headers: {
+        'content-type': 'application/ld+json',
+        cookie: await sessionCookie(importer),
+        origin: fixture.app.url,
+      },
       body: exported,
     });
     expect(imported.status).toBe(201);
@@ -145,7 +160,11 @@ describe.skipIf(skipBrowser)('the reader (production build, real Chromium)', () 
     await card.waitFor({ timeout: 5_000 });
     expect(await card.innerText()).toContain('Exporter: outer, 35 %');
 
-    await ingestThread({ bytes: Buffer.from(`${text}A third paragraph arrives in the next version.\n`), format: 'text', sourceName: 'live-import.txt' });
+    await ingestThread({
+      bytes: Buffer.from(`${text}A third paragraph arrives in the next version.\n`),
+      format: 'text',
+      sourceName: 'live-import.txt',
+    });
     const notice = page.getByRole('status').filter({ hasText: 'newer version of this thread (revision 2)' });
     await notice.waitFor({ timeout: 5_000 });
     await notice.getByRole('link', { name: 'Reload to read it' }).click();

@@ -14,7 +14,10 @@ describe.skipIf(skipBrowser)('search and crux summary (production build, real Ch
   const fixture = useApp();
 
   it('searches, filters, and follows a hit into the reader, which scrolls to it and flashes it', async () => {
-    const passages = await db.passage.findMany({ where: { revision: { thread: { slug: SLUG } } }, orderBy: { ordinal: 'asc' } });
+    const passages = await db.passage.findMany({
+      where: { revision: { thread: { slug: SLUG } } },
+      orderBy: { ordinal: 'asc' },
+    });
     const users = await Promise.all(['Ann', 'Ben', 'Cal'].map((name) => insertUser({ name })));
     const rlhf = passages.find((p) => p.text.startsWith('(2) I do think RLHF-like solutions are doomed'))!;
     const spam = passages.find((p) => p.text.startsWith('It’s hard to write spam'))!;
@@ -33,7 +36,9 @@ describe.skipIf(skipBrowser)('search and crux summary (production build, real Ch
     expect(await hits.count()).toBe(1);
     expect(await hits.first().locator('mark').first().innerText()).toBe('RLHF');
     const signInToSave = page.locator('p', { hasText: 'to save searches' }).getByRole('link', { name: 'Sign in' });
-    expect(decodeURIComponent((await signInToSave.getAttribute('href')) ?? '')).toMatch(/^\/signin\?next=\/claims\?q=RLHF\+doomed(&|$)/);
+    expect(decodeURIComponent((await signInToSave.getAttribute('href')) ?? '')).toMatch(
+      /^\/signin\?next=\/claims\?q=RLHF\+doomed(&|$)/,
+    );
 
     await page.getByLabel('Search claims and notes').fill('');
     await page.getByRole('checkbox', { name: 'inner' }).check();
@@ -89,7 +94,10 @@ describe.skipIf(skipBrowser)('search and crux summary (production build, real Ch
     expect(await card.innerText()).toContain('RLHF-like solutions are doomed');
     expect(await page.locator('svg[role="img"]').count()).toBeGreaterThan(0);
     expect(await page.getByTestId('tagger-grid').innerText()).toContain('Ann');
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Markdown' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Markdown' }).click(),
+    ]);
     const file = await download.path();
     const markdown = await readFile(file, 'utf8');
     expect(path.extname(download.suggestedFilename())).toBe('.md');

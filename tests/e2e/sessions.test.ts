@@ -15,7 +15,11 @@ async function signIn(baseUrl: string, email: string, password: string) {
   const response = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
     method: 'POST',
     redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookieJar(csrf.headers.getSetCookie()), origin: baseUrl },
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      cookie: cookieJar(csrf.headers.getSetCookie()),
+      origin: baseUrl,
+    },
     body: new URLSearchParams({ csrfToken, email, password, json: 'true', callbackUrl: baseUrl }),
   });
   const ms = performance.now() - started;
@@ -45,7 +49,9 @@ describe('sessions and sign-in across two app instances', () => {
     expect(signedIn.session).toMatch(/HttpOnly/i);
     expect(signedIn.session).toMatch(/SameSite=Lax/i);
     expect(signedIn.session).not.toMatch(/Secure/);
-    const page = await fetch(`${b.url}/`, { headers: { cookie: signedIn.session!.split(';')[0] } }).then((r) => r.text());
+    const page = await fetch(`${b.url}/`, { headers: { cookie: signedIn.session!.split(';')[0] } }).then((r) =>
+      r.text(),
+    );
     expect(page).toContain('Session Tester');
 
     const overHttps = await signIn(secure.url, email, password);

@@ -81,7 +81,9 @@ async function startSharedDatabase(): Promise<SharedDatabase> {
 async function dropRunDatabases(serverUrl: string, pattern: string, stale: boolean) {
   await withAdmin(serverUrl, async (client: pg.Client) => {
     const like = stale ? 'crux_test_%' : pattern;
-    const { rows } = await client.query<{ datname: string }>('SELECT datname FROM pg_database WHERE datname LIKE $1', [like]);
+    const { rows } = await client.query<{ datname: string }>('SELECT datname FROM pg_database WHERE datname LIKE $1', [
+      like,
+    ]);
     for (const { datname } of rows) {
       if (stale && !datname.startsWith(RUN_PREFIX) && !(await isStale(client, datname))) continue;
       await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);

@@ -24,7 +24,10 @@ async function pool<T>(items: T[], concurrency: number, work: (item: T) => Promi
 }
 
 beforeAll(async () => {
-  const paragraphs = Array.from({ length: CLAIM_POOL }, (_, i) => `Claim number ${i} about whether alignment generalises.`);
+  const paragraphs = Array.from(
+    { length: CLAIM_POOL },
+    (_, i) => `Claim number ${i} about whether alignment generalises.`,
+  );
   const { thread, passages } = await insertThread(paragraphs, 'stress-thread');
   users = [];
   for (let i = 0; i < USERS; i++) users.push(await insertUser({ name: `Stress ${i}` }));
@@ -44,7 +47,11 @@ describe('100 concurrent users tagging 50 claims each', () => {
   it('keeps every acknowledged write, no duplicates, aggregates equal to a recount', async () => {
     // Each user tags 50 distinct claims out of a pool of 400, so many claims get several taggers at once.
     const writes = users.flatMap((user, u) =>
-      Array.from({ length: CLAIMS_PER_USER }, (_, k) => ({ user, claimId: claimIds[(u * 7 + k * 13) % CLAIM_POOL], confidence: (u * 31 + k * 17) % 101 })),
+      Array.from({ length: CLAIMS_PER_USER }, (_, k) => ({
+        user,
+        claimId: claimIds[(u * 7 + k * 13) % CLAIM_POOL],
+        confidence: (u * 31 + k * 17) % 101,
+      })),
     );
     const acknowledged: typeof writes = [];
     let failed = 0;
@@ -52,7 +59,12 @@ describe('100 concurrent users tagging 50 claims each', () => {
     const perUser = new Map(users.map((user) => [user.id, writes.filter((w) => w.user === user)]));
     await pool([...perUser.values()], USERS, async (list) => {
       for (const write of list) {
-        const response = await call(putTagRoute, { method: 'PUT', params: { id: write.claimId }, user: write.user, body: { axis: 'inner', confidence: write.confidence } });
+        const response = await call(putTagRoute, {
+          method: 'PUT',
+          params: { id: write.claimId },
+          user: write.user,
+          body: { axis: 'inner', confidence: write.confidence },
+        });
         if (response.status === 200) acknowledged.push(write);
         else failed++;
       }
@@ -64,9 +76,12 @@ describe('100 concurrent users tagging 50 claims each', () => {
     const tags = await db.tag.findMany({ select: { claimId: true, userId: true, confidence: true, version: true } });
     expect(tags).toHaveLength(acknowledged.length);
     const found = new Map(tags.map((t) => [`${t.claimId}:${t.userId}`, t]));
-    for (const write of acknowledged) expect(found.get(`${write.claimId}:${write.user.id}`)?.confidence).toBe(write.confidence);
+    for (const write of acknowledged)
+      expect(found.get(`${write.claimId}:${write.user.id}`)?.confidence).toBe(write.confidence);
 
-    const recount = await db.$queryRaw<{ id: string; tagCount: number; recount: number; confMean: number | null; mean: number | null }[]>`
+    const recount = await db.$queryRaw<
+      { id: string; tagCount: number; recount: number; confMean: number | null; mean: number | null }[]
+    >`
       SELECT c."id", c."tagCount", count(t.*)::int AS recount, c."confMean", avg(t."confidence")::float8 AS mean
       FROM "Claim" c LEFT JOIN "Tag" t ON t."claimId" = c."id" AND t."deletedAt" IS NULL
       GROUP BY c."id"`;
@@ -76,7 +91,13 @@ describe('100 concurrent users tagging 50 claims each', () => {
       else expect(row.confMean).toBeCloseTo(row.mean, 9);
     }
     expect(await db.tagRevision.count()).toBe(acknowledged.length);
-    recordFigures('concurrency', { writesAttempted: writes.length, writesAcknowledged: acknowledged.length, writesFound: tags.length, seconds, writesPerSecond: Math.round(writes.length / seconds) });
+    recordFigures('concurrency', {
+      writesAttempted: writes.length,
+      writesAcknowledged: acknowledged.length,
+      writesFound: tags.length,
+      seconds,
+      writesPerSecond: Math.round(writes.length / seconds),
+    });
   }, 600_000);
 
   it('answers stale concurrent edits of one tag with 409; the final state is the last acknowledged write; every acknowledged state is a revision', async () => {
@@ -85,7 +106,12 @@ describe('100 concurrent users tagging 50 claims each', () => {
     const current = await db.tag.findUnique({ where: { claimId_userId: { claimId, userId: user.id } } });
     let version = current?.version;
     if (!current) {
-      const created = await call(putTagRoute, { method: 'PUT', params: { id: claimId }, user, body: { axis: 'outer', confidence: 1 } });
+      const created = await call(putTagRoute, {
+        method: 'PUT',
+        params: { id: claimId },
+        user,
+        body: { axis: 'outer', confidence: 1 },
+      });
       version = created.json.tag.version;
     }
     // 20 editors race from the same version: exactly one wins each round, the rest get 409.
@@ -94,7 +120,12 @@ describe('100 concurrent users tagging 50 claims each', () => {
     for (let round = 0; round < 5; round++) {
       const results = await Promise.all(
         Array.from({ length: 20 }, (_, i) =>
-          call(putTagRoute, { method: 'PUT', params: { id: claimId }, user, body: { axis: 'outer', confidence: round * 20 + i, version } }),
+          call(putTagRoute, {
+            method: 'PUT',
+            params: { id: claimId },
+            user,
+            body: { axis: 'outer', confidence: round * 20 + i, version },
+          }),
         ),
       );
       const winners = results.filter((r) => r.status === 200);

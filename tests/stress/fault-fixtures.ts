@@ -9,7 +9,10 @@ export async function seedWriteTargets(url: string, writers: number, claims: num
   await client.connect();
   const thread = uuidv7();
   const revision = uuidv7();
-  await client.query(`INSERT INTO "Thread" ("id", "slug", "title", "updatedAt") VALUES ($1, 'fault-thread', 'Fault thread', now())`, [thread]);
+  await client.query(
+    `INSERT INTO "Thread" ("id", "slug", "title", "updatedAt") VALUES ($1, 'fault-thread', 'Fault thread', now())`,
+    [thread],
+  );
   await client.query(
     `INSERT INTO "ThreadRevision" ("id", "threadId", "number", "contentHash", "format", "byteLength", "lineCount", "passageCount", "repeatCount") VALUES ($1, $2, 1, 'fault', 'text', 1, $3, $3, 0)`,
     [revision, thread, claims],

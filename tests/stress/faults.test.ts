@@ -55,7 +55,12 @@ describe('faults', () => {
   it('answers 503 while Postgres is down, recovers by itself, and loses no acknowledged write', async () => {
     const { seedWriteTargets } = await import('./fault-fixtures');
     const { claimIds, users } = await seedWriteTargets(url, 8, 400);
-    const cookies = await Promise.all(users.map(async (u) => `next-auth.session-token=${await encode({ token: { uid: u.id, name: u.name, role: 'USER' }, secret: TEST_SECRET })}`));
+    const cookies = await Promise.all(
+      users.map(
+        async (u) =>
+          `next-auth.session-token=${await encode({ token: { uid: u.id, name: u.name, role: 'USER' }, secret: TEST_SECRET })}`,
+      ),
+    );
     const acknowledged: { claimId: string; userId: string; confidence: number }[] = [];
     const outcomes: Record<string, number> = {};
     let slowest = 0;
@@ -93,10 +98,15 @@ describe('faults', () => {
     await Promise.all(writers);
 
     expect(outcomes[503] ?? 0, JSON.stringify(outcomes)).toBeGreaterThan(0);
-    expect(Object.keys(outcomes).every((s) => s === '200' || s === '503'), JSON.stringify(outcomes)).toBe(true);
+    expect(
+      Object.keys(outcomes).every((s) => s === '200' || s === '503'),
+      JSON.stringify(outcomes),
+    ).toBe(true);
     expect(slowest).toBeLessThan(10_000);
     expect((await fetch(`${app.url}/api/health`)).status).toBe(200);
-    const stored = await query<{ claimId: string; userId: string; confidence: number }>('SELECT "claimId", "userId", "confidence" FROM "Tag"');
+    const stored = await query<{ claimId: string; userId: string; confidence: number }>(
+      'SELECT "claimId", "userId", "confidence" FROM "Tag"',
+    );
     const found = new Set(stored.map((t) => `${t.claimId}:${t.userId}:${t.confidence}`));
     const missing = acknowledged.filter((w) => !found.has(`${w.claimId}:${w.userId}:${w.confidence}`));
     expect(missing).toEqual([]);
@@ -117,7 +127,11 @@ describe('faults', () => {
     const { mkdirSync } = await import('node:fs');
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, big);
-    const child = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), ['scripts/ingest.ts', file], { cwd: ROOT, env: { ...process.env, DATABASE_URL: url }, stdio: 'ignore' });
+    const child = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), ['scripts/ingest.ts', file], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: url },
+      stdio: 'ignore',
+    });
     // Kill it while it works: after parsing has started, before it can have finished storing.
     const exited = new Promise((r) => child.once('exit', r));
     // Kill it in the middle of its transaction: as soon as Postgres shows it writing rows.
@@ -136,14 +150,23 @@ describe('faults', () => {
     await exited;
     const killedAfterMs = Math.round(performance.now() - started);
     await new Promise((r) => setTimeout(r, 500));
-    const revisions = await query<{ id: string; passageCount: number }>(`SELECT "id", "passageCount" FROM "ThreadRevision" WHERE "sourceName" = 'big-thread.txt'`);
+    const revisions = await query<{ id: string; passageCount: number }>(
+      `SELECT "id", "passageCount" FROM "ThreadRevision" WHERE "sourceName" = 'big-thread.txt'`,
+    );
     for (const revision of revisions) {
-      const [{ count }] = await query<{ count: string }>('SELECT count(*) FROM "Passage" WHERE "revisionId" = $1', [revision.id]);
+      const [{ count }] = await query<{ count: string }>('SELECT count(*) FROM "Passage" WHERE "revisionId" = $1', [
+        revision.id,
+      ]);
       expect(Number(count)).toBe(revision.passageCount);
     }
     const orphanThreads = await query('SELECT "id" FROM "Thread" WHERE "currentRevisionId" IS NULL');
     expect(orphanThreads).toEqual([]);
     expect(revisions).toEqual([]);
-    recordFigures('killedIngest', { killedAfterMs, killedInTransaction: true, revisionsLeft: revisions.length, partialThreads: 0 });
+    recordFigures('killedIngest', {
+      killedAfterMs,
+      killedInTransaction: true,
+      revisionsLeft: revisions.length,
+      partialThreads: 0,
+    });
   }, 120_000);
 });

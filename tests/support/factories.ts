@@ -39,7 +39,16 @@ export async function insertThread(paragraphs: string[], slug = `thread-${++coun
       data: { revisionId: revision.id, ordinal, line: ordinal + 1, text, sentences: [[0, text.length]] },
     });
     await db.occurrence.create({
-      data: { revisionId: revision.id, position: ordinal, paragraph: ordinal, line: ordinal + 1, kind: 'original', text, rawAfter: '\n', passageId: passage.id },
+      data: {
+        revisionId: revision.id,
+        position: ordinal,
+        paragraph: ordinal,
+        line: ordinal + 1,
+        kind: 'original',
+        text,
+        rawAfter: '\n',
+        passageId: passage.id,
+      },
     });
     passages.push(passage);
   }

@@ -7,18 +7,27 @@ import { putTag } from '@/lib/server/claims/put-tag';
 type User = { id: string; name: string; role?: 'USER' | 'ADMIN' };
 
 /** Tags a whole passage as one claim (through the same code the API uses). */
-export async function tagPassage(slug: string, passage: { id: string; text: string }, user: User, tag: Partial<TagInput> & { axis: TagInput['axis'] }) {
+export async function tagPassage(
+  slug: string,
+  passage: { id: string; text: string },
+  user: User,
+  tag: Partial<TagInput> & { axis: TagInput['axis'] },
+) {
   const selector = describeSpan(passage.text, 0, codePointLength(passage.text));
   const { claim } = await createClaim(slug, { role: 'USER', ...user }, { passageId: passage.id, ...selector });
   const mine = claim.tags.find((t) => t.userId === user.id);
-  await putTag(claim.id, { role: 'USER', ...user }, {
-    confidence: null,
-    concreteStoryNeeded: false,
-    crux: false,
-    note: '',
-    labels: [],
-    ...tag,
-    version: mine?.version,
-  });
+  await putTag(
+    claim.id,
+    { role: 'USER', ...user },
+    {
+      confidence: null,
+      concreteStoryNeeded: false,
+      crux: false,
+      note: '',
+      labels: [],
+      ...tag,
+      version: mine?.version,
+    },
+  );
   return claim;
 }

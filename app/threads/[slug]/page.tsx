@@ -42,7 +42,11 @@ export default async function ThreadPage({ params, searchParams }: Props) {
           <Link href={`/threads/${slug}`} aria-current={original ? undefined : 'page'} className="view-link">
             Deduplicated
           </Link>
-          <Link href={`/threads/${slug}?view=original`} aria-current={original ? 'page' : undefined} className="view-link">
+          <Link
+            href={`/threads/${slug}?view=original`}
+            aria-current={original ? 'page' : undefined}
+            className="view-link"
+          >
             Original text
           </Link>
           <a href={`/api/threads/${slug}/original`} className="view-link">

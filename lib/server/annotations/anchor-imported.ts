@@ -21,7 +21,13 @@ export type Placement =
 export function placeImported(passages: PassageText[], ordinal: number, selector: QuoteSelector): Placement {
   const named = passages.find((p) => p.ordinal === ordinal);
   const first = named ? (anchorQuote(named.text, selector) ?? soleOccurrence(named.text, selector)) : null;
-  if (named && first) return { status: 'anchored', passageId: named.id, selector: describeSpan(named.text, first.start, first.end), match: first };
+  if (named && first)
+    return {
+      status: 'anchored',
+      passageId: named.id,
+      selector: describeSpan(named.text, first.start, first.end),
+      match: first,
+    };
   const quoteOnly = { exact: selector.exact, prefix: selector.prefix, suffix: selector.suffix };
   let best: { passage: PassageText; match: AnchorMatch } | null = null;
   for (const passage of passages) {
@@ -30,13 +36,24 @@ export function placeImported(passages: PassageText[], ordinal: number, selector
     if (match && (!best || match.score > best.match.score)) best = { passage, match };
   }
   if (best) {
-    return { status: 'anchored', passageId: best.passage.id, selector: describeSpan(best.passage.text, best.match.start, best.match.end), match: best.match };
+    return {
+      status: 'anchored',
+      passageId: best.passage.id,
+      selector: describeSpan(best.passage.text, best.match.start, best.match.end),
+      match: best.match,
+    };
   }
   const home = named ?? passages[0];
   return {
     status: 'orphan',
     passageId: home.id,
-    selector: { exact: selector.exact, prefix: selector.prefix, suffix: selector.suffix, start: selector.start ?? 0, end: selector.end ?? 0 },
+    selector: {
+      exact: selector.exact,
+      prefix: selector.prefix,
+      suffix: selector.suffix,
+      start: selector.start ?? 0,
+      end: selector.end ?? 0,
+    },
   };
 }
 

@@ -43,7 +43,9 @@ async function taggerFor(tx: Tx, annotation: ImportedAnnotation, importer: Sessi
   const id = keepId(creator.userId);
   const existing = await tx.user.findUnique({ where: { id }, select: { id: true } });
   if (!existing) {
-    await tx.user.create({ data: { id, name: creator.name ?? 'Imported reader', email: `imported-${id}@users.invalid` } });
+    await tx.user.create({
+      data: { id, name: creator.name ?? 'Imported reader', email: `imported-${id}@users.invalid` },
+    });
   }
   cache.set(key, id);
   return id;
@@ -60,37 +62,65 @@ export async function importAnnotations(input: unknown, importer: SessionUser): 
   const parsed = parseW3c(input);
   if (!parsed.ok) {
     const [first] = parsed.problems;
-    throw unprocessable(`${first.path}: ${first.message}${parsed.problems.length > 1 ? ` (and ${parsed.problems.length - 1} more problems)` : ''}`, first.path);
+    throw unprocessable(
+      `${first.path}: ${first.message}${parsed.problems.length > 1 ? ` (and ${parsed.problems.length - 1} more problems)` : ''}`,
+      first.path,
+    );
   }
   const { annotations } = parsed;
   const slugs = [...new Set(annotations.map((a) => a.threadSlug))];
   const threads = await db.thread.findMany({
     where: { slug: { in: slugs } },
-    select: { id: true, slug: true, currentRevision: { select: { passages: { select: { id: true, ordinal: true, text: true }, orderBy: { ordinal: 'asc' } } } } },
+    select: {
+      id: true,
+      slug: true,
+      currentRevision: {
+        select: { passages: { select: { id: true, ordinal: true, text: true }, orderBy: { ordinal: 'asc' } } },
+      },
+    },
   });
   const bySlug = new Map(threads.map((t) => [t.slug, t]));
   const missing = annotations.findIndex((a) => !bySlug.get(a.threadSlug)?.currentRevision);
   if (missing !== -1) {
-    throw unprocessable(`$.first.items[${missing}].target.source: there is no thread "${annotations[missing].threadSlug}" here; ingest it first.`, `$.first.items[${missing}].target.source`);
+    throw unprocessable(
+      `$.first.items[${missing}].target.source: there is no thread "${annotations[missing].threadSlug}" here; ingest it first.`,
+      `$.first.items[${missing}].target.source`,
+    );
   }
 
   return db.$transaction(
     async (tx) => {
-      const report: ImportReport = { annotations: annotations.length, created: 0, alreadyPresent: 0, claims: 0, orphans: [] };
+      const report: ImportReport = {
+        annotations: annotations.length,
+        created: 0,
+        alreadyPresent: 0,
+        claims: 0,
+        orphans: [],
+      };
       const users = new Map<string, string>();
       const touched = new Set<string>();
       const createdIn = new Map<string, number>();
       for (const annotation of annotations) {
         const thread = bySlug.get(annotation.threadSlug)!;
-        const placement = placeImported(thread.currentRevision!.passages, annotation.passageOrdinal, annotation.selector);
-        if (placement.status === 'orphan') report.orphans.push({ annotation: annotation.id, thread: thread.slug, exact: annotation.selector.exact });
+        const placement = placeImported(
+          thread.currentRevision!.passages,
+          annotation.passageOrdinal,
+          annotation.selector,
+        );
+        if (placement.status === 'orphan')
+          report.orphans.push({ annotation: annotation.id, thread: thread.slug, exact: annotation.selector.exact });
         const { selector } = placement;
         const span = { passageId: placement.passageId, start: selector.start, end: selector.end };
         const claim =
-          (annotation.claimId && UUID.test(annotation.claimId) ? await tx.claim.findUnique({ where: { id: annotation.claimId }, select: { id: true } }) : null) ??
+          (annotation.claimId && UUID.test(annotation.claimId)
+            ? await tx.claim.findUnique({ where: { id: annotation.claimId }, select: { id: true } })
+            : null) ??
           (placement.status === 'anchored'
             ? await tx.claim.findUnique({ where: { passageId_start_end: span }, select: { id: true } })
-            : await tx.claim.findFirst({ where: { passageId: placement.passageId, orphan: true, exact: selector.exact }, select: { id: true } })) ??
+            : await tx.claim.findFirst({
+                where: { passageId: placement.passageId, orphan: true, exact: selector.exact },
+                select: { id: true },
+              })) ??
           (await tx.claim.create({
             data: {
               id: keepId(annotation.claimId),
@@ -108,16 +138,34 @@ export async function importAnnotations(input: unknown, importer: SessionUser): 
         touched.add(claim.id);
         const userId = await taggerFor(tx, annotation, importer, users);
         const tagId = keepId(annotation.tagId);
-        const present = await tx.tag.findFirst({ where: { OR: [{ id: tagId }, { claimId: claim.id, userId }] }, select: { id: true } });
+        const present = await tx.tag.findFirst({
+          where: { OR: [{ id: tagId }, { claimId: claim.id, userId }] },
+          select: { id: true },
+        });
         if (present) {
           report.alreadyPresent++;
           continue;
         }
-        const fields = { axis: annotation.axis, confidence: annotation.confidence, concreteStoryNeeded: annotation.concreteStoryNeeded, crux: annotation.crux, note: annotation.note, labels: annotation.labels };
+        const fields = {
+          axis: annotation.axis,
+          confidence: annotation.confidence,
+          concreteStoryNeeded: annotation.concreteStoryNeeded,
+          crux: annotation.crux,
+          note: annotation.note,
+          labels: annotation.labels,
+        };
         const noteHtml = annotation.note ? renderNote(annotation.note) : '';
         const created = annotation.created ? new Date(annotation.created) : new Date();
         const tag = await tx.tag.create({
-          data: { id: tagId, claimId: claim.id, userId, ...fields, noteHtml, createdAt: created, updatedAt: annotation.modified ? new Date(annotation.modified) : created },
+          data: {
+            id: tagId,
+            claimId: claim.id,
+            userId,
+            ...fields,
+            noteHtml,
+            createdAt: created,
+            updatedAt: annotation.modified ? new Date(annotation.modified) : created,
+          },
         });
         await tx.tagRevision.create({ data: { tagId: tag.id, version: 1, ...fields, byUserId: importer.id } });
         report.created++;

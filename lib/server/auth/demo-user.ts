@@ -8,7 +8,11 @@ export async function ensureDemoUser(): Promise<{ email: string; password: strin
   const found = await db.user.findUnique({ where: { email: DEMO_ACCOUNT.email }, select: { id: true } });
   if (!found) {
     await db.user.create({
-      data: { email: DEMO_ACCOUNT.email, name: DEMO_ACCOUNT.name, passwordHash: await hashPassword(DEMO_ACCOUNT.password) },
+      data: {
+        email: DEMO_ACCOUNT.email,
+        name: DEMO_ACCOUNT.name,
+        passwordHash: await hashPassword(DEMO_ACCOUNT.password),
+      },
     });
   }
   return { email: DEMO_ACCOUNT.email, password: DEMO_ACCOUNT.password };

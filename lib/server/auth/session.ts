@@ -44,7 +44,11 @@ export async function sessionUser(headers: Headers): Promise<SessionUser | null>
   if (known) decoded.delete(key);
   const token = await getToken({ req: { cookies, headers: {} } as never, secret: env().NEXTAUTH_SECRET });
   if (!token?.uid || typeof token.uid !== 'string') return null;
-  const user: SessionUser = { id: token.uid, name: String(token.name ?? ''), role: token.role === 'ADMIN' ? 'ADMIN' : 'USER' };
+  const user: SessionUser = {
+    id: token.uid,
+    name: String(token.name ?? ''),
+    role: token.role === 'ADMIN' ? 'ADMIN' : 'USER',
+  };
   if (typeof token.exp === 'number') {
     if (decoded.size >= DECODED_MAX) decoded.delete(decoded.keys().next().value as string);
     decoded.set(key, { user, expiresAt: token.exp * 1000 });

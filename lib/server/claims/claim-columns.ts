@@ -39,7 +39,10 @@ export function claimColumns(liveTags: CountedTag[]): ClaimColumns {
     axisInner: aggregates.axes.inner,
     axisBoth: aggregates.axes.both,
     axisOther: aggregates.axes.other,
-    notesText: tags.map((tag) => tag.note).filter(Boolean).join('\n\n'),
+    notesText: tags
+      .map((tag) => tag.note)
+      .filter(Boolean)
+      .join('\n\n'),
     labels: aggregates.labels.map((l) => l.label),
   };
 }

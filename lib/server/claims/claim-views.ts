@@ -36,24 +36,27 @@ function claimCondition(filter: ClaimViewFilter): { where: string; values: unkno
  */
 export async function claimViews(filter: ClaimViewFilter): Promise<ClaimView[]> {
   const { where, values } = claimCondition(filter);
-  const [claims, tags] = await inSnapshot(async (client) => [
-    await client.query<Omit<ClaimView, 'tags'>>({
-      text: `SELECT c."id", t."slug" AS "threadSlug", t."title" AS "threadTitle", c."passageId", p."ordinal" AS "passageOrdinal",
+  const [claims, tags] = await inSnapshot(
+    async (client) =>
+      [
+        await client.query<Omit<ClaimView, 'tags'>>({
+          text: `SELECT c."id", t."slug" AS "threadSlug", t."title" AS "threadTitle", c."passageId", p."ordinal" AS "passageOrdinal",
                     c."start", c."end", c."exact", c."prefix", c."suffix", c."orphan", ${iso('c."createdAt"')} AS "createdAt"
              FROM "Claim" c JOIN "Passage" p ON p."id" = c."passageId" JOIN "Thread" t ON t."id" = c."threadId"
              WHERE ${where}
              ORDER BY p."ordinal", c."start", c."end", c."id"`,
-      values,
-    }),
-    await client.query<TagView>({
-      text: `SELECT g."id", g."claimId", g."userId", u."name" AS "userName", g."axis", g."confidence", g."concreteStoryNeeded", g."crux",
+          values,
+        }),
+        await client.query<TagView>({
+          text: `SELECT g."id", g."claimId", g."userId", u."name" AS "userName", g."axis", g."confidence", g."concreteStoryNeeded", g."crux",
                     g."note", g."noteHtml", g."labels", g."version", ${iso('g."createdAt"')} AS "createdAt", ${iso('g."updatedAt"')} AS "updatedAt"
              FROM "Tag" g JOIN "Claim" c ON c."id" = g."claimId" JOIN "User" u ON u."id" = g."userId"
              WHERE g."deletedAt" IS NULL AND ${where}
              ORDER BY g."claimId", g."createdAt", g."id"`,
-      values,
-    }),
-  ] as const);
+          values,
+        }),
+      ] as const,
+  );
   const tagsOf = new Map<string, TagView[]>();
   for (const tag of tags.rows) {
     const list = tagsOf.get(tag.claimId);

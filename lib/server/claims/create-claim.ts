@@ -29,7 +29,12 @@ export async function createClaim(slug: string, user: SessionUser, input: ClaimI
   let id = existing?.id;
   if (!id) {
     try {
-      id = (await db.claim.create({ data: { ...key, ...selector, threadId: thread.id, createdById: user.id }, select: { id: true } })).id;
+      id = (
+        await db.claim.create({
+          data: { ...key, ...selector, threadId: thread.id, createdById: user.id },
+          select: { id: true },
+        })
+      ).id;
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
       id = (await db.claim.findUniqueOrThrow({ where: { passageId_start_end: key }, select: { id: true } })).id;

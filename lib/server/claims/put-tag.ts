@@ -76,9 +76,55 @@ function writeTag(claim: LockedClaim, next: LockedTag, actorId: string): Written
   };
 }
 
-const TAG_TYPES = ['uuid', 'uuid', 'uuid', '"Axis"', 'int', 'boolean', 'boolean', 'text', 'text', 'text[]', 'int', 'timestamp(3)', 'timestamp(3)', 'timestamp(3)'];
-const REVISION_TYPES = ['uuid', 'uuid', 'uuid', 'int', '"Axis"', 'int', 'boolean', 'boolean', 'text', 'text[]', 'boolean', 'uuid', 'timestamp(3)'];
-const CLAIM_TYPES = ['uuid', 'int', 'int', 'float8', 'float8', 'float8', 'float8', 'int', 'int', 'int', 'int', 'int', 'int', 'text', 'text[]', 'timestamp(3)'];
+const TAG_TYPES = [
+  'uuid',
+  'uuid',
+  'uuid',
+  '"Axis"',
+  'int',
+  'boolean',
+  'boolean',
+  'text',
+  'text',
+  'text[]',
+  'int',
+  'timestamp(3)',
+  'timestamp(3)',
+  'timestamp(3)',
+];
+const REVISION_TYPES = [
+  'uuid',
+  'uuid',
+  'uuid',
+  'int',
+  '"Axis"',
+  'int',
+  'boolean',
+  'boolean',
+  'text',
+  'text[]',
+  'boolean',
+  'uuid',
+  'timestamp(3)',
+];
+const CLAIM_TYPES = [
+  'uuid',
+  'int',
+  'int',
+  'float8',
+  'float8',
+  'float8',
+  'float8',
+  'int',
+  'int',
+  'int',
+  'int',
+  'int',
+  'int',
+  'text',
+  'text[]',
+  'timestamp(3)',
+];
 
 /**
  * The statements that close a batch, set-based whatever its size: every tag in its last state
@@ -100,22 +146,78 @@ function closeBatchSql(written: Written[]): string {
     else byThread.set(w.claim.threadId, [w]);
   }
   const tags = [...lastTag.values()].map(({ tag: t, revision }) =>
-    typedRow([t.id, t.claimId, t.userId, t.axis, t.confidence, t.concreteStoryNeeded, t.crux, t.note, t.noteHtml, t.labels, t.version, t.deletedAt, t.createdAt, revision.at], TAG_TYPES),
+    typedRow(
+      [
+        t.id,
+        t.claimId,
+        t.userId,
+        t.axis,
+        t.confidence,
+        t.concreteStoryNeeded,
+        t.crux,
+        t.note,
+        t.noteHtml,
+        t.labels,
+        t.version,
+        t.deletedAt,
+        t.createdAt,
+        revision.at,
+      ],
+      TAG_TYPES,
+    ),
   );
   const revisions = written.map(({ tag: t, revision: r }) =>
-    typedRow([r.id, t.claimId, t.userId, t.version, t.axis, t.confidence, t.concreteStoryNeeded, t.crux, t.note, t.labels, r.deleted, r.byUserId, r.at], REVISION_TYPES),
+    typedRow(
+      [
+        r.id,
+        t.claimId,
+        t.userId,
+        t.version,
+        t.axis,
+        t.confidence,
+        t.concreteStoryNeeded,
+        t.crux,
+        t.note,
+        t.labels,
+        r.deleted,
+        r.byUserId,
+        r.at,
+      ],
+      REVISION_TYPES,
+    ),
   );
   const claims = [...lastOfClaim.values()].map(({ claim, columns: c, revision }) =>
-    typedRow([claim.claimId, c.tagCount, c.confCount, c.confMean, c.disagreement, c.cruxScore, c.consensusScore, c.cruxCount, c.storyCount, c.axisOuter, c.axisInner, c.axisBoth, c.axisOther, c.notesText, c.labels, revision.at], CLAIM_TYPES),
+    typedRow(
+      [
+        claim.claimId,
+        c.tagCount,
+        c.confCount,
+        c.confMean,
+        c.disagreement,
+        c.cruxScore,
+        c.consensusScore,
+        c.cruxCount,
+        c.storyCount,
+        c.axisOuter,
+        c.axisInner,
+        c.axisBoth,
+        c.axisOther,
+        c.notesText,
+        c.labels,
+        revision.at,
+      ],
+      CLAIM_TYPES,
+    ),
   );
-  const events = [...byThread.keys()]
-    .sort()
-    .map((threadId) =>
-      recordEventsSql(
-        threadId,
-        (byThread.get(threadId) ?? []).map((w) => ({ type: 'tag' as const, payload: { claimId: w.claim.claimId, userId: w.tag.userId, ...w.result } })),
-      ),
-    );
+  const events = [...byThread.keys()].sort().map((threadId) =>
+    recordEventsSql(
+      threadId,
+      (byThread.get(threadId) ?? []).map((w) => ({
+        type: 'tag' as const,
+        payload: { claimId: w.claim.claimId, userId: w.tag.userId, ...w.result },
+      })),
+    ),
+  );
   return `
   WITH tag AS (
     INSERT INTO "Tag" ("id", "claimId", "userId", "axis", "confidence", "concreteStoryNeeded", "crux", "note", "noteHtml", "labels",
@@ -165,7 +267,8 @@ type Outcome = { result: TagWriteResult } | { error: unknown };
  */
 function decideAll(writes: TagWrite[], opened: QueryResult[]): { result: Outcome[]; close: string } {
   const claims = new Map<string, LockedClaim>();
-  for (const row of opened[0].rows as { id: string; threadId: string }[]) claims.set(row.id, { claimId: row.id, threadId: row.threadId, tags: [] });
+  for (const row of opened[0].rows as { id: string; threadId: string }[])
+    claims.set(row.id, { claimId: row.id, threadId: row.threadId, tags: [] });
   const claimOfTag = new Map<string, string>();
   for (const tag of opened[1].rows as LockedTag[]) {
     claims.get(tag.claimId)?.tags.push(tag);
@@ -175,7 +278,8 @@ function decideAll(writes: TagWrite[], opened: QueryResult[]): { result: Outcome
   const outcomes = writes.map((write): Outcome => {
     const { target } = write;
     const claim = claims.get(('claimId' in target ? target.claimId : claimOfTag.get(target.tagId)) ?? '');
-    if (!claim) return { error: notFound('claimId' in target ? `No claim ${target.claimId}.` : `No tag ${target.tagId}.`) };
+    if (!claim)
+      return { error: notFound('claimId' in target ? `No claim ${target.claimId}.` : `No tag ${target.tagId}.`) };
     try {
       const done = writeTag(claim, write.decide(claim), write.actorId);
       const at = claim.tags.findIndex((t) => t.id === done.tag.id);
@@ -237,7 +341,9 @@ class TagWriteQueue {
 
   private async run(batch: Queued[]) {
     try {
-      const outcomes = await inTwoTripTransaction(lockClaimsSql(batch.map((w) => w.target)), (opened) => decideAll(batch, opened));
+      const outcomes = await inTwoTripTransaction(lockClaimsSql(batch.map((w) => w.target)), (opened) =>
+        decideAll(batch, opened),
+      );
       for (const [i, outcome] of outcomes.entries()) {
         if ('error' in outcome) batch[i].reject(outcome.error);
         else batch[i].resolve(outcome.result);
@@ -275,10 +381,16 @@ export async function putTag(claimId: string, user: SessionUser, input: TagInput
       const existing = claim.tags.find((t) => t.userId === user.id);
       if (existing) {
         if (version === undefined && !existing.deletedAt) {
-          throw conflict(`You have tagged this claim already (version ${existing.version}); send that version to edit it.`, 'version');
+          throw conflict(
+            `You have tagged this claim already (version ${existing.version}); send that version to edit it.`,
+            'version',
+          );
         }
         if (version !== undefined && version !== existing.version) {
-          throw conflict(`Your tag changed since version ${version} (it is at version ${existing.version}); reload and edit again.`, 'version');
+          throw conflict(
+            `Your tag changed since version ${version} (it is at version ${existing.version}); reload and edit again.`,
+            'version',
+          );
         }
       }
       return {
@@ -306,9 +418,14 @@ export async function deleteTag(target: Target, user: SessionUser, version?: num
     target,
     actorId: user.id,
     decide: (claim) => {
-      const existing = 'tagId' in target ? claim.tags.find((t) => t.id === target.tagId) : claim.tags.find((t) => t.userId === user.id);
-      if (!existing || existing.deletedAt) throw notFound('tagId' in target ? `No tag ${target.tagId}.` : 'You have no tag on this claim.');
-      if (existing.userId !== user.id && user.role !== 'ADMIN') throw forbidden('This tag is someone else’s; only its tagger or an admin can delete it.');
+      const existing =
+        'tagId' in target
+          ? claim.tags.find((t) => t.id === target.tagId)
+          : claim.tags.find((t) => t.userId === user.id);
+      if (!existing || existing.deletedAt)
+        throw notFound('tagId' in target ? `No tag ${target.tagId}.` : 'You have no tag on this claim.');
+      if (existing.userId !== user.id && user.role !== 'ADMIN')
+        throw forbidden('This tag is someone else’s; only its tagger or an admin can delete it.');
       if (version !== undefined && version !== existing.version) {
         throw conflict(`The tag changed since version ${version} (it is at version ${existing.version}).`, 'version');
       }

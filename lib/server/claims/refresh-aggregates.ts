@@ -8,7 +8,15 @@ import { claimColumns } from './claim-columns';
 export async function refreshClaimAggregates(tx: Prisma.TransactionClient, claimId: string): Promise<void> {
   const tags = await tx.tag.findMany({
     where: { claimId, deletedAt: null },
-    select: { userId: true, axis: true, confidence: true, concreteStoryNeeded: true, crux: true, note: true, labels: true },
+    select: {
+      userId: true,
+      axis: true,
+      confidence: true,
+      concreteStoryNeeded: true,
+      crux: true,
+      note: true,
+      labels: true,
+    },
   });
   await tx.claim.update({ where: { id: claimId }, data: { ...claimColumns(tags), lastTaggedAt: new Date() } });
 }

@@ -18,7 +18,13 @@ export async function cruxPageData(raw: RawParams, thread: string | undefined, b
       orderBy: { name: 'asc' },
       take: 200,
     }),
-    thread ? Promise.resolve(undefined) : db.thread.findMany({ where: { currentRevisionId: { not: null } }, select: { slug: true, title: true }, orderBy: { title: 'asc' } }),
+    thread
+      ? Promise.resolve(undefined)
+      : db.thread.findMany({
+          where: { currentRevisionId: { not: null } },
+          select: { slug: true, title: true },
+          orderBy: { title: 'asc' },
+        }),
   ]);
   return {
     report,

@@ -28,7 +28,12 @@ export async function cruxReport(filters: CruxFilters, baseUrl: string, now = ne
     threadSlug: thread?.slug,
   });
   const summaryThread = thread ? { slug: thread.slug, title: thread.title } : null;
-  return { claims, ranking, thread: summaryThread, input: { ranking, thread: summaryThread, generatedAt: now.toISOString(), baseUrl } };
+  return {
+    claims,
+    ranking,
+    thread: summaryThread,
+    input: { ranking, thread: summaryThread, generatedAt: now.toISOString(), baseUrl },
+  };
 }
 
 export const EXPORT_FORMATS = ['html', 'md', 'json', 'csv', 'w3c'] as const;
@@ -39,7 +44,10 @@ export function exportResponse(report: CruxReport, format: Exclude<ExportFormat,
   const name = report.thread ? `cruxes-${report.thread.slug}` : 'cruxes-all-threads';
   const file = (body: string, type: string, extension: string) =>
     new Response(body, {
-      headers: { 'Content-Type': `${type}; charset=utf-8`, 'Content-Disposition': `attachment; filename="${name}.${extension}"` },
+      headers: {
+        'Content-Type': `${type}; charset=utf-8`,
+        'Content-Disposition': `attachment; filename="${name}.${extension}"`,
+      },
     });
   switch (format) {
     case 'md':

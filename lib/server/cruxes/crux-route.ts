@@ -9,7 +9,8 @@ export async function cruxExport(req: Request, url: URL, thread?: string): Promi
   const slug = thread ?? query.thread;
   if (query.format === 'html') {
     const page = new URL(slug ? `/threads/${slug}/cruxes` : '/cruxes', url);
-    for (const [key, value] of url.searchParams) if (key !== 'format' && key !== 'thread') page.searchParams.append(key, value);
+    for (const [key, value] of url.searchParams)
+      if (key !== 'format' && key !== 'thread') page.searchParams.append(key, value);
     if (!thread && query.thread) page.searchParams.set('thread', query.thread);
     return Response.redirect(page, 303);
   }

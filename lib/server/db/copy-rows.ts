@@ -15,7 +15,12 @@ function cell(value: Cell): string {
  * Streams rows into a table with COPY FROM STDIN on the caller's connection (inside its
  * transaction): the fastest way Postgres takes many rows, about 1.6× an `unnest` insert here.
  */
-export async function copyRows(client: PoolClient, table: string, columns: string[], rows: Iterable<Cell[]>): Promise<void> {
+export async function copyRows(
+  client: PoolClient,
+  table: string,
+  columns: string[],
+  rows: Iterable<Cell[]>,
+): Promise<void> {
   function* chunks() {
     let chunk = '';
     for (const row of rows) {

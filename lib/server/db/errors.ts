@@ -2,9 +2,24 @@ import { ApiError } from '../http/errors';
 
 /** Error codes of Postgres and Prisma that mean "the database is not there right now". */
 const UNAVAILABLE_CODES = new Set([
-  'P1001', 'P1002', 'P1017', 'P2024',
-  'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN',
-  '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006', '53300',
+  'P1001',
+  'P1002',
+  'P1017',
+  'P2024',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  '57P01',
+  '57P02',
+  '57P03',
+  '08000',
+  '08001',
+  '08003',
+  '08006',
+  '53300',
 ]);
 
 const UNAVAILABLE_MESSAGES =
@@ -17,7 +32,13 @@ function codesOf(error: unknown): string[] {
   for (let seen = 0; pending.length && seen < 10; seen++) {
     const current = pending.shift();
     if (!current || typeof current !== 'object') continue;
-    const { code, originalCode, kind, cause, meta } = current as { code?: unknown; originalCode?: unknown; kind?: unknown; cause?: unknown; meta?: { driverAdapterError?: unknown } };
+    const { code, originalCode, kind, cause, meta } = current as {
+      code?: unknown;
+      originalCode?: unknown;
+      kind?: unknown;
+      cause?: unknown;
+      meta?: { driverAdapterError?: unknown };
+    };
     for (const value of [code, originalCode, kind]) if (typeof value === 'string') codes.push(value);
     pending.push(cause, meta?.driverAdapterError);
   }
@@ -28,7 +49,11 @@ function messagesOf(error: unknown): string {
   const parts: string[] = [];
   let current: unknown = error;
   for (let depth = 0; current && typeof current === 'object' && depth < 5; depth++) {
-    const { message, originalMessage, cause } = current as { message?: unknown; originalMessage?: unknown; cause?: unknown };
+    const { message, originalMessage, cause } = current as {
+      message?: unknown;
+      originalMessage?: unknown;
+      cause?: unknown;
+    };
     for (const value of [message, originalMessage]) if (typeof value === 'string') parts.push(value);
     current = cause;
   }

@@ -10,7 +10,12 @@ const globalForPg = globalThis as unknown as { cruxPgPool?: pg.Pool };
 export function pgPool(): pg.Pool {
   if (!globalForPg.cruxPgPool) {
     const { DATABASE_URL, DB_POOL_SIZE } = env();
-    const pool = new pg.Pool({ connectionString: DATABASE_URL, max: DB_POOL_SIZE, connectionTimeoutMillis: 5_000, statement_timeout: 30_000 });
+    const pool = new pg.Pool({
+      connectionString: DATABASE_URL,
+      max: DB_POOL_SIZE,
+      connectionTimeoutMillis: 5_000,
+      statement_timeout: 30_000,
+    });
     // An idle client losing its connection (database restart) must not crash the process.
     pool.on('error', () => {});
     globalForPg.cruxPgPool = pool;
@@ -84,7 +89,10 @@ export function inSnapshot<T>(work: (client: pg.PoolClient) => Promise<T>, pool:
  * gets the results of `open`'s statements and may throw (an ApiError, say) to roll back.
  * Retried like `inTransaction`.
  */
-export function inTwoTripTransaction<T>(open: string, work: (opened: pg.QueryResult[]) => { result: T; close: string }): Promise<T> {
+export function inTwoTripTransaction<T>(
+  open: string,
+  work: (opened: pg.QueryResult[]) => { result: T; close: string },
+): Promise<T> {
   return retried(() =>
     onClient(async (client) => {
       // A message of several statements answers with one result per statement (BEGIN's first).

@@ -15,14 +15,18 @@ import { MIGRATIONS_DIR, SCHEMA_PATH } from './paths';
  * Prisma's `_prisma_migrations` table exactly as `prisma migrate deploy` would.
  */
 
-
 let bindingsReady: Promise<void> | undefined;
 
 /** Instantiates the wasm module by hand, so no `--experimental-wasm-modules` flag is needed. */
 function loadBindings(): Promise<void> {
   bindingsReady ??= (async () => {
     // The engine reports a Rust panic's message here before throwing (as Prisma's CLI sets up).
-    const registry = { message: '', set_message(message: string) { registry.message = message; } };
+    const registry = {
+      message: '',
+      set_message(message: string) {
+        registry.message = message;
+      },
+    };
     (globalThis as { PRISMA_WASM_PANIC_REGISTRY?: typeof registry }).PRISMA_WASM_PANIC_REGISTRY ??= registry;
     const require = createRequire(import.meta.url);
     const bindingsPath = require.resolve('@prisma/schema-engine-wasm/schema_engine_bg');
@@ -138,7 +142,10 @@ class MigrationAdapterFactory extends PrismaPg {
 }
 
 /** Runs `work` with a schema engine on the database, then frees the engine and its connections. */
-export async function withSchemaEngine<T>(connectionString: string, work: (engine: SchemaEngine) => Promise<T>): Promise<T> {
+export async function withSchemaEngine<T>(
+  connectionString: string,
+  work: (engine: SchemaEngine) => Promise<T>,
+): Promise<T> {
   await loadBindings();
   const schema = await readFile(SCHEMA_PATH, 'utf8');
   const factory = new MigrationAdapterFactory(connectionString);
@@ -158,7 +165,10 @@ export async function withSchemaEngine<T>(connectionString: string, work: (engin
 
 export async function readMigrationList(): Promise<MigrationList> {
   const entries = await readdir(MIGRATIONS_DIR, { withFileTypes: true }).catch(() => []);
-  const dirs = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const dirs = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   const lockPath = path.join(MIGRATIONS_DIR, 'migration_lock.toml');
   const lock = await readFile(lockPath, 'utf8').then(
     (value) => ({ tag: 'ok' as const, value }),

@@ -42,7 +42,11 @@ class EventListener {
   }
 
   private async connect() {
-    const client = new pg.Client({ connectionString: env().DATABASE_URL, connectionTimeoutMillis: 5_000, keepAlive: true });
+    const client = new pg.Client({
+      connectionString: env().DATABASE_URL,
+      connectionTimeoutMillis: 5_000,
+      keepAlive: true,
+    });
     client.on('notification', (message) => this.dispatch(message.payload ?? ''));
     client.on('error', (error) => this.lost(client, error));
     client.on('end', () => this.lost(client, new Error('connection ended')));
@@ -64,7 +68,8 @@ class EventListener {
   private dispatch(message: string) {
     const notification = parseNotification(message);
     if (!notification) return;
-    for (const subscriber of this.subscribers.get(notification.threadId) ?? []) subscriber(notification.seq, notification.event);
+    for (const subscriber of this.subscribers.get(notification.threadId) ?? [])
+      subscriber(notification.seq, notification.event);
   }
 
   private lost(client: pg.Client, error: Error) {

@@ -20,7 +20,9 @@ export const INLINE_PAYLOAD_BYTES = 7_000;
  * inlined as literals (`sql-literal.ts`), so it can close a multi-statement message.
  */
 export function recordEventsSql(threadId: string, events: { type: ThreadEventType; payload: unknown }[]): string {
-  const rows = events.map((event, i) => typedRow([i + 1, event.type, JSON.stringify(event.payload)], ['int', 'text', 'jsonb']));
+  const rows = events.map((event, i) =>
+    typedRow([i + 1, event.type, JSON.stringify(event.payload)], ['int', 'text', 'jsonb']),
+  );
   return `
   WITH numbered AS (
     UPDATE "Thread" SET "eventSeq" = "eventSeq" + ${events.length} WHERE "id" = ${literal(threadId)}::uuid RETURNING "eventSeq" - ${events.length} AS "base"
@@ -45,7 +47,9 @@ export interface ThreadEventRow {
 }
 
 /** A notification read back: the thread, the event's number and, when it fitted, the event itself. */
-export function parseNotification(message: string): { threadId: string; seq: number; event: ThreadEventRow | null } | null {
+export function parseNotification(
+  message: string,
+): { threadId: string; seq: number; event: ThreadEventRow | null } | null {
   const first = message.indexOf(':');
   const second = first < 0 ? -1 : message.indexOf(':', first + 1);
   const threadId = message.slice(0, first);
@@ -55,7 +59,11 @@ export function parseNotification(message: string): { threadId: string; seq: num
   const third = message.indexOf(':', second + 1);
   if (third < 0) return { threadId, seq, event: null };
   try {
-    return { threadId, seq, event: { seq, type: message.slice(second + 1, third), payload: JSON.parse(message.slice(third + 1)) } };
+    return {
+      threadId,
+      seq,
+      event: { seq, type: message.slice(second + 1, third), payload: JSON.parse(message.slice(third + 1)) },
+    };
   } catch {
     return { threadId, seq, event: null };
   }

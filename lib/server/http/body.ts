@@ -42,7 +42,10 @@ export function zodIssueToError(error: z.ZodError, depth = Number.POSITIVE_INFIN
 export async function readJson<T>(req: Request, schema: z.ZodType<T>, limit = MAX_JSON_BYTES): Promise<T> {
   const type = req.headers.get('content-type') ?? '';
   if (!/^application\/(.+\+)?json\b/i.test(type)) {
-    throw new ApiError('unsupported_media_type', `Send JSON with Content-Type: application/json (got "${type || 'none'}").`);
+    throw new ApiError(
+      'unsupported_media_type',
+      `Send JSON with Content-Type: application/json (got "${type || 'none'}").`,
+    );
   }
   const bytes = await readBodyBytes(req, limit);
   let text: string;

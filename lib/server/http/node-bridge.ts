@@ -6,7 +6,10 @@ import { gzipBody, PreparedJson } from './prepared-json';
 import { ANSWER, type RouteAnswer } from './route';
 
 /** A route handler as an App Router route file exports it; one made by `route()` also has its answering form (see ANSWER). */
-export type WebHandler<P = Record<string, string>> = ((req: Request, context: { params: Promise<P> }) => Promise<Response>) & {
+export type WebHandler<P = Record<string, string>> = ((
+  req: Request,
+  context: { params: Promise<P> },
+) => Promise<Response>) & {
   [ANSWER]?: (req: Request, context: { params: Promise<P> }) => Promise<RouteAnswer>;
 };
 
@@ -24,7 +27,11 @@ export interface DirectMatch {
 }
 
 /** The direct route for this request, or undefined when Next.js should serve it. */
-export function findDirectRoute(routes: readonly DirectRoute[], method: string | undefined, rawUrl: string | undefined): DirectMatch | undefined {
+export function findDirectRoute(
+  routes: readonly DirectRoute[],
+  method: string | undefined,
+  rawUrl: string | undefined,
+): DirectMatch | undefined {
   if (!method || !rawUrl) return undefined;
   const query = rawUrl.indexOf('?');
   const pathname = query < 0 ? rawUrl : rawUrl.slice(0, query);
@@ -67,7 +74,12 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer<ArrayBuff
 /** Bodies smaller than this go uncompressed: gzip would save a few bytes for more CPU than it is worth. */
 const GZIP_MIN_BYTES = 1024;
 
-async function writeResponse(req: IncomingMessage, res: ServerResponse, answer: RouteAnswer, extraHeaders: Record<string, string>): Promise<void> {
+async function writeResponse(
+  req: IncomingMessage,
+  res: ServerResponse,
+  answer: RouteAnswer,
+  extraHeaders: Record<string, string>,
+): Promise<void> {
   for (const [name, value] of Object.entries(extraHeaders)) res.setHeader(name, value);
   let body: Buffer | undefined;
   let encoded = false;
@@ -102,7 +114,12 @@ async function writeResponse(req: IncomingMessage, res: ServerResponse, answer: 
  * takes gzip and the body is over 1 KiB. The handler answers its own errors (`route()`);
  * anything that escapes is answered 500 in the same JSON shape.
  */
-export async function serveDirect(req: IncomingMessage, res: ServerResponse, match: DirectMatch, extraHeaders: Record<string, string>): Promise<void> {
+export async function serveDirect(
+  req: IncomingMessage,
+  res: ServerResponse,
+  match: DirectMatch,
+  extraHeaders: Record<string, string>,
+): Promise<void> {
   try {
     const headers = new Headers();
     for (let i = 0; i < req.rawHeaders.length; i += 2) headers.append(req.rawHeaders[i], req.rawHeaders[i + 1]);
@@ -112,7 +129,12 @@ export async function serveDirect(req: IncomingMessage, res: ServerResponse, mat
     const request = new Request(url, { method: req.method, headers, body: body?.byteLength ? body : undefined });
     const context = { params: Promise.resolve(match.params) };
     const answering = match.handler[ANSWER];
-    await writeResponse(req, res, answering ? await answering(request, context) : await match.handler(request, context), extraHeaders);
+    await writeResponse(
+      req,
+      res,
+      answering ? await answering(request, context) : await match.handler(request, context),
+      extraHeaders,
+    );
   } catch (error) {
     if (req.destroyed && !req.complete) {
       res.destroy(); // the client went away mid-request: nobody to answer

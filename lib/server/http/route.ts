@@ -59,9 +59,18 @@ function checkOrigin(req: Request, url: URL) {
  * A handler returns a Response, a PreparedJson, or data that is sent as JSON.
  */
 export function route<P = Record<string, never>>(handler: Handler<P, SessionUser | null>): RouteHandler<P>;
-export function route<P = Record<string, never>>(options: { auth: 'required' }, handler: Handler<P, SessionUser>): RouteHandler<P>;
-export function route<P = Record<string, never>>(options: RouteOptions, handler: Handler<P, SessionUser | null>): RouteHandler<P>;
-export function route<P>(first: RouteOptions | Handler<P, SessionUser | null>, second?: Handler<P, SessionUser>): RouteHandler<P> {
+export function route<P = Record<string, never>>(
+  options: { auth: 'required' },
+  handler: Handler<P, SessionUser>,
+): RouteHandler<P>;
+export function route<P = Record<string, never>>(
+  options: RouteOptions,
+  handler: Handler<P, SessionUser | null>,
+): RouteHandler<P>;
+export function route<P>(
+  first: RouteOptions | Handler<P, SessionUser | null>,
+  second?: Handler<P, SessionUser>,
+): RouteHandler<P> {
   const options: RouteOptions = typeof first === 'function' ? {} : first;
   const handler = (typeof first === 'function' ? first : second) as Handler<P, SessionUser | null>;
   const answer = async (req: Request, context: NextContext<P>): Promise<RouteAnswer> => {

@@ -7,7 +7,12 @@ const AXIS_COLUMN = { outer: 'axisOuter', inner: 'axisInner', both: 'axisBoth', 
 export function facetConditions(params: SearchParams, viewerId: string | null): Prisma.Sql[] {
   const where: Prisma.Sql[] = [Prisma.sql`c."tagCount" > 0`];
   if (params.axis?.length) {
-    where.push(Prisma.sql`(${Prisma.join(params.axis.map((axis) => Prisma.sql`c.${Prisma.raw(`"${AXIS_COLUMN[axis]}"`)} > 0`), ' OR ')})`);
+    where.push(
+      Prisma.sql`(${Prisma.join(
+        params.axis.map((axis) => Prisma.sql`c.${Prisma.raw(`"${AXIS_COLUMN[axis]}"`)} > 0`),
+        ' OR ',
+      )})`,
+    );
   }
   const { minConfidence: min, maxConfidence: max } = params;
   if (min !== undefined || max !== undefined) {
@@ -20,10 +25,14 @@ export function facetConditions(params: SearchParams, viewerId: string | null): 
       where.push(Prisma.sql`c."confMean" BETWEEN ${low} AND ${high}`);
     }
   }
-  if (params.concreteStory !== undefined) where.push(params.concreteStory ? Prisma.sql`c."storyCount" > 0` : Prisma.sql`c."storyCount" = 0`);
-  if (params.crux !== undefined) where.push(params.crux ? Prisma.sql`c."cruxCount" > 0` : Prisma.sql`c."cruxCount" = 0`);
+  if (params.concreteStory !== undefined)
+    where.push(params.concreteStory ? Prisma.sql`c."storyCount" > 0` : Prisma.sql`c."storyCount" = 0`);
+  if (params.crux !== undefined)
+    where.push(params.crux ? Prisma.sql`c."cruxCount" > 0` : Prisma.sql`c."cruxCount" = 0`);
   if (params.tagger) {
-    where.push(Prisma.sql`EXISTS (SELECT 1 FROM "Tag" g WHERE g."claimId" = c."id" AND g."userId" = ${params.tagger}::uuid AND g."deletedAt" IS NULL)`);
+    where.push(
+      Prisma.sql`EXISTS (SELECT 1 FROM "Tag" g WHERE g."claimId" = c."id" AND g."userId" = ${params.tagger}::uuid AND g."deletedAt" IS NULL)`,
+    );
   }
   if (params.thread) where.push(Prisma.sql`c."threadId" = (SELECT "id" FROM "Thread" WHERE "slug" = ${params.thread})`);
   if (params.minTaggers) where.push(Prisma.sql`c."tagCount" >= ${params.minTaggers}`);

@@ -59,9 +59,7 @@ const STOP_MARK = String.fromCharCode(2);
 
 /** Escapes everything, then turns the headline's \u0001…\u0002 markers into <mark>…</mark>. */
 export function snippetHtml(headline: string): string {
-  return escapeHtml(headline)
-    .replaceAll(START_MARK, '<mark>')
-    .replaceAll(STOP_MARK, '</mark>');
+  return escapeHtml(headline).replaceAll(START_MARK, '<mark>').replaceAll(STOP_MARK, '</mark>');
 }
 
 export function toHit(row: HitRow): SearchHit {

@@ -36,7 +36,10 @@ export async function correctQuery(db: Db, q: string): Promise<string | null> {
   for (const { input, best } of rows) {
     if (!best || best === input) continue;
     changed = true;
-    corrected = corrected.replace(new RegExp(`(?<![\\p{L}\\p{N}])${input.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'giu'), best);
+    corrected = corrected.replace(
+      new RegExp(`(?<![\\p{L}\\p{N}])${input.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'giu'),
+      best,
+    );
   }
   return changed ? corrected : null;
 }

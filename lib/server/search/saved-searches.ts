@@ -1,4 +1,9 @@
-import { MAX_SAVED_SEARCHES, normaliseSearchQuery, type SavedSearchInput, type SavedSearchView } from '@/lib/search/saved-search';
+import {
+  MAX_SAVED_SEARCHES,
+  normaliseSearchQuery,
+  type SavedSearchInput,
+  type SavedSearchView,
+} from '@/lib/search/saved-search';
 import { db } from '../db/client';
 import { isUniqueViolation } from '../db/errors';
 import { badRequest, conflict, notFound } from '../http/errors';
@@ -19,7 +24,8 @@ export async function listSavedSearches(userId: string): Promise<SavedSearchView
 /** Saves a search under a name of the user's own; a name already used is a 409, never an overwrite. */
 export async function saveSearch(userId: string, input: SavedSearchInput): Promise<SavedSearchView> {
   const normalised = normaliseSearchQuery(input.query);
-  if ('problem' in normalised) throw badRequest(`The search to save is not valid: ${normalised.problem}`, normalised.field);
+  if ('problem' in normalised)
+    throw badRequest(`The search to save is not valid: ${normalised.problem}`, normalised.field);
   try {
     return await db.$transaction(async (tx) => {
       // Serialises one user's saves, so the limit holds under concurrent requests.
@@ -31,7 +37,11 @@ export async function saveSearch(userId: string, input: SavedSearchInput): Promi
       return toView(await tx.savedSearch.create({ data: { userId, name: input.name, query: normalised.query } }));
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw conflict(`You already have a saved search called “${input.name}”; choose another name or delete that one.`, 'name');
+    if (isUniqueViolation(error))
+      throw conflict(
+        `You already have a saved search called “${input.name}”; choose another name or delete that one.`,
+        'name',
+      );
     throw error;
   }
 }

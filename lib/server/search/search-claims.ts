@@ -61,7 +61,11 @@ function keyCondition(sort: SearchSort, cursor: string | undefined): Prisma.Sql 
   const decoded = readCursor(sort, cursor);
   if (!decoded) return null;
   const key =
-    sort === 'newest' ? Prisma.sql`${decoded.key}::timestamp(3)` : sort === 'tagged' ? Prisma.sql`${decoded.key}::int` : Prisma.sql`${decoded.key}::float8`;
+    sort === 'newest'
+      ? Prisma.sql`${decoded.key}::timestamp(3)`
+      : sort === 'tagged'
+        ? Prisma.sql`${decoded.key}::int`
+        : Prisma.sql`${decoded.key}::float8`;
   return Prisma.sql`(${SORT_KEY[sort]} < ${key} OR (${SORT_KEY[sort]} = ${key} AND c."id" < ${decoded.id}::uuid))`;
 }
 
@@ -152,7 +156,8 @@ export function searchCache(): VersionedCache {
 
 /** This instance's in-memory search index (see search-index.ts), or null when switched off. */
 export function searchIndex(): SearchIndex | null {
-  if (globalForSearch.cruxSearchIndex === undefined) globalForSearch.cruxSearchIndex = env().SEARCH_INDEX === '1' ? new SearchIndex(pgPool) : null;
+  if (globalForSearch.cruxSearchIndex === undefined)
+    globalForSearch.cruxSearchIndex = env().SEARCH_INDEX === '1' ? new SearchIndex(pgPool) : null;
   return globalForSearch.cruxSearchIndex;
 }
 
@@ -169,8 +174,13 @@ function tsqueryText(q: string): Promise<string> {
     'words',
     q,
     async () =>
-      (await pgPool().query<{ query: string }>({ name: 'search-tsquery', text: `SELECT websearch_to_tsquery('english', $1)::text AS "query"`, values: [q] })).rows[0]
-        .query,
+      (
+        await pgPool().query<{ query: string }>({
+          name: 'search-tsquery',
+          text: `SELECT websearch_to_tsquery('english', $1)::text AS "query"`,
+          values: [q],
+        })
+      ).rows[0].query,
     () => 1,
   );
 }
@@ -190,7 +200,16 @@ export function headlinesQuery(q: string, texts: string[]): { name: string; text
 
 /** A page the index chose as the rows the API shows: the claims as the index holds them, headlines from Postgres when there are words. */
 async function indexPageRows(hits: IndexHit[], q: string | undefined): Promise<HitRow[]> {
-  const headlines = q ? (await pgPool().query<{ headline: string }>(headlinesQuery(q, hits.map((hit) => hit.claim.exact)))).rows.map((r) => r.headline) : null;
+  const headlines = q
+    ? (
+        await pgPool().query<{ headline: string }>(
+          headlinesQuery(
+            q,
+            hits.map((hit) => hit.claim.exact),
+          ),
+        )
+      ).rows.map((r) => r.headline)
+    : null;
   // Field by field rather than spreading the claim: a spread of its twenty fields cost several times as much.
   return hits.map(({ claim: c, rank, thread }, i) => ({
     id: c.id,
@@ -224,19 +243,42 @@ class NotInMemory extends Error {}
 const cacheKey = (sql: Prisma.Sql) => `${sql.text}\u0000${JSON.stringify(sql.values)}`;
 
 /** A search answered by Postgres alone: the page and the facet counts. */
-async function fromPostgres(query: SearchParams, viewerId: string | null, sort: SearchSort, version: string): Promise<[HitRow[], FacetRow[]]> {
+async function fromPostgres(
+  query: SearchParams,
+  viewerId: string | null,
+  sort: SearchSort,
+  version: string,
+): Promise<[HitRow[], FacetRow[]]> {
   const cache = searchCache();
   if (query.q) {
     const both = pageWithFacetsQuery(query, viewerId, sort);
-    const rows = await cache.get(version, cacheKey(both), () => db.$queryRaw<HitWithFacetsRow[]>(both), (r) => r.length);
+    const rows = await cache.get(
+      version,
+      cacheKey(both),
+      () => db.$queryRaw<HitWithFacetsRow[]>(both),
+      (r) => r.length,
+    );
     const { total, outer, inner, both: bothAxis, other, crux, story, threads } = rows[0];
-    return [rows.filter((row): row is FacetRow & HitRow => row.id !== null), [{ total, outer, inner, both: bothAxis, other, crux, story, threads }]];
+    return [
+      rows.filter((row): row is FacetRow & HitRow => row.id !== null),
+      [{ total, outer, inner, both: bothAxis, other, crux, story, threads }],
+    ];
   }
   const page = pageQuery(query, viewerId, sort);
   const facets = facetQuery(page.where);
   return Promise.all([
-    cache.get(version, cacheKey(page.sql), () => db.$queryRaw<HitRow[]>(page.sql), (rows) => rows.length),
-    cache.get(version, cacheKey(facets), () => db.$queryRaw<FacetRow[]>(facets), () => 1),
+    cache.get(
+      version,
+      cacheKey(page.sql),
+      () => db.$queryRaw<HitRow[]>(page.sql),
+      (rows) => rows.length,
+    ),
+    cache.get(
+      version,
+      cacheKey(facets),
+      () => db.$queryRaw<FacetRow[]>(facets),
+      () => 1,
+    ),
   ]);
 }
 
@@ -261,7 +303,8 @@ async function fromIndex(
  */
 function viewerDependent(params: SearchParams, viewerId: string | null): boolean {
   const bounded = params.minConfidence !== undefined || params.maxConfidence !== undefined;
-  if (params.confidenceOf === 'mine' && bounded && !viewerId) throw unauthorized('Sign in to filter by your own confidence (confidenceOf=mine).');
+  if (params.confidenceOf === 'mine' && bounded && !viewerId)
+    throw unauthorized('Sign in to filter by your own confidence (confidenceOf=mine).');
   return params.confidenceOf === 'mine' && bounded;
 }
 
@@ -319,7 +362,12 @@ async function searchAt(params: SearchParams, viewerId: string | null, version: 
   let correctedQuery: string | null = null;
   if (mode === 'fulltext' && pageRows.length === 0) {
     const q = params.q ?? '';
-    correctedQuery = await cache.get(version, `correct\u0000${q}`, () => correctQuery(db, q), () => 1);
+    correctedQuery = await cache.get(
+      version,
+      `correct\u0000${q}`,
+      () => correctQuery(db, q),
+      () => 1,
+    );
     if (correctedQuery) {
       mode = 'fuzzy';
       [pageRows, facetRows] = await run({ ...params, q: correctedQuery });

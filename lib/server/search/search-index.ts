@@ -76,7 +76,10 @@ interface ThreadInfo {
  * What a hit shows of a claim (a search row without its thread, rank and headline), held for every
  * claim so a page needs no query, its headline aside. Times as milliseconds since 1970.
  */
-export type ClaimShown = Omit<HitRow, 'createdAt' | 'slug' | 'title' | 'rank' | 'headline'> & { threadId: string; createdAt: number };
+export type ClaimShown = Omit<HitRow, 'createdAt' | 'slug' | 'title' | 'rank' | 'headline'> & {
+  threadId: string;
+  createdAt: number;
+};
 
 type ClaimRow = ClaimShown & { flags: number; vector: string };
 
@@ -478,8 +481,16 @@ interface Snapshot {
 }
 
 async function readThreads(client: pg.PoolClient): Promise<{ threads: ThreadInfo[]; version: string }> {
-  const { rows } = await client.query<ThreadInfo>(`SELECT "id", "slug", "title", "eventSeq" AS "seq" FROM "Thread" ORDER BY "id"`);
-  return { threads: rows, version: formatDataVersion(rows.length, rows.reduce((sum, t) => sum + t.seq, 0)) };
+  const { rows } = await client.query<ThreadInfo>(
+    `SELECT "id", "slug", "title", "eventSeq" AS "seq" FROM "Thread" ORDER BY "id"`,
+  );
+  return {
+    threads: rows,
+    version: formatDataVersion(
+      rows.length,
+      rows.reduce((sum, t) => sum + t.seq, 0),
+    ),
+  };
 }
 
 function threadMaps(threads: ThreadInfo[]) {
@@ -504,7 +515,9 @@ export function heapBudget(): number {
 async function loadAll(pool: pg.Pool, budget: number): Promise<Snapshot> {
   const { threads, version, rows } = await inSnapshot(async (client) => {
     const read = await readThreads(client);
-    const { rows: counted } = await client.query<{ claims: number }>(`SELECT count(*)::int AS "claims" FROM "Claim" WHERE "tagCount" > 0`);
+    const { rows: counted } = await client.query<{ claims: number }>(
+      `SELECT count(*)::int AS "claims" FROM "Claim" WHERE "tagCount" > 0`,
+    );
     const needed = counted[0].claims * LOAD_BYTES_PER_CLAIM;
     if (needed > budget) {
       throw new Error(
@@ -531,7 +544,9 @@ async function catchUp(pool: pg.Pool, old: Snapshot): Promise<Snapshot | null> {
     const { threads, version } = await readThreads(client);
     if (threads.length !== old.threads.length || threads.some((t, i) => t.id !== old.threads[i].id)) return null;
     // Same threads in the same order (by id): each one's events since the number last seen.
-    const advanced = threads.flatMap((t, i) => (t.seq === old.threads[i].seq ? [] : [{ id: t.id, after: old.threads[i].seq, seq: t.seq }]));
+    const advanced = threads.flatMap((t, i) =>
+      t.seq === old.threads[i].seq ? [] : [{ id: t.id, after: old.threads[i].seq, seq: t.seq }],
+    );
     if (advanced.some((t) => t.seq < t.after)) return null;
     const { rows: events } = await client.query<{ type: string; claimId: string | null }>(
       `SELECT e."type", e."payload"->>'claimId' AS "claimId"
@@ -714,9 +729,17 @@ class TopK {
  * (those branches go the same way for every claim). A thread's claims alone come from its own list
  * (see `answer`).
  */
-function filterInto(columns: Columns, filter: FacetFilter, slots: Int32Array | null, out: Int32Array, byFlags: Int32Array, perThread: Int32Array): number {
+function filterInto(
+  columns: Columns,
+  filter: FacetFilter,
+  slots: Int32Array | null,
+  out: Int32Array,
+  byFlags: Int32Array,
+  perThread: Int32Array,
+): number {
   const { tagCount, flags, confMean, thread, disagreement, shown } = columns;
-  const { minTaggers, axisMask, flagsSet, flagsClear, bounded, low, high, onlyThread, minDisagreement, labels } = filter;
+  const { minTaggers, axisMask, flagsSet, flagsClear, bounded, low, high, onlyThread, minDisagreement, labels } =
+    filter;
   const count = slots ? slots.length : columns.size;
   // 1 where a filter is not asked for, so that it passes every claim.
   const anyAxis = axisMask === 0 ? 1 : 0;
@@ -728,7 +751,11 @@ function filterInto(columns: Columns, filter: FacetFilter, slots: Int32Array | n
     const i = slots ? slots[m] : m;
     const f = flags[i];
     const t = thread[i];
-    let pass = (anyAxis | +((f & axisMask) !== 0)) & +((f & flagsSet) === flagsSet) & +((f & flagsClear) === 0) & (anyThread | +(t === onlyThread));
+    let pass =
+      (anyAxis | +((f & axisMask) !== 0)) &
+      +((f & flagsSet) === flagsSet) &
+      +((f & flagsClear) === 0) &
+      (anyThread | +(t === onlyThread));
     if (byTagCount) pass &= +(tagCount[i] >= minTaggers);
     if (bounded) pass &= +(confMean[i] >= low) & +(confMean[i] <= high);
     if (byDisagreement) pass &= +(disagreement[i] >= minDisagreement);
@@ -743,12 +770,21 @@ function filterInto(columns: Columns, filter: FacetFilter, slots: Int32Array | n
 
 /** Are the search's filters all flags (axis, crux, story) and thread? Then counts and orders answer it without a scan. */
 function flagsAndThreadOnly(filter: FacetFilter): boolean {
-  return filter.minTaggers <= 1 && !filter.bounded && filter.minDisagreement === Number.NEGATIVE_INFINITY && filter.labels === null;
+  return (
+    filter.minTaggers <= 1 &&
+    !filter.bounded &&
+    filter.minDisagreement === Number.NEGATIVE_INFINITY &&
+    filter.labels === null
+  );
 }
 
 /** Does a claim with these flags pass a flags-only filter? */
 function flagsPass(filter: FacetFilter, f: number): boolean {
-  return (filter.axisMask === 0 || (f & filter.axisMask) !== 0) && (f & filter.flagsSet) === filter.flagsSet && (f & filter.flagsClear) === 0;
+  return (
+    (filter.axisMask === 0 || (f & filter.axisMask) !== 0) &&
+    (f & filter.flagsSet) === filter.flagsSet &&
+    (f & filter.flagsClear) === 0
+  );
 }
 
 /** The facet counts of a flags-and-thread search, from the claims counted by (thread, flags). */
@@ -767,7 +803,13 @@ function fromCounts(columns: Columns, filter: FacetFilter, byFlags: Int32Array, 
 }
 
 /** The page of a flags-and-thread search: the first claims after the cursor, in the order, that pass. */
-function topFromOrder(top: TopK, order: SortedOrder, columns: Columns, filter: FacetFilter, cursor: { key: number; id: string } | null) {
+function topFromOrder(
+  top: TopK,
+  order: SortedOrder,
+  columns: Columns,
+  filter: FacetFilter,
+  cursor: { key: number; id: string } | null,
+) {
   const key = columns.keyColumn(order.sort);
   const { flags, thread, idRank } = columns;
   const { onlyThread } = filter;
@@ -784,7 +826,15 @@ function pastCursor(key: number, id: string, afterKey: number, afterId: string):
 }
 
 /** The best of the first `n` slots by a column, past the cursor, into `top`. */
-function topByColumn(top: TopK, column: Float64Array, columns: Columns, slots: Int32Array, n: number, afterKey: number, afterId: string) {
+function topByColumn(
+  top: TopK,
+  column: Float64Array,
+  columns: Columns,
+  slots: Int32Array,
+  n: number,
+  afterKey: number,
+  afterId: string,
+) {
   const { ids, idRank } = columns;
   // Highest slots (newest claims) first: the heap fills with likely winners at once.
   for (let m = n - 1; m >= 0; m--) {
@@ -795,7 +845,16 @@ function topByColumn(top: TopK, column: Float64Array, columns: Columns, slots: I
 }
 
 /** The best of the first `n` slots by relevance (`ts_rank`), past the cursor, into `top`; slots ascending, as the position readers need. */
-function topByRank(top: TopK, plan: RankPlan, words: Words, columns: Columns, slots: Int32Array, n: number, afterKey: number, afterId: string) {
+function topByRank(
+  top: TopK,
+  plan: RankPlan,
+  words: Words,
+  columns: Columns,
+  slots: Int32Array,
+  n: number,
+  afterKey: number,
+  afterId: string,
+) {
   const { ids, idRank } = columns;
   if (plan.lexemes.length === 1) {
     // One word (or a word against its absence): each claim's rank was worked out at load.
@@ -823,7 +882,13 @@ let passing = new Int32Array(1024);
 let noRanks = new Float64Array(1024);
 
 /** Answers one search over a snapshot: matches, filters, facet counts, and the page after the cursor. */
-function answer(snapshot: Snapshot, params: SearchParams, sort: SearchSort, query: QueryNode | null, cursor: { key: string; id: string } | null): IndexAnswer {
+function answer(
+  snapshot: Snapshot,
+  params: SearchParams,
+  sort: SearchSort,
+  query: QueryNode | null,
+  cursor: { key: string; id: string } | null,
+): IndexAnswer {
   const { columns, threads, words } = snapshot;
   const matches = params.q ? (query ? matchQuery(query, words) : NO_SLOTS) : null;
   const perThread = new Int32Array(threads.length + 1); // slot 0: claims of no known thread
@@ -840,7 +905,9 @@ function answer(snapshot: Snapshot, params: SearchParams, sort: SearchSort, quer
     topFromOrder(top, columns.order(sort), columns, filter, cursor ? { key: afterKey, id: afterId } : null);
   } else {
     // Without words, one thread's claims are read from its own list rather than found among all.
-    const candidates = matches ?? (filter.onlyThread >= 0 ? columns.slotsInThread(filter.onlyThread) : filter.onlyThread === -3 ? NO_SLOTS : null);
+    const candidates =
+      matches ??
+      (filter.onlyThread >= 0 ? columns.slotsInThread(filter.onlyThread) : filter.onlyThread === -3 ? NO_SLOTS : null);
     passing = grown(passing, candidates ? candidates.length : columns.size);
     const n = filterInto(columns, filter, candidates, passing, byFlags, perThread);
     if (plan) {
@@ -848,7 +915,15 @@ function answer(snapshot: Snapshot, params: SearchParams, sort: SearchSort, quer
     } else {
       // Relevance asked for without words: every key is 0, as Postgres' rank column is then.
       if (sort === 'relevance') noRanks = grown(noRanks, columns.size);
-      topByColumn(top, sort === 'relevance' ? noRanks : columns.keyColumn(sort), columns, passing, n, afterKey, afterId);
+      topByColumn(
+        top,
+        sort === 'relevance' ? noRanks : columns.keyColumn(sort),
+        columns,
+        passing,
+        n,
+        afterKey,
+        afterId,
+      );
     }
   }
   const { thread, ids } = columns;
@@ -858,7 +933,11 @@ function answer(snapshot: Snapshot, params: SearchParams, sort: SearchSort, quer
   const topThreads = threads
     .map((_, slot) => slot)
     .filter((slot) => inThread(slot) > 0)
-    .sort((a, b) => inThread(b) - inThread(a) || (threads[a].slug < threads[b].slug ? -1 : threads[a].slug > threads[b].slug ? 1 : 0))
+    .sort(
+      (a, b) =>
+        inThread(b) - inThread(a) ||
+        (threads[a].slug < threads[b].slug ? -1 : threads[a].slug > threads[b].slug ? 1 : 0),
+    )
     .slice(0, 20)
     .map((slot) => ({ slug: threads[slot].slug, title: threads[slot].title, count: inThread(slot) }));
   return {
@@ -965,7 +1044,10 @@ export class SearchIndex {
         // Not again at the next search: a load costs seconds of CPU, and Postgres answers meanwhile.
         this.retryAt = Date.now() + this.retryMs;
         this.lastError = (error as Error).message;
-        log.warn({ err: (error as Error).message, retryInMs: this.retryMs }, 'search index could not load; Postgres answers meanwhile');
+        log.warn(
+          { err: (error as Error).message, retryInMs: this.retryMs },
+          'search index could not load; Postgres answers meanwhile',
+        );
         this.retryMs = Math.min(this.retryMs * 2, MAX_RETRY_MS);
       })
       .finally(() => {
@@ -983,7 +1065,8 @@ export class SearchIndex {
     const snapshot = this.snapshot;
     if (!snapshot) {
       if (this.loading) return { state: 'loading', claims: 0, overlay: 0 };
-      if (this.retryAt > Date.now()) return { state: 'failed', claims: 0, overlay: 0, error: this.lastError ?? undefined };
+      if (this.retryAt > Date.now())
+        return { state: 'failed', claims: 0, overlay: 0, error: this.lastError ?? undefined };
       return { state: 'idle', claims: 0, overlay: 0 };
     }
     return { state: 'ready', claims: snapshot.columns.size, overlay: snapshot.words.overlaid };

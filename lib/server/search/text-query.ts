@@ -64,7 +64,8 @@ export function parseTsvector(text: string): [string, Position[]][] {
       i++;
       while (i < text.length && text[i] !== ' ') {
         let position = 0;
-        while (i < text.length && text[i] >= '0' && text[i] <= '9') position = position * 10 + text.charCodeAt(i++) - 48;
+        while (i < text.length && text[i] >= '0' && text[i] <= '9')
+          position = position * 10 + text.charCodeAt(i++) - 48;
         let weight = 0;
         if (i < text.length && WEIGHT_OF[text[i]] !== undefined) weight = WEIGHT_OF[text[i++]];
         positions.push((weight << WEIGHT_SHIFT) | position);
@@ -76,7 +77,10 @@ export function parseTsvector(text: string): [string, Position[]][] {
   return entries;
 }
 
-type Token = { type: 'word'; lexeme: string } | { type: 'op'; op: '&' | '|' | '!' | '(' | ')' } | { type: 'phrase'; distance: number };
+type Token =
+  | { type: 'word'; lexeme: string }
+  | { type: 'op'; op: '&' | '|' | '!' | '(' | ')' }
+  | { type: 'phrase'; distance: number };
 
 function tokenize(text: string): Token[] | null {
   const tokens: Token[] = [];
@@ -171,7 +175,10 @@ export function isEvaluable(node: QueryNode): boolean {
     case 'or':
       return isEvaluable(node.left) && isEvaluable(node.right);
     case 'phrase':
-      return node.right.kind === 'word' && (node.left.kind === 'word' || (node.left.kind === 'phrase' && isEvaluable(node.left)));
+      return (
+        node.right.kind === 'word' &&
+        (node.left.kind === 'word' || (node.left.kind === 'phrase' && isEvaluable(node.left)))
+      );
   }
 }
 
@@ -291,8 +298,10 @@ export function matchQuery(node: QueryNode, postings: Postings): Int32Array {
     case 'not':
       return difference(allSlots(postings.size), matchQuery(node.operand, postings));
     case 'and':
-      if (node.right.kind === 'not') return difference(matchQuery(node.left, postings), matchQuery(node.right.operand, postings));
-      if (node.left.kind === 'not') return difference(matchQuery(node.right, postings), matchQuery(node.left.operand, postings));
+      if (node.right.kind === 'not')
+        return difference(matchQuery(node.left, postings), matchQuery(node.right.operand, postings));
+      if (node.left.kind === 'not')
+        return difference(matchQuery(node.right, postings), matchQuery(node.left.operand, postings));
       return intersect(matchQuery(node.left, postings), matchQuery(node.right, postings));
     case 'or':
       return union(matchQuery(node.left, postings), matchQuery(node.right, postings));
@@ -320,7 +329,9 @@ const WEIGHTS = [f(0.1), f(0.2), f(0.4), f(1.0)];
 const wpos = (position: Position) => WEIGHTS[position >> WEIGHT_SHIFT];
 
 /** word_distance of tsrank.c for distances 0–100 (beyond, 1e-30), worked out once rather than an exp() per pair of positions. */
-const WORD_DISTANCE = Float32Array.from({ length: 101 }, (_, distance) => f(1.0 / (1.005 + 0.05 * Math.exp(f(distance) / 1.5 - 2))));
+const WORD_DISTANCE = Float32Array.from({ length: 101 }, (_, distance) =>
+  f(1.0 / (1.005 + 0.05 * Math.exp(f(distance) / 1.5 - 2))),
+);
 const FAR = f(1e-30);
 
 function wordDistance(distance: number): number {

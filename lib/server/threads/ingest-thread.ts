@@ -23,13 +23,19 @@ export interface IngestOutcome {
   reanchored?: { anchored: number; orphaned: number };
 }
 
-const repeatsOf = (t: PreparedThread) => t.dedup.occurrences.filter((o) => o.kind !== 'original' && o.kind !== 'blank').length;
+const repeatsOf = (t: PreparedThread) =>
+  t.dedup.occurrences.filter((o) => o.kind !== 'original' && o.kind !== 'blank').length;
 
 /** Slugs for new threads, unique among the stored ones and within the batch. */
 async function newSlugs(titles: string[]): Promise<string[]> {
   const bases = titles.map(slugify);
   const taken = new Set(
-    (await db.thread.findMany({ where: { OR: [...new Set(bases)].map((base) => ({ slug: { startsWith: base } })) }, select: { slug: true } })).map((t) => t.slug),
+    (
+      await db.thread.findMany({
+        where: { OR: [...new Set(bases)].map((base) => ({ slug: { startsWith: base } })) },
+        select: { slug: true },
+      })
+    ).map((t) => t.slug),
   );
   return bases.map((base) => {
     let slug = base;
@@ -60,34 +66,64 @@ async function storeOnce(prepared: PreparedThread[]): Promise<IngestOutcome[]> {
     (
       await db.threadRevision.findMany({
         where: { contentHash: { in: prepared.map((t) => t.contentHash) } },
-        select: { contentHash: true, number: true, passageCount: true, repeatCount: true, lineCount: true, thread: { select: { slug: true, title: true } } },
+        select: {
+          contentHash: true,
+          number: true,
+          passageCount: true,
+          repeatCount: true,
+          lineCount: true,
+          thread: { select: { slug: true, title: true } },
+        },
       })
     ).map((r) => [r.contentHash, r]),
   );
   const seen = new Set<string>();
-  const fresh = prepared.filter((t) => !existing.has(t.contentHash) && !seen.has(t.contentHash) && seen.add(t.contentHash));
+  const fresh = prepared.filter(
+    (t) => !existing.has(t.contentHash) && !seen.has(t.contentHash) && seen.add(t.contentHash),
+  );
   const bySlug = new Map(
-    (await db.thread.findMany({ where: { slug: { in: fresh.flatMap((t) => (t.input.slug ? [t.input.slug] : [])) } }, select: { id: true, slug: true } })).map((t) => [t.slug, t]),
+    (
+      await db.thread.findMany({
+        where: { slug: { in: fresh.flatMap((t) => (t.input.slug ? [t.input.slug] : [])) } },
+        select: { id: true, slug: true },
+      })
+    ).map((t) => [t.slug, t]),
   );
   const bySource = new Map<string, { id: string; slug: string }>();
   for (const revision of await db.threadRevision.findMany({
-    where: { sourceName: { in: fresh.flatMap((t) => (t.input.sourceName && !t.input.slug ? [t.input.sourceName] : [])) } },
+    where: {
+      sourceName: { in: fresh.flatMap((t) => (t.input.sourceName && !t.input.slug ? [t.input.sourceName] : [])) },
+    },
     select: { sourceName: true, thread: { select: { id: true, slug: true } } },
     orderBy: { createdAt: 'asc' },
   })) {
     if (revision.sourceName && !bySource.has(revision.sourceName)) bySource.set(revision.sourceName, revision.thread);
   }
-  const targets = fresh.map((t) => (t.input.slug ? bySlug.get(t.input.slug) : t.input.sourceName ? bySource.get(t.input.sourceName) : undefined) ?? null);
+  const targets = fresh.map(
+    (t) =>
+      (t.input.slug ? bySlug.get(t.input.slug) : t.input.sourceName ? bySource.get(t.input.sourceName) : undefined) ??
+      null,
+  );
   const creating = fresh.filter((_, i) => !targets[i]);
   const slugs = await newSlugs(creating.map((t) => (t.input.slug ? t.input.slug : t.title)));
 
   const results = await inTransaction(async (client) => {
-    const created = creating.map((t, i) => ({ id: uuidv7(), slug: t.input.slug ?? slugs[i], title: t.title, createdById: t.input.createdById ?? null }));
+    const created = creating.map((t, i) => ({
+      id: uuidv7(),
+      slug: t.input.slug ?? slugs[i],
+      title: t.title,
+      createdById: t.input.createdById ?? null,
+    }));
     if (created.length) {
       await client.query(
         `INSERT INTO "Thread" ("id", "slug", "title", "createdById", "updatedAt")
          SELECT v.id, v.slug, v.title, v.creator, now() FROM unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[]) AS v(id, slug, title, creator)`,
-        [created.map((c) => c.id), created.map((c) => c.slug), created.map((c) => c.title), created.map((c) => c.createdById)],
+        [
+          created.map((c) => c.id),
+          created.map((c) => c.slug),
+          created.map((c) => c.title),
+          created.map((c) => c.createdById),
+        ],
       );
     }
     let createdIndex = 0;
@@ -102,7 +138,11 @@ async function storeOnce(prepared: PreparedThread[]): Promise<IngestOutcome[]> {
       [threads.filter((t) => !t.isNew).map((t) => t.id)],
     );
     const latest = new Map(latestRows.map((r) => [r.threadId, r.number]));
-    const revisions: NewRevision[] = fresh.map((t, i) => ({ thread: t, threadId: threads[i].id, number: (latest.get(threads[i].id) ?? 0) + 1 }));
+    const revisions: NewRevision[] = fresh.map((t, i) => ({
+      thread: t,
+      threadId: threads[i].id,
+      number: (latest.get(threads[i].id) ?? 0) + 1,
+    }));
     const saved = await saveRevisions(client, revisions);
     await client.query(
       `UPDATE "Thread" t SET "currentRevisionId" = v.revision, "updatedAt" = now()
@@ -115,7 +155,9 @@ async function storeOnce(prepared: PreparedThread[]): Promise<IngestOutcome[]> {
       await client.query(`UPDATE "Thread" SET "title" = $2 WHERE "id" = $1`, [thread.id, fresh[i].title]);
       const summary = await reanchorThread(client, thread.id, fresh[i].dedup.passages, saved[i].passageIds);
       reanchored.set(thread.id, summary);
-      await client.query(recordEventsSql(thread.id, [{ type: 'revision', payload: { revision: revisions[i].number, ...summary } }]));
+      await client.query(
+        recordEventsSql(thread.id, [{ type: 'revision', payload: { revision: revisions[i].number, ...summary } }]),
+      );
     }
     return threads.map((thread, i) => ({ thread, number: revisions[i].number, reanchored: reanchored.get(thread.id) }));
   });
@@ -124,7 +166,15 @@ async function storeOnce(prepared: PreparedThread[]): Promise<IngestOutcome[]> {
   return prepared.map((t) => {
     const before = existing.get(t.contentHash);
     if (before) {
-      return { slug: before.thread.slug, title: before.thread.title, revision: before.number, created: false, passages: before.passageCount, repeats: before.repeatCount, lines: before.lineCount };
+      return {
+        slug: before.thread.slug,
+        title: before.thread.title,
+        revision: before.number,
+        created: false,
+        passages: before.passageCount,
+        repeats: before.repeatCount,
+        lines: before.lineCount,
+      };
     }
     const result = stored.get(t.contentHash)!;
     const first = fresh.find((f) => f.contentHash === t.contentHash) === t;

@@ -34,6 +34,9 @@ export function prepareThread(input: IngestInput): PreparedThread {
   const text = decodeInput(input.bytes);
   const parsed = parseThread(text, input.format ?? detectFormat(text, input.sourceName));
   const dedup = findRepeats(parsed.paragraphs);
-  const title = input.title?.trim() || parsed.title || titleFromText(parsed.paragraphs.find((p) => p.text.trim())?.text ?? '', input.sourceName ?? 'Untitled thread');
+  const title =
+    input.title?.trim() ||
+    parsed.title ||
+    titleFromText(parsed.paragraphs.find((p) => p.text.trim())?.text ?? '', input.sourceName ?? 'Untitled thread');
   return { input, contentHash: contentHash(input.bytes), title, parsed, dedup };
 }

@@ -24,26 +24,42 @@ interface StoredClaim {
  * fuzzy re-anchoring; a claim found nowhere — or whose new span another claim already took — is
  * marked an orphan, kept with its tags, never deleted.
  */
-export async function reanchorThread(client: PoolClient, threadId: string, passages: DedupPassage[], passageIds: string[]): Promise<ReanchorSummary> {
+export async function reanchorThread(
+  client: PoolClient,
+  threadId: string,
+  passages: DedupPassage[],
+  passageIds: string[],
+): Promise<ReanchorSummary> {
   const { rows: claims } = await client.query<StoredClaim>(
     `SELECT c."id", c."passageId", c."start", c."end", c."exact", c."prefix", c."suffix", p."ordinal", p."text"
      FROM "Claim" c JOIN "Passage" p ON p."id" = c."passageId" WHERE c."threadId" = $1 ORDER BY c."createdAt", c."id"`,
     [threadId],
   );
   if (claims.length === 0) return { anchored: 0, orphaned: 0 };
-  const oldPassages = [...new Map(claims.map((c) => [c.passageId, { id: c.passageId, ordinal: c.ordinal, text: c.text }])).values()];
+  const oldPassages = [
+    ...new Map(claims.map((c) => [c.passageId, { id: c.passageId, ordinal: c.ordinal, text: c.text }])).values(),
+  ];
   const newPassages = passages.map((p) => ({ id: passageIds[p.ordinal], ordinal: p.ordinal, text: p.text }));
   const outcomes = reanchorClaims(oldPassages, newPassages, claims);
   const taken = new Set<string>();
   const summary = { anchored: 0, orphaned: 0 };
   for (const outcome of outcomes) {
-    const key = outcome.status === 'anchored' ? `${outcome.passageId}:${outcome.selector.start}:${outcome.selector.end}` : '';
+    const key =
+      outcome.status === 'anchored' ? `${outcome.passageId}:${outcome.selector.start}:${outcome.selector.end}` : '';
     if (outcome.status === 'anchored' && !taken.has(key)) {
       taken.add(key);
       const { selector } = outcome;
       await client.query(
         `UPDATE "Claim" SET "passageId" = $2, "start" = $3, "end" = $4, "exact" = $5, "prefix" = $6, "suffix" = $7, "orphan" = false, "updatedAt" = now() WHERE "id" = $1`,
-        [outcome.claimId, outcome.passageId, selector.start, selector.end, selector.exact, selector.prefix, selector.suffix],
+        [
+          outcome.claimId,
+          outcome.passageId,
+          selector.start,
+          selector.end,
+          selector.exact,
+          selector.prefix,
+          selector.suffix,
+        ],
       );
       summary.anchored++;
     } else {

@@ -3,7 +3,8 @@ import { copyRows } from '../db/copy-rows';
 import { uuidv7 } from '../db/uuid';
 import type { PreparedThread } from './prepare-thread';
 
-const spansJson = (spans: { start: number; end: number }[] | null) => (spans ? JSON.stringify(spans.map((s) => [s.start, s.end])) : null);
+const spansJson = (spans: { start: number; end: number }[] | null) =>
+  spans ? JSON.stringify(spans.map((s) => [s.start, s.end])) : null;
 
 export interface NewRevision {
   thread: PreparedThread;
@@ -23,7 +24,11 @@ export interface SavedRevision {
  * passages and occurrences of all of them streamed with COPY.
  */
 export async function saveRevisions(client: PoolClient, revisions: NewRevision[]): Promise<SavedRevision[]> {
-  const saved = revisions.map((r) => ({ id: uuidv7(), threadId: r.threadId, passageIds: r.thread.dedup.passages.map(() => uuidv7()) }));
+  const saved = revisions.map((r) => ({
+    id: uuidv7(),
+    threadId: r.threadId,
+    passageIds: r.thread.dedup.passages.map(() => uuidv7()),
+  }));
   await client.query(
     `INSERT INTO "ThreadRevision" ("id", "threadId", "number", "contentHash", "format", "sourceName", "byteLength", "lineCount", "passageCount", "repeatCount")
      SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::text[], $5::text[], $6::text[], $7::int[], $8::int[], $9::int[], $10::int[])`,
@@ -37,7 +42,9 @@ export async function saveRevisions(client: PoolClient, revisions: NewRevision[]
       revisions.map((r) => r.thread.input.bytes.byteLength),
       revisions.map((r) => r.thread.parsed.paragraphs.at(-1)?.line ?? 0),
       revisions.map((r) => r.thread.dedup.passages.length),
-      revisions.map((r) => r.thread.dedup.occurrences.filter((o) => o.kind !== 'original' && o.kind !== 'blank').length),
+      revisions.map(
+        (r) => r.thread.dedup.occurrences.filter((o) => o.kind !== 'original' && o.kind !== 'blank').length,
+      ),
     ],
   );
 
@@ -48,7 +55,18 @@ export async function saveRevisions(client: PoolClient, revisions: NewRevision[]
     (function* () {
       for (const [i, r] of revisions.entries()) {
         for (const p of r.thread.dedup.passages) {
-          yield [saved[i].passageIds[p.ordinal], saved[i].id, p.ordinal, p.line, p.text, JSON.stringify(p.sentences.map((s) => [s.start, s.end])), p.author ?? null, p.postedAt ?? null, p.commentId ?? null, p.parentCommentId ?? null];
+          yield [
+            saved[i].passageIds[p.ordinal],
+            saved[i].id,
+            p.ordinal,
+            p.line,
+            p.text,
+            JSON.stringify(p.sentences.map((s) => [s.start, s.end])),
+            p.author ?? null,
+            p.postedAt ?? null,
+            p.commentId ?? null,
+            p.parentCommentId ?? null,
+          ];
         }
       }
     })(),
@@ -57,13 +75,41 @@ export async function saveRevisions(client: PoolClient, revisions: NewRevision[]
   await copyRows(
     client,
     'Occurrence',
-    ['revisionId', 'position', 'paragraph', 'line', 'kind', 'text', 'rawBefore', 'rawAfter', 'rawText', 'passageId', 'sourcePassageId', 'spans', 'replyToPassageId'],
+    [
+      'revisionId',
+      'position',
+      'paragraph',
+      'line',
+      'kind',
+      'text',
+      'rawBefore',
+      'rawAfter',
+      'rawText',
+      'passageId',
+      'sourcePassageId',
+      'spans',
+      'replyToPassageId',
+    ],
     (function* () {
       for (const [i, r] of revisions.entries()) {
         const ids = saved[i].passageIds;
         const idOf = (ordinal: number | null) => (ordinal === null ? null : ids[ordinal]);
         for (const o of r.thread.dedup.occurrences) {
-          yield [saved[i].id, o.position, o.paragraph, o.line, o.kind, o.text, o.rawBefore, o.rawAfter, o.raw ?? null, idOf(o.passage), idOf(o.source), spansJson(o.spans), idOf(o.replyTo)];
+          yield [
+            saved[i].id,
+            o.position,
+            o.paragraph,
+            o.line,
+            o.kind,
+            o.text,
+            o.rawBefore,
+            o.rawAfter,
+            o.raw ?? null,
+            idOf(o.passage),
+            idOf(o.source),
+            spansJson(o.spans),
+            idOf(o.replyTo),
+          ];
         }
       }
     })(),

@@ -13,7 +13,10 @@ export function slugify(title: string): string {
 
 /** A title for a thread that has none: its first line, cut at a word near 80 characters. */
 export function titleFromText(firstLine: string, fallback: string): string {
-  const line = firstLine.replace(/\[\d{1,3}\]/g, '').trim().replace(/\s+/g, ' ');
+  const line = firstLine
+    .replace(/\[\d{1,3}\]/g, '')
+    .trim()
+    .replace(/\s+/g, ' ');
   if (!line) return fallback;
   if (line.length <= 80) return line;
   const cut = line.slice(0, 80);

@@ -46,7 +46,15 @@ export interface ThreadModel {
   threadId: string;
   slug: string;
   title: string;
-  revision: { id: string; number: number; format: string; lineCount: number; passageCount: number; repeatCount: number; createdAt: string };
+  revision: {
+    id: string;
+    number: number;
+    format: string;
+    lineCount: number;
+    passageCount: number;
+    repeatCount: number;
+    createdAt: string;
+  };
   passages: PassageModel[];
   occurrences: OccurrenceModel[];
   blocks: BlockModel[];
@@ -70,14 +78,20 @@ const globalForThreads = globalThis as unknown as { cruxRevisions?: VersionedCac
 export async function getThreadModel(slug: string): Promise<ThreadModel> {
   const thread = await getThreadOrThrow(slug);
   globalForThreads.cruxRevisions ??= new VersionedCache(REVISION_CACHE_WEIGHT);
-  const content = await globalForThreads.cruxRevisions.get('stored', thread.currentRevisionId, () => revisionContent(thread.currentRevisionId), weightOf);
+  const content = await globalForThreads.cruxRevisions.get(
+    'stored',
+    thread.currentRevisionId,
+    () => revisionContent(thread.currentRevisionId),
+    weightOf,
+  );
   return { threadId: thread.id, slug: thread.slug, title: thread.title, ...content };
 }
 
 function weightOf(content: RevisionContent): number {
   let weight = 0;
   for (const p of content.passages) weight += ROW_WEIGHT + p.text.length;
-  for (const o of content.occurrences) weight += ROW_WEIGHT + o.text.length + o.rawBefore.length + o.rawAfter.length + (o.rawText?.length ?? 0);
+  for (const o of content.occurrences)
+    weight += ROW_WEIGHT + o.text.length + o.rawBefore.length + o.rawAfter.length + (o.rawText?.length ?? 0);
   return weight;
 }
 
@@ -85,19 +99,41 @@ async function revisionContent(revisionId: string): Promise<RevisionContent> {
   const [revision, passages, occurrences, blocks] = await Promise.all([
     db.threadRevision.findUniqueOrThrow({
       where: { id: revisionId },
-      select: { id: true, number: true, format: true, lineCount: true, passageCount: true, repeatCount: true, createdAt: true },
+      select: {
+        id: true,
+        number: true,
+        format: true,
+        lineCount: true,
+        passageCount: true,
+        repeatCount: true,
+        createdAt: true,
+      },
     }),
     db.passage.findMany({
       where: { revisionId },
       orderBy: { ordinal: 'asc' },
-      select: { id: true, ordinal: true, line: true, text: true, sentences: true, author: true, postedAt: true, commentId: true, parentCommentId: true },
+      select: {
+        id: true,
+        ordinal: true,
+        line: true,
+        text: true,
+        sentences: true,
+        author: true,
+        postedAt: true,
+        commentId: true,
+        parentCommentId: true,
+      },
     }),
     db.occurrence.findMany({
       where: { revisionId },
       orderBy: { position: 'asc' },
       omit: { revisionId: true },
     }),
-    db.repeatBlock.findMany({ where: { revisionId }, orderBy: { fromPosition: 'asc' }, omit: { id: true, revisionId: true } }),
+    db.repeatBlock.findMany({
+      where: { revisionId },
+      orderBy: { fromPosition: 'asc' },
+      omit: { id: true, revisionId: true },
+    }),
   ]);
   // A copy inside a whole-thread repeat is not a quote of the passage: only real quotes are counted.
   const inBlock = (position: number) => blocks.some((b) => position >= b.fromPosition && position <= b.toPosition);
@@ -132,7 +168,9 @@ async function revisionContent(revisionId: string): Promise<RevisionContent> {
 }
 
 /** The original input, byte for byte, rebuilt from the occurrences alone. */
-export function rebuildOriginal(occurrences: Pick<OccurrenceModel, 'rawBefore' | 'text' | 'rawAfter' | 'rawText'>[]): string {
+export function rebuildOriginal(
+  occurrences: Pick<OccurrenceModel, 'rawBefore' | 'text' | 'rawAfter' | 'rawText'>[],
+): string {
   let out = '';
   for (const o of occurrences) out += o.rawText ?? o.rawBefore + o.text + o.rawAfter;
   return out;

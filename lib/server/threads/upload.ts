@@ -21,7 +21,10 @@ const jsonUpload = z.object({
   text: z.string({ error: 'text is required: the thread itself.' }),
   title: z.string().trim().max(300).optional(),
   format: formatSchema.optional(),
-  slug: z.string().regex(/^[a-z0-9-]{1,80}$/, 'slug is lower-case letters, digits and dashes.').optional(),
+  slug: z
+    .string()
+    .regex(/^[a-z0-9-]{1,80}$/, 'slug is lower-case letters, digits and dashes.')
+    .optional(),
   sourceName: z.string().max(300).optional(),
 });
 
@@ -35,15 +38,19 @@ export async function readUpload(req: Request): Promise<Upload> {
   const type = req.headers.get('content-type') ?? '';
   if (/^multipart\/form-data/i.test(type)) {
     const declared = Number(req.headers.get('content-length') ?? 0);
-    if (declared > MAX_UPLOAD_BYTES + 64 * 1024) throw payloadTooLarge(`The upload is ${declared} bytes; the limit is 20 MB.`, 'file');
-    const form = await new Response(await readBodyBytes(req, MAX_UPLOAD_BYTES + 64 * 1024), { headers: { 'content-type': type } })
+    if (declared > MAX_UPLOAD_BYTES + 64 * 1024)
+      throw payloadTooLarge(`The upload is ${declared} bytes; the limit is 20 MB.`, 'file');
+    const form = await new Response(await readBodyBytes(req, MAX_UPLOAD_BYTES + 64 * 1024), {
+      headers: { 'content-type': type },
+    })
       .formData()
       .catch(() => {
         throw badRequest('The multipart form could not be read.');
       });
     const file = form.get('file');
     if (!(file instanceof File)) throw badRequest('Attach the thread as a file in the field "file".', 'file');
-    if (file.size > MAX_UPLOAD_BYTES) throw payloadTooLarge(`${file.name} is ${file.size} bytes; the limit is 20 MB.`, 'file');
+    if (file.size > MAX_UPLOAD_BYTES)
+      throw payloadTooLarge(`${file.name} is ${file.size} bytes; the limit is 20 MB.`, 'file');
     const format = optionalField(form, 'format');
     const parsedFormat = format ? formatSchema.safeParse(format) : null;
     if (parsedFormat && !parsedFormat.success) throw badRequest(parsedFormat.error.issues[0].message, 'format');
@@ -57,7 +64,16 @@ export async function readUpload(req: Request): Promise<Upload> {
   }
   if (/^application\/json/i.test(type)) {
     const body = await readJson(req, jsonUpload, MAX_UPLOAD_BYTES + 64 * 1024);
-    return { bytes: new TextEncoder().encode(body.text), format: body.format, title: body.title, slug: body.slug, sourceName: body.sourceName };
+    return {
+      bytes: new TextEncoder().encode(body.text),
+      format: body.format,
+      title: body.title,
+      slug: body.slug,
+      sourceName: body.sourceName,
+    };
   }
-  throw new ApiError('unsupported_media_type', 'Upload a thread as multipart/form-data (field "file") or as JSON {title, format, text}.');
+  throw new ApiError(
+    'unsupported_media_type',
+    'Upload a thread as multipart/form-data (field "file") or as JSON {title, format, text}.',
+  );
 }

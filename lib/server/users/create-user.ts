@@ -11,7 +11,8 @@ export async function createUser(input: SignUpInput) {
       select: { id: true, email: true, name: true, role: true, createdAt: true },
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw conflict('An account with this email exists already; sign in instead.', 'email');
+    if (isUniqueViolation(error))
+      throw conflict('An account with this email exists already; sign in instead.', 'email');
     throw error;
   }
 }

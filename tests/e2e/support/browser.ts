@@ -24,7 +24,11 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 /** A browser context signed in as `user` (the session cookie next-auth would set). */
-export async function signedInContext(browser: Browser, baseUrl: string, user: { id: string; name: string }): Promise<BrowserContext> {
+export async function signedInContext(
+  browser: Browser,
+  baseUrl: string,
+  user: { id: string; name: string },
+): Promise<BrowserContext> {
   const context = await browser.newContext({ baseURL: baseUrl });
   const [name, value] = (await sessionCookie(user)).split('=');
   await context.addCookies([{ name, value, url: baseUrl, httpOnly: true, sameSite: 'Lax' }]);
@@ -36,7 +40,8 @@ export function watchPage(page: import('playwright-core').Page, allowed: RegExp[
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   page.on('console', (message) => {
-    if (message.type() === 'error' && !allowed.some((re) => re.test(message.text()))) problems.push(`console error: ${message.text()}`);
+    if (message.type() === 'error' && !allowed.some((re) => re.test(message.text())))
+      problems.push(`console error: ${message.text()}`);
   });
   page.on('dialog', (dialog) => {
     problems.push(`dialog: ${dialog.message()}`);

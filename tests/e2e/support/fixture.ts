@@ -17,7 +17,10 @@ export function useApp(options: { seed?: boolean; browser?: boolean } = {}): App
       const { loadSeedThreads } = await import('@/lib/server/seed');
       await loadSeedThreads(path.resolve(import.meta.dirname, '../../../prisma/seed-data'));
     }
-    [fixture.app, fixture.browser] = await Promise.all([startApp(), options.browser === false ? Promise.resolve(undefined as unknown as Browser) : launchBrowser()]);
+    [fixture.app, fixture.browser] = await Promise.all([
+      startApp(),
+      options.browser === false ? Promise.resolve(undefined as unknown as Browser) : launchBrowser(),
+    ]);
   });
   afterAll(async () => {
     await fixture.browser?.close();

@@ -12,8 +12,10 @@ describe('GET /api/health', () => {
     expect(body.migration.latest).toMatch(/_init$|^\d{14}_/);
   });
 
-  it("reports the search index: idle until the first search, then loading, then ready", async () => {
-    const health = async () => (await (await GET(new Request('http://localhost/api/health'), { params: Promise.resolve({}) })).json()).searchIndex;
+  it('reports the search index: idle until the first search, then loading, then ready', async () => {
+    const health = async () =>
+      (await (await GET(new Request('http://localhost/api/health'), { params: Promise.resolve({}) })).json())
+        .searchIndex;
     expect(await health()).toEqual({ state: 'idle', claims: 0, overlay: 0 });
     await searchClaims(searchParamsSchema.parse({}), null);
     expect((await health()).state).toMatch(/loading|ready/);

@@ -8,7 +8,10 @@ import { db } from '@/lib/server/db/client';
 import { insertThread, insertUser } from '../../support/factories';
 import { call } from '../../support/requests';
 
-const TEXTS = ['First 🙂 claim here, and a second one. Then a third.', 'Another paragraph with "quotes" & <angle> brackets.'];
+const TEXTS = [
+  'First 🙂 claim here, and a second one. Then a third.',
+  'Another paragraph with "quotes" & <angle> brackets.',
+];
 
 /**
  * The claims and live tags as the ORM reads them, mapped to the API's shape independently of
@@ -18,7 +21,11 @@ async function expected(threadId: string, orphan: boolean): Promise<ClaimView[]>
   const rows = await db.claim.findMany({
     where: { threadId, orphan, tags: { some: { deletedAt: null } } },
     orderBy: [{ passage: { ordinal: 'asc' } }, { start: 'asc' }, { end: 'asc' }, { id: 'asc' }],
-    include: { thread: true, passage: true, tags: { where: { deletedAt: null }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], include: { user: true } } },
+    include: {
+      thread: true,
+      passage: true,
+      tags: { where: { deletedAt: null }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], include: { user: true } },
+    },
   });
   return rows.map((c) => ({
     id: c.id,
@@ -60,7 +67,11 @@ beforeAll(async () => {
   const { thread, passages } = await insertThread(TEXTS);
   threadId = thread.id;
   slug = thread.slug;
-  const [ada, bo, cy] = [await insertUser({ name: 'Ada <Admin> & "Co"' }), await insertUser({ name: 'Bo' }), await insertUser({ name: 'Cy' })];
+  const [ada, bo, cy] = [
+    await insertUser({ name: 'Ada <Admin> & "Co"' }),
+    await insertUser({ name: 'Bo' }),
+    await insertUser({ name: 'Cy' }),
+  ];
   const spans = [
     { passage: 1, start: 0, end: 14 },
     { passage: 0, start: 21, end: 37 },
@@ -69,7 +80,14 @@ beforeAll(async () => {
   ];
   for (const s of spans) {
     const chars = Array.from(TEXTS[s.passage]);
-    const body = { passageId: passages[s.passage].id, start: s.start, end: s.end, exact: chars.slice(s.start, s.end).join(''), prefix: '', suffix: '' };
+    const body = {
+      passageId: passages[s.passage].id,
+      start: s.start,
+      end: s.end,
+      exact: chars.slice(s.start, s.end).join(''),
+      prefix: '',
+      suffix: '',
+    };
     const response = await call(createClaim, { method: 'POST', params: { slug }, body, user: ada });
     expect(response.status, response.text).toBeLessThan(300);
     claimIds.push(response.json.claim.id);
@@ -78,7 +96,12 @@ beforeAll(async () => {
     const response = await call(putTag, { method: 'PUT', params: { id: claimIds[claim] }, user, body });
     expect(response.status, response.text).toBe(200);
   };
-  await tag(0, ada, { axis: 'outer', confidence: 10, note: '**Bold** and <script>x</script>', labels: ['spec gaming', 'RLHF'] });
+  await tag(0, ada, {
+    axis: 'outer',
+    confidence: 10,
+    note: '**Bold** and <script>x</script>',
+    labels: ['spec gaming', 'RLHF'],
+  });
   await tag(0, bo, { axis: 'inner', crux: true, concreteStoryNeeded: true });
   await tag(1, cy, { axis: 'both', confidence: 0 });
   await tag(2, bo, { axis: 'other', confidence: 100, note: 'Only Bo, then deleted.' });
@@ -93,7 +116,11 @@ describe('claim views', () => {
     expect(anchored.map((c) => c.id)).toEqual([claimIds[1], claimIds[0]]);
     expect(anchored).toEqual(await expected(threadId, false));
     expect(anchored[1].tags.map((t) => t.userName)).toEqual(['Ada <Admin> & "Co"', 'Bo']);
-    expect(anchored[1].tags[0]).toMatchObject({ confidence: 10, labels: ['spec gaming', 'RLHF'], noteHtml: expect.stringContaining('<strong>Bold</strong>') });
+    expect(anchored[1].tags[0]).toMatchObject({
+      confidence: 10,
+      labels: ['spec gaming', 'RLHF'],
+      noteHtml: expect.stringContaining('<strong>Bold</strong>'),
+    });
     expect(anchored[1].tags[1]).toMatchObject({ confidence: null, crux: true, concreteStoryNeeded: true, labels: [] });
     const orphans = await claimViews({ threadId, orphan: true });
     expect(orphans.map((c) => c.id)).toEqual([claimIds[3]]);

@@ -3,7 +3,11 @@ import { DELETE as deleteTag, PUT as putTag } from '@/app/api/claims/[id]/tag/ro
 import { DELETE as deleteAnyTag } from '@/app/api/tags/[id]/route';
 import { POST as createClaim } from '@/app/api/threads/[slug]/claims/route';
 import { claimAggregates } from '@/lib/cruxes/aggregates';
-import { deleteTag as deleteOwnTag, putTag as putOwnTag, restoreTag as restoreOwnTag } from '@/lib/server/claims/put-tag';
+import {
+  deleteTag as deleteOwnTag,
+  putTag as putOwnTag,
+  restoreTag as restoreOwnTag,
+} from '@/lib/server/claims/put-tag';
 import { db } from '@/lib/server/db/client';
 import { insertThread, insertUser } from '../../support/factories';
 import { call } from '../../support/requests';
@@ -36,13 +40,18 @@ async function newClaim(start: number, end: number) {
   return response.json.claim.id as string;
 }
 
-const put = (claimId: string, user: { id: string; name: string }, body: Record<string, unknown>) => call(putTag, { method: 'PUT', params: { id: claimId }, user, body });
+const put = (claimId: string, user: { id: string; name: string }, body: Record<string, unknown>) =>
+  call(putTag, { method: 'PUT', params: { id: claimId }, user, body });
 
 describe('tag writes committed together', () => {
   it('keeps a claim exact when many taggers write it at once: every tag, revision and event, aggregates equal to a recount', async () => {
     const claimId = await newClaim(0, 50);
     const seqBefore = (await db.thread.findUniqueOrThrow({ where: { id: threadId } })).eventSeq;
-    const responses = await Promise.all(users.map((user, i) => put(claimId, user, { axis: i % 2 ? 'inner' : 'outer', confidence: (i * 13) % 101, crux: i % 3 === 0 })));
+    const responses = await Promise.all(
+      users.map((user, i) =>
+        put(claimId, user, { axis: i % 2 ? 'inner' : 'outer', confidence: (i * 13) % 101, crux: i % 3 === 0 }),
+      ),
+    );
     expect(responses.map((r) => r.status)).toEqual(users.map(() => 200));
     expect(responses.every((r) => r.json.tag.version === 1)).toBe(true);
 
@@ -51,11 +60,20 @@ describe('tag writes committed together', () => {
     expect(await db.tagRevision.count({ where: { tagId: { in: tags.map((t) => t.id) } } })).toBe(users.length);
     const recount = claimAggregates({ tags: tags.map((t) => ({ ...t, userName: '', createdAt: '', updatedAt: '' })) });
     const row = await db.claim.findUniqueOrThrow({ where: { id: claimId } });
-    expect(row).toMatchObject({ tagCount: users.length, confCount: recount.confidence.count, cruxCount: recount.crux, axisInner: recount.axes.inner, axisOuter: recount.axes.outer });
+    expect(row).toMatchObject({
+      tagCount: users.length,
+      confCount: recount.confidence.count,
+      cruxCount: recount.crux,
+      axisInner: recount.axes.inner,
+      axisOuter: recount.axes.outer,
+    });
     expect(row.confMean).toBeCloseTo(recount.confidence.mean ?? Number.NaN, 9);
 
     // One event per write, numbered without a gap, the last one carrying the final aggregates.
-    const events = await db.threadEvent.findMany({ where: { threadId, seq: { gt: seqBefore } }, orderBy: { seq: 'asc' } });
+    const events = await db.threadEvent.findMany({
+      where: { threadId, seq: { gt: seqBefore } },
+      orderBy: { seq: 'asc' },
+    });
     expect(events.map((e) => Number(e.seq))).toEqual(users.map((_, i) => Number(seqBefore) + i + 1));
     expect(events.map((e) => (e.payload as { userId: string }).userId).sort()).toEqual(users.map((u) => u.id).sort());
     const last = events.at(-1)?.payload as { aggregates: { taggers: number } } | undefined;
@@ -93,10 +111,19 @@ describe('tag writes committed together', () => {
       call(deleteAnyTag, { method: 'DELETE', params: { id: victim.id }, user: { ...admin, role: 'ADMIN' } }),
       call(deleteTag, { method: 'DELETE', params: { id: claimId }, user: users[2] }),
       put(claimId, users[3], { axis: 'both' }),
-      call(deleteAnyTag, { method: 'DELETE', params: { id: '01890000-0000-7000-8000-000000000001' }, user: { ...admin, role: 'ADMIN' } }),
+      call(deleteAnyTag, {
+        method: 'DELETE',
+        params: { id: '01890000-0000-7000-8000-000000000001' },
+        user: { ...admin, role: 'ADMIN' },
+      }),
     ]);
     expect([removed.status, own.status, added.status, unknown.status]).toEqual([200, 200, 200, 404]);
-    expect(await db.claim.findUniqueOrThrow({ where: { id: claimId } })).toMatchObject({ tagCount: 1, axisBoth: 1, axisInner: 0, axisOuter: 0 });
+    expect(await db.claim.findUniqueOrThrow({ where: { id: claimId } })).toMatchObject({
+      tagCount: 1,
+      axisBoth: 1,
+      axisInner: 0,
+      axisOuter: 0,
+    });
   });
 
   it('fails only the write Postgres refuses when it shares a transaction with others', async () => {
@@ -139,7 +166,10 @@ describe('tag writes committed together', () => {
     ]);
     expect(results.slice(2, 7).map((r) => r.tag.version)).toEqual([1, 2, 3, 4, 5]);
 
-    const tag = await db.tag.findFirstOrThrow({ where: { claimId, userId: tagger.id }, include: { revisions: { orderBy: { version: 'asc' } } } });
+    const tag = await db.tag.findFirstOrThrow({
+      where: { claimId, userId: tagger.id },
+      include: { revisions: { orderBy: { version: 'asc' } } },
+    });
     expect(tag).toMatchObject({ version: 5, axis: 'both', confidence: 30, crux: true, deletedAt: null });
     expect(tag.revisions.map((r) => [r.version, r.axis, r.confidence, r.deleted])).toEqual([
       [1, 'inner', 10, false],
@@ -148,12 +178,29 @@ describe('tag writes committed together', () => {
       [4, 'outer', 20, false],
       [5, 'both', 30, false],
     ]);
-    expect(await db.claim.findUniqueOrThrow({ where: { id: claimId } })).toMatchObject({ tagCount: 2, axisBoth: 1, axisInner: 1, cruxCount: 1, confMean: 60 });
+    expect(await db.claim.findUniqueOrThrow({ where: { id: claimId } })).toMatchObject({
+      tagCount: 2,
+      axisBoth: 1,
+      axisInner: 1,
+      cruxCount: 1,
+      confMean: 60,
+    });
     expect(await db.claim.findUniqueOrThrow({ where: { id: other } })).toMatchObject({ tagCount: 2, axisOther: 2 });
 
-    const events = await db.threadEvent.findMany({ where: { threadId, seq: { gt: seqBefore } }, orderBy: { seq: 'asc' } });
+    const events = await db.threadEvent.findMany({
+      where: { threadId, seq: { gt: seqBefore } },
+      orderBy: { seq: 'asc' },
+    });
     expect(events.map((e) => Number(e.seq))).toEqual(results.map((_, i) => Number(seqBefore) + i + 1));
-    const mine = events.map((e) => e.payload as { claimId: string; userId: string; deleted: boolean; tag: { version: number } }).filter((p) => p.claimId === claimId && p.userId === tagger.id);
-    expect(mine.map((p) => [p.tag.version, p.deleted])).toEqual([[1, false], [2, false], [3, true], [4, false], [5, false]]);
+    const mine = events
+      .map((e) => e.payload as { claimId: string; userId: string; deleted: boolean; tag: { version: number } })
+      .filter((p) => p.claimId === claimId && p.userId === tagger.id);
+    expect(mine.map((p) => [p.tag.version, p.deleted])).toEqual([
+      [1, false],
+      [2, false],
+      [3, true],
+      [4, false],
+      [5, false],
+    ]);
   });
 });

@@ -22,7 +22,12 @@ beforeAll(async () => {
   slug = thread.slug;
   users = await Promise.all(['Ann', 'Bo', 'Cat', 'Dev'].map((name) => insertUser({ name })));
   const [ann, bo, cat, dev] = users;
-  await tagPassage(slug, passages[0], ann, { axis: 'outer', confidence: 10, note: 'The *brain* reward function is not simple.', crux: true });
+  await tagPassage(slug, passages[0], ann, {
+    axis: 'outer',
+    confidence: 10,
+    note: 'The *brain* reward function is not simple.',
+    crux: true,
+  });
   await tagPassage(slug, passages[0], bo, { axis: 'outer', confidence: 90, labels: ['reward'] });
   await tagPassage(slug, passages[0], cat, { axis: 'inner', confidence: 85, concreteStoryNeeded: true });
   await tagPassage(slug, passages[1], ann, { axis: 'outer', confidence: 80 });
@@ -31,7 +36,8 @@ beforeAll(async () => {
   await tagPassage(slug, passages[2], cat, { axis: 'other', confidence: 50, note: '=HYPERLINK("http://evil")' });
 });
 
-const get = (format: string, query: Record<string, string> = {}) => call(threadCruxes, { params: { slug }, query: { format, ...query } });
+const get = (format: string, query: Record<string, string> = {}) =>
+  call(threadCruxes, { params: { slug }, query: { format, ...query } });
 
 describe('crux exports', () => {
   it('JSON follows the versioned schema and ranks the split claim first, the agreed one as consensus', async () => {
@@ -92,11 +98,19 @@ describe('W3C import', () => {
     await db.claim.deleteMany();
     await db.user.deleteMany();
     const importer = await insertUser({ name: 'Importer' });
-    const response = await call(importRoute, { method: 'POST', user: importer, rawBody: exported, headers: { 'content-type': 'application/ld+json' } });
+    const response = await call(importRoute, {
+      method: 'POST',
+      user: importer,
+      rawBody: exported,
+      headers: { 'content-type': 'application/ld+json' },
+    });
     expect(response.status, response.text).toBe(201);
     expect(response.json.import).toMatchObject({ annotations: 7, created: 7, orphans: [] });
     // Open readers are told to reload the thread's claims: one event for the whole import.
-    const events = await db.threadEvent.findMany({ where: { type: 'import' }, select: { payload: true, thread: { select: { slug: true } } } });
+    const events = await db.threadEvent.findMany({
+      where: { type: 'import' },
+      select: { payload: true, thread: { select: { slug: true } } },
+    });
     expect(events).toEqual([{ payload: { created: 7 }, thread: { slug } }]);
     const again = (await get('w3c')).text;
     const strip = (text: string) => {
@@ -106,7 +120,12 @@ describe('W3C import', () => {
     };
     expect(strip(again)).toEqual(strip(exported));
     // A second import changes nothing.
-    const twice = await call(importRoute, { method: 'POST', user: importer, rawBody: exported, headers: { 'content-type': 'application/json' } });
+    const twice = await call(importRoute, {
+      method: 'POST',
+      user: importer,
+      rawBody: exported,
+      headers: { 'content-type': 'application/json' },
+    });
     expect(twice.json.import).toMatchObject({ created: 0, alreadyPresent: 7 });
     expect(await db.threadEvent.count({ where: { type: 'import' } })).toBe(1);
   });
@@ -116,8 +135,39 @@ describe('W3C import', () => {
     const before = await db.tag.count();
     const cases: [unknown, RegExp][] = [
       [{ hello: 'world' }, /@context|\$/],
-      [{ '@context': 'http://www.w3.org/ns/anno.jsonld', type: 'AnnotationCollection', first: { type: 'AnnotationPage', items: [{ type: 'Annotation', target: { source: 'http://x/threads/crux-thread/passages/0', selector: { type: 'TextPositionSelector', start: 0, end: 3 } } }] } }, /items\[0\]/],
-      [{ '@context': 'http://www.w3.org/ns/anno.jsonld', id: 'http://x/annotations/1', type: 'Annotation', motivation: 'tagging', body: [], target: { source: 'http://x/threads/not-here/passages/0', selector: { type: 'TextQuoteSelector', exact: 'Reward' } } }, /not-here|source/],
+      [
+        {
+          '@context': 'http://www.w3.org/ns/anno.jsonld',
+          type: 'AnnotationCollection',
+          first: {
+            type: 'AnnotationPage',
+            items: [
+              {
+                type: 'Annotation',
+                target: {
+                  source: 'http://x/threads/crux-thread/passages/0',
+                  selector: { type: 'TextPositionSelector', start: 0, end: 3 },
+                },
+              },
+            ],
+          },
+        },
+        /items\[0\]/,
+      ],
+      [
+        {
+          '@context': 'http://www.w3.org/ns/anno.jsonld',
+          id: 'http://x/annotations/1',
+          type: 'Annotation',
+          motivation: 'tagging',
+          body: [],
+          target: {
+            source: 'http://x/threads/not-here/passages/0',
+            selector: { type: 'TextQuoteSelector', exact: 'Reward' },
+          },
+        },
+        /not-here|source/,
+      ],
     ];
     for (const [document, pattern] of cases) {
       const response = await call(importRoute, { method: 'POST', user: importer, body: document });

@@ -17,12 +17,20 @@ describe('copyRows', () => {
   it('stores every value exactly as given, nulls as nulls, across chunk boundaries', async () => {
     const back = await inTransaction(async (client) => {
       await client.query('CREATE TEMP TABLE copy_probe (n int, s text, j jsonb, b boolean) ON COMMIT DROP');
-      const rows: (string | number | boolean | null)[][] = AWKWARD.map((s, n) => [n, s, JSON.stringify({ s }), n % 2 === 0]);
+      const rows: (string | number | boolean | null)[][] = AWKWARD.map((s, n) => [
+        n,
+        s,
+        JSON.stringify({ s }),
+        n % 2 === 0,
+      ]);
       rows.push([AWKWARD.length, null, null, null]);
       await copyRows(client, 'copy_probe', ['n', 's', 'j', 'b'], rows);
-      const { rows: stored } = await client.query<{ n: number; s: string | null; j: { s: string } | null; b: boolean | null }>(
-        'SELECT n, s, j, b FROM copy_probe ORDER BY n',
-      );
+      const { rows: stored } = await client.query<{
+        n: number;
+        s: string | null;
+        j: { s: string } | null;
+        b: boolean | null;
+      }>('SELECT n, s, j, b FROM copy_probe ORDER BY n');
       return stored;
     });
     expect(back.map((r) => r.s)).toEqual([...AWKWARD, null]);

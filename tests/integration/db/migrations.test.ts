@@ -13,7 +13,9 @@ describe('migrations', () => {
   });
 
   it("records every migration in Prisma's own _prisma_migrations table, and applying again is a no-op", async () => {
-    const onDisk = (await readdir(MIGRATIONS_DIR, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name);
+    const onDisk = (await readdir(MIGRATIONS_DIR, { withFileTypes: true }))
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name);
     const client = new pg.Client({ connectionString: url() });
     await client.connect();
     const { rows } = await client.query(

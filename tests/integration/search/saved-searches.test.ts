@@ -18,10 +18,19 @@ beforeAll(async () => {
 
 describe('saved searches', () => {
   it('saves a search without its page cursor or empty fields, lists it to its owner only, by name', async () => {
-    const first = await save(ann, { name: 'Mesa cruxes', query: '?q=mesa+optimiser&axis=inner&axis=both&crux=true&minConfidence=&cursor=abc' });
+    const first = await save(ann, {
+      name: 'Mesa cruxes',
+      query: '?q=mesa+optimiser&axis=inner&axis=both&crux=true&minConfidence=&cursor=abc',
+    });
     expect(first.status, first.text).toBe(201);
-    expect(first.json.search).toMatchObject({ name: 'Mesa cruxes', query: 'q=mesa+optimiser&axis=inner&axis=both&crux=true' });
-    expect((await save(ann, { name: 'All disagreement', query: 'http://localhost:3000/claims?sort=disagreement' })).json.search.query).toBe('sort=disagreement');
+    expect(first.json.search).toMatchObject({
+      name: 'Mesa cruxes',
+      query: 'q=mesa+optimiser&axis=inner&axis=both&crux=true',
+    });
+    expect(
+      (await save(ann, { name: 'All disagreement', query: 'http://localhost:3000/claims?sort=disagreement' })).json
+        .search.query,
+    ).toBe('sort=disagreement');
 
     const mine = await call(GET, { user: ann });
     expect(mine.json.items.map((s: { name: string }) => s.name)).toEqual(['All disagreement', 'Mesa cruxes']);
@@ -46,7 +55,9 @@ describe('saved searches', () => {
     expect((await save(ann, { name: 'x'.repeat(81), query: 'q=x' })).status).toBe(400);
     expect((await save(ann, { query: 'q=x' })).json.error.message).toMatch(/name/);
     expect((await save(ann, { name: 'Long', query: `q=${'x'.repeat(2_001)}` })).status).toBe(400);
-    expect(await db.savedSearch.count({ where: { userId: ann.id, name: { in: ['Bad axis', 'Unknown', 'Long'] } } })).toBe(0);
+    expect(
+      await db.savedSearch.count({ where: { userId: ann.id, name: { in: ['Bad axis', 'Unknown', 'Long'] } } }),
+    ).toBe(0);
   });
 
   it('deletes only the owner’s own: someone else’s is a 404 and stays', async () => {
@@ -61,10 +72,20 @@ describe('saved searches', () => {
 
   it(`keeps at most ${MAX_SAVED_SEARCHES} per account, also when saves race`, async () => {
     const carl = await insertUser({ name: 'Carl Hoarder' });
-    await db.savedSearch.createMany({ data: Array.from({ length: MAX_SAVED_SEARCHES - 3 }, (_, i) => ({ userId: carl.id, name: `s${i}`, query: `q=w${i}` })) });
-    const results = await Promise.all(Array.from({ length: 8 }, (_, i) => save(carl, { name: `race ${i}`, query: 'q=race' })));
+    await db.savedSearch.createMany({
+      data: Array.from({ length: MAX_SAVED_SEARCHES - 3 }, (_, i) => ({
+        userId: carl.id,
+        name: `s${i}`,
+        query: `q=w${i}`,
+      })),
+    });
+    const results = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => save(carl, { name: `race ${i}`, query: 'q=race' })),
+    );
     expect(results.filter((r) => r.status === 201)).toHaveLength(3);
-    expect(results.filter((r) => r.status === 409).every((r) => /delete one first/.test(r.json.error.message))).toBe(true);
+    expect(results.filter((r) => r.status === 409).every((r) => /delete one first/.test(r.json.error.message))).toBe(
+      true,
+    );
     expect(await db.savedSearch.count({ where: { userId: carl.id } })).toBe(MAX_SAVED_SEARCHES);
   });
 });

@@ -43,14 +43,24 @@ export function searchApiSuite(path: 'index' | 'postgres') {
     otherSlug = other.thread.slug;
     const [ada, ben, cy, di] = users;
     // 0: a 10/90 split on inner, marked crux by two.
-    await tagPassage(slug, passages[0], ada, { axis: 'inner', confidence: 10, crux: true, note: 'mesa-optimizers are speculative' });
+    await tagPassage(slug, passages[0], ada, {
+      axis: 'inner',
+      confidence: 10,
+      crux: true,
+      note: 'mesa-optimizers are speculative',
+    });
     await tagPassage(slug, passages[0], ben, { axis: 'inner', confidence: 90, crux: true });
     await tagPassage(slug, passages[0], cy, { axis: 'inner', confidence: 90 });
     // 1: agreement on outer.
     await tagPassage(slug, passages[1], ada, { axis: 'outer', confidence: 80, labels: ['reward modelling'] });
     await tagPassage(slug, passages[1], ben, { axis: 'outer', confidence: 85 });
     // 2: outer, story needed.
-    await tagPassage(slug, passages[2], cy, { axis: 'outer', confidence: 60, concreteStoryNeeded: true, labels: ['reward modelling', 'empirical'] });
+    await tagPassage(slug, passages[2], cy, {
+      axis: 'outer',
+      confidence: 60,
+      concreteStoryNeeded: true,
+      labels: ['reward modelling', 'empirical'],
+    });
     // 3: inner vs outer axis split.
     await tagPassage(slug, passages[3], ada, { axis: 'inner', confidence: 70 });
     await tagPassage(slug, passages[3], di, { axis: 'outer', confidence: 75 });
@@ -93,11 +103,15 @@ export function searchApiSuite(path: 'index' | 'postgres') {
 
     it('filters by each facet', async () => {
       expect(ids(await search({ axis: 'other' }))).toEqual([PARAGRAPHS[4]]);
-      expect(ids(await search({ axis: 'outer', thread: slug })).sort()).toEqual([PARAGRAPHS[1], PARAGRAPHS[2], PARAGRAPHS[3]].sort());
+      expect(ids(await search({ axis: 'outer', thread: slug })).sort()).toEqual(
+        [PARAGRAPHS[1], PARAGRAPHS[2], PARAGRAPHS[3]].sort(),
+      );
       expect(ids(await search({ crux: 'true' }))).toEqual([PARAGRAPHS[0]]);
       expect(ids(await search({ concreteStory: 'true' }))).toEqual([PARAGRAPHS[2]]);
       expect(ids(await search({ minConfidence: '80', maxConfidence: '90' }))).toEqual([PARAGRAPHS[1]]);
-      expect(ids(await search({ tagger: users[3].id })).sort()).toEqual([PARAGRAPHS[3], PARAGRAPHS[4], 'Inner alignment appears in another thread too.'].sort());
+      expect(ids(await search({ tagger: users[3].id })).sort()).toEqual(
+        [PARAGRAPHS[3], PARAGRAPHS[4], 'Inner alignment appears in another thread too.'].sort(),
+      );
       expect(ids(await search({ thread: otherSlug }))).toEqual(['Inner alignment appears in another thread too.']);
       expect(ids(await search({ minTaggers: '3' }))).toEqual([PARAGRAPHS[0]]);
       expect(ids(await search({ minDisagreement: '0.2' }))).toEqual([PARAGRAPHS[0]]);
@@ -114,7 +128,12 @@ export function searchApiSuite(path: 'index' | 'postgres') {
       const combined = await search({ q: 'alignment', axis: 'inner', thread: slug, crux: 'false' });
       expect(ids(combined)).toEqual([PARAGRAPHS[3]]);
       const all = await search({ thread: slug });
-      expect(all.json.facets).toMatchObject({ total: 5, axis: { outer: 3, inner: 2, both: 0, other: 1 }, crux: 1, concreteStory: 1 });
+      expect(all.json.facets).toMatchObject({
+        total: 5,
+        axis: { outer: 3, inner: 2, both: 0, other: 1 },
+        crux: 1,
+        concreteStory: 1,
+      });
       expect(all.json.facets.threads).toEqual([{ slug, title: `Thread ${slug}`, count: 5 }]);
     });
 
@@ -126,7 +145,11 @@ export function searchApiSuite(path: 'index' | 'postgres') {
       const paged: string[] = [];
       let cursor: string | null = null;
       do {
-        const page: Awaited<ReturnType<typeof search>> = await search({ q: 'alignment', limit: '2', ...(cursor ? { cursor } : {}) });
+        const page: Awaited<ReturnType<typeof search>> = await search({
+          q: 'alignment',
+          limit: '2',
+          ...(cursor ? { cursor } : {}),
+        });
         expect(page.json.facets).toEqual(toFacets(expected));
         paged.push(...page.json.items.map((i: { id: string }) => i.id));
         cursor = page.json.nextCursor;
@@ -136,7 +159,9 @@ export function searchApiSuite(path: 'index' | 'postgres') {
 
       // In another order the matches are not ranked at all.
       const byDisagreement = await search({ q: 'alignment', sort: 'disagreement', limit: '200' });
-      const scores = byDisagreement.json.items.map((i: { aggregates: { disagreement: number } }) => i.aggregates.disagreement);
+      const scores = byDisagreement.json.items.map(
+        (i: { aggregates: { disagreement: number } }) => i.aggregates.disagreement,
+      );
       expect(scores).toEqual([...scores].sort((a, b) => b - a));
       expect(byDisagreement.json.items.every((i: { rank: number }) => i.rank === 0)).toBe(true);
       expect(byDisagreement.json.facets).toEqual(toFacets(expected));
@@ -146,7 +171,9 @@ export function searchApiSuite(path: 'index' | 'postgres') {
       const byDisagreement = await search({ thread: slug, sort: 'disagreement' });
       expect(byDisagreement.json.items[0].text).toBe(PARAGRAPHS[0]);
       const byTagged = await search({ thread: slug, sort: 'tagged' });
-      expect(byTagged.json.items.map((i: { aggregates: { taggers: number } }) => i.aggregates.taggers)).toEqual([3, 2, 2, 1, 1]);
+      expect(byTagged.json.items.map((i: { aggregates: { taggers: number } }) => i.aggregates.taggers)).toEqual([
+        3, 2, 2, 1, 1,
+      ]);
       const newest = await search({ thread: slug, sort: 'newest' });
       expect(newest.json.items[0].text).toBe(PARAGRAPHS[4]);
     });
@@ -156,7 +183,11 @@ export function searchApiSuite(path: 'index' | 'postgres') {
       let cursor: string | null = null;
       let round = 0;
       do {
-        const page: Awaited<ReturnType<typeof search>> = await search({ sort: 'newest', limit: '2', ...(cursor ? { cursor } : {}) });
+        const page: Awaited<ReturnType<typeof search>> = await search({
+          sort: 'newest',
+          limit: '2',
+          ...(cursor ? { cursor } : {}),
+        });
         expect(page.status, page.text).toBe(200);
         seen.push(...ids(page));
         cursor = page.json.nextCursor;
@@ -174,7 +205,11 @@ export function searchApiSuite(path: 'index' | 'postgres') {
       const paged: string[] = [];
       let cursor: string | null = null;
       do {
-        const page: Awaited<ReturnType<typeof search>> = await search({ sort: 'tagged', limit: '3', ...(cursor ? { cursor } : {}) });
+        const page: Awaited<ReturnType<typeof search>> = await search({
+          sort: 'tagged',
+          limit: '3',
+          ...(cursor ? { cursor } : {}),
+        });
         expect(page.status, page.text).toBe(200);
         paged.push(...page.json.items.map((i: { id: string }) => i.id));
         cursor = page.json.nextCursor;
@@ -207,9 +242,26 @@ export function searchApiSuite(path: 'index' | 'postgres') {
         [{ minConfidence: '101' }, 'minConfidence'],
         [{ maxConfidence: '-1' }, 'maxConfidence'],
         [{ cursor: 'garbage' }, 'cursor'],
-        [{ cursor: encodeCursor({ sort: 'newest', key: 'yesterday', id: '00000000-0000-0000-0000-000000000000' }), sort: 'newest' }, 'cursor'],
-        [{ cursor: encodeCursor({ sort: 'tagged', key: '2.5', id: '00000000-0000-0000-0000-000000000000' }), sort: 'tagged' }, 'cursor'],
-        [{ cursor: encodeCursor({ sort: 'disagreement', key: 'NaN); --', id: '00000000-0000-0000-0000-000000000000' }) }, 'cursor'],
+        [
+          {
+            cursor: encodeCursor({ sort: 'newest', key: 'yesterday', id: '00000000-0000-0000-0000-000000000000' }),
+            sort: 'newest',
+          },
+          'cursor',
+        ],
+        [
+          {
+            cursor: encodeCursor({ sort: 'tagged', key: '2.5', id: '00000000-0000-0000-0000-000000000000' }),
+            sort: 'tagged',
+          },
+          'cursor',
+        ],
+        [
+          {
+            cursor: encodeCursor({ sort: 'disagreement', key: 'NaN); --', id: '00000000-0000-0000-0000-000000000000' }),
+          },
+          'cursor',
+        ],
         [{ limit: '500' }, 'limit'],
         [{ sort: 'random' }, 'sort'],
         [{ crux: 'maybe' }, 'crux'],
@@ -221,7 +273,12 @@ export function searchApiSuite(path: 'index' | 'postgres') {
       }
       const anonymousMine = await search({ confidenceOf: 'mine', minConfidence: '10' });
       expect(anonymousMine.status).toBe(401);
-      for (const q of ["'; DROP TABLE \"Claim\"; --", 'alignment) OR 1=1 --', '<script>alert(1)</script>', '!!! & | :*']) {
+      for (const q of [
+        '\'; DROP TABLE "Claim"; --',
+        'alignment) OR 1=1 --',
+        '<script>alert(1)</script>',
+        '!!! & | :*',
+      ]) {
         const response = await search({ q });
         expect(response.status, q).toBe(200);
       }

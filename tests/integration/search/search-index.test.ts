@@ -19,7 +19,21 @@ import { tagPassage } from '../../support/tagging';
 
 type User = { id: string; name: string };
 const LABELS = ['empirical', 'reward modelling', 'theory'];
-const WORDS = ['alignment', 'aligned', 'reward', 'rewards', 'model', 'mesa', 'optimizer', 'goal', 'deceptive', 'training', 'story', 'inner', 'outer'];
+const WORDS = [
+  'alignment',
+  'aligned',
+  'reward',
+  'rewards',
+  'model',
+  'mesa',
+  'optimizer',
+  'goal',
+  'deceptive',
+  'training',
+  'story',
+  'inner',
+  'outer',
+];
 let users: User[];
 let threads: { slug: string; passages: { id: string; text: string }[] }[];
 
@@ -28,8 +42,26 @@ type Answer = { hits: IndexAnswer['hits']; facets: FacetRow };
 /** A hit as the index holds it, from a row Postgres returned. */
 function asIndexHit(row: HitRow & { threadId: string }): IndexAnswer['hits'][number] {
   const { slug, title, rank, createdAt } = row;
-  const keys = ['id', 'threadId', 'exact', 'passageId', 'ordinal', 'tagCount', 'confMean', 'disagreement', 'cruxScore', 'consensusScore',
-    'cruxCount', 'storyCount', 'axisOuter', 'axisInner', 'axisBoth', 'axisOther', 'labels', 'orphan'] as const;
+  const keys = [
+    'id',
+    'threadId',
+    'exact',
+    'passageId',
+    'ordinal',
+    'tagCount',
+    'confMean',
+    'disagreement',
+    'cruxScore',
+    'consensusScore',
+    'cruxCount',
+    'storyCount',
+    'axisOuter',
+    'axisInner',
+    'axisBoth',
+    'axisOther',
+    'labels',
+    'orphan',
+  ] as const;
   const claim = Object.fromEntries(keys.map((key) => [key, row[key]])) as Omit<ClaimShown, 'createdAt'>;
   return { id: row.id, rank, claim: { ...claim, createdAt: createdAt.getTime() }, thread: { slug, title } };
 }
@@ -38,7 +70,9 @@ function asIndexHit(row: HitRow & { threadId: string }): IndexAnswer['hits'][num
 async function sqlAnswer(params: SearchParams): Promise<Answer> {
   const sort = effectiveSort(params);
   if (params.q) {
-    const rows = await db.$queryRaw<(FacetRow & HitRow & { threadId: string })[]>(pageWithFacetsQuery(params, null, sort));
+    const rows = await db.$queryRaw<(FacetRow & HitRow & { threadId: string })[]>(
+      pageWithFacetsQuery(params, null, sort),
+    );
     const { total, outer, inner, both, other, crux, story, threads: perThread } = rows[0];
     return {
       hits: rows.filter((r) => r.id !== null).map((r) => asIndexHit(r)),
@@ -46,7 +80,10 @@ async function sqlAnswer(params: SearchParams): Promise<Answer> {
     };
   }
   const page = pageQuery(params, null, sort);
-  const [rows, [facets]] = await Promise.all([db.$queryRaw<(HitRow & { threadId: string })[]>(page.sql), db.$queryRaw<FacetRow[]>(facetQuery(page.where))]);
+  const [rows, [facets]] = await Promise.all([
+    db.$queryRaw<(HitRow & { threadId: string })[]>(page.sql),
+    db.$queryRaw<FacetRow[]>(facetQuery(page.where)),
+  ]);
   return { hits: rows.map(asIndexHit), facets };
 }
 
@@ -55,7 +92,8 @@ async function indexAnswer(index: SearchIndex, params: SearchParams, wait = true
   const version = await dataVersion();
   const sort = effectiveSort(params);
   const tsquery = params.q
-    ? (await pgPool().query<{ q: string }>(`SELECT websearch_to_tsquery('english', $1)::text AS q`, [params.q])).rows[0].q
+    ? (await pgPool().query<{ q: string }>(`SELECT websearch_to_tsquery('english', $1)::text AS q`, [params.q])).rows[0]
+        .q
     : null;
   const ask = () => index.search(params, version, sort, tsquery, readCursor(sort, params.cursor));
   const first = await ask();
@@ -69,7 +107,14 @@ async function cursorAfter(params: SearchParams, hit: { id: string; rank: number
   const sort = effectiveSort(params);
   const [claim] = await db.$queryRaw<{ createdAt: Date; tagCount: number; disagreement: number }[]>`
     SELECT "createdAt", "tagCount", "disagreement" FROM "Claim" WHERE "id" = ${hit.id}::uuid`;
-  const key = sort === 'relevance' ? String(hit.rank) : sort === 'newest' ? timeKey(claim.createdAt) : sort === 'tagged' ? String(claim.tagCount) : String(claim.disagreement);
+  const key =
+    sort === 'relevance'
+      ? String(hit.rank)
+      : sort === 'newest'
+        ? timeKey(claim.createdAt)
+        : sort === 'tagged'
+          ? String(claim.tagCount)
+          : String(claim.disagreement);
   return encodeCursor({ sort, key, id: hit.id });
 }
 
@@ -94,8 +139,14 @@ const FACETS = {
 /** One to three facets (and maybe words, an order, a page size) at a time, as the URL would carry them. */
 const paramsArbitrary = fc
   .subarray(Object.keys(FACETS) as (keyof typeof FACETS)[], { minLength: 1, maxLength: 4 })
-  .chain((keys) => fc.record(Object.fromEntries(keys.map((key) => [key, FACETS[key]])) as Record<string, fc.Arbitrary<unknown>>))
-  .map((raw) => searchParamsSchema.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : String(v)]))))
+  .chain((keys) =>
+    fc.record(Object.fromEntries(keys.map((key) => [key, FACETS[key]])) as Record<string, fc.Arbitrary<unknown>>),
+  )
+  .map((raw) =>
+    searchParamsSchema.parse(
+      Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : String(v)])),
+    ),
+  )
   .filter((params) => params.sort !== 'relevance' || Boolean(params.q));
 
 beforeAll(async () => {
@@ -103,8 +154,14 @@ beforeAll(async () => {
   threads = [];
   for (const slug of ['facets-a', 'facets-b', 'facets-c']) {
     const text = (i: number) =>
-      Array.from({ length: 4 + ((i * 5 + slug.length) % 7) }, (_, k) => WORDS[(i * 7 + k * k * 3 + slug.charCodeAt(7)) % WORDS.length]).join(' the ');
-    const { passages } = await insertThread(Array.from({ length: 8 }, (_, i) => `Claim ${i} of ${slug}: ${text(i)}.`), slug);
+      Array.from(
+        { length: 4 + ((i * 5 + slug.length) % 7) },
+        (_, k) => WORDS[(i * 7 + k * k * 3 + slug.charCodeAt(7)) % WORDS.length],
+      ).join(' the ');
+    const { passages } = await insertThread(
+      Array.from({ length: 8 }, (_, i) => `Claim ${i} of ${slug}: ${text(i)}.`),
+      slug,
+    );
     threads.push({ slug, passages });
   }
   // A deterministic spread of tags: every axis, confidences, flags and labels, 1–5 taggers a claim.
@@ -139,8 +196,16 @@ describe('the in-memory search index', () => {
   it('gives the answer Postgres gives — page, order, ranks and facet counts — for any search (property)', async () => {
     const index = new SearchIndex(pgPool);
     // Boundaries first: a mean exactly at both ends of the range, disagreement exactly 0.
-    const [{ mean }] = await db.$queryRaw<{ mean: number }[]>`SELECT "confMean" AS mean FROM "Claim" WHERE "confMean" = round("confMean") LIMIT 1`;
-    for (const raw of [{}, { minDisagreement: '0' }, { minConfidence: String(mean), maxConfidence: String(mean) }, { minTaggers: '5' }, { q: 'alignment' }]) {
+    const [{ mean }] = await db.$queryRaw<
+      { mean: number }[]
+    >`SELECT "confMean" AS mean FROM "Claim" WHERE "confMean" = round("confMean") LIMIT 1`;
+    for (const raw of [
+      {},
+      { minDisagreement: '0' },
+      { minConfidence: String(mean), maxConfidence: String(mean) },
+      { minTaggers: '5' },
+      { q: 'alignment' },
+    ]) {
       const params = searchParamsSchema.parse(raw);
       expect(await indexAnswer(index, params), JSON.stringify(raw)).toEqual(await sqlAnswer(params));
     }
@@ -186,11 +251,15 @@ describe('the in-memory search index', () => {
 
   it('does not load more claims than the heap can spare, and says why', async () => {
     const index = new SearchIndex(pgPool, () => 10_000);
-    expect(await index.search(searchParamsSchema.parse({}), await dataVersion(), 'disagreement', null, null)).toBeNull();
+    expect(
+      await index.search(searchParamsSchema.parse({}), await dataVersion(), 'disagreement', null, null),
+    ).toBeNull();
     await index.settled();
     const status = index.status();
     expect(status.state).toBe('failed');
-    expect(status.error).toMatch(/tagged claims would need about \d+ MB of heap to index, and 0 MB can be spared; Postgres answers searches/);
+    expect(status.error).toMatch(
+      /tagged claims would need about \d+ MB of heap to index, and 0 MB can be spared; Postgres answers searches/,
+    );
     // With room to spare, the same claims load.
     expect(await indexAnswer(new SearchIndex(pgPool, () => 1e9), searchParamsSchema.parse({}))).not.toBeNull();
   });
@@ -212,26 +281,44 @@ describe('the in-memory search index', () => {
     await indexAnswer(index, all);
     // Searches by flags alone take their pages from orders kept of every claim: build each order
     // now, before the writes move claims in it (pages of 3, so that the order decides the page).
-    const ordered = (['disagreement', 'tagged', 'newest'] as const).map((sort) => searchParamsSchema.parse({ sort, limit: '3', crux: 'false' }));
+    const ordered = (['disagreement', 'tagged', 'newest'] as const).map((sort) =>
+      searchParamsSchema.parse({ sort, limit: '3', crux: 'false' }),
+    );
     for (const params of ordered) await indexAnswer(index, params);
     // Then move claims across them: three claims get every tagger, split between 0 and 100.
     for (const passage of threads[1].passages.slice(3, 6)) {
-      for (const [u, user] of users.entries()) await tagPassage('facets-b', passage, user, { axis: 'outer', confidence: u % 2 ? 0 : 100 });
+      for (const [u, user] of users.entries())
+        await tagPassage('facets-b', passage, user, { axis: 'outer', confidence: u % 2 ? 0 : 100 });
     }
 
     // A new tag on an untagged passage (a new claim), an edit, a delete.
-    const claim = await tagPassage('facets-b', threads[1].passages[7], users[4], { axis: 'both', crux: true, confidence: 99 });
+    const claim = await tagPassage('facets-b', threads[1].passages[7], users[4], {
+      axis: 'both',
+      crux: true,
+      confidence: 99,
+    });
     await tagPassage('facets-a', threads[0].passages[0], users[0], { axis: 'other', confidence: 1 });
     await deleteTag({ claimId: claim.id }, { ...users[4], role: 'USER' });
     await tagPassage('facets-c', threads[2].passages[7], users[3], { axis: 'both', crux: true, labels: ['theory'] });
     // A note with a new word, then the same tag's note rewritten without it.
-    await tagPassage('facets-a', threads[0].passages[1], users[0], { axis: 'inner', note: 'Zebras are a concrete story about rewards.' });
+    await tagPassage('facets-a', threads[0].passages[1], users[0], {
+      axis: 'inner',
+      note: 'Zebras are a concrete story about rewards.',
+    });
     const zebra = searchParamsSchema.parse({ q: 'zebra' });
     expect((await indexAnswer(index, zebra, false))?.hits).toHaveLength(1);
     await tagPassage('facets-a', threads[0].passages[2], users[0], { axis: 'inner', note: 'A zebra again.' });
     await tagPassage('facets-a', threads[0].passages[1], users[0], { axis: 'inner', note: 'No stripes here.' });
-    for (const params of [all, crux, searchParamsSchema.parse({ label: 'theory' }), searchParamsSchema.parse({ q: 'alignment models' }), zebra]) {
-      expect(await indexAnswer(index, params, false), 'answered at once from the event log').toEqual(await sqlAnswer(params));
+    for (const params of [
+      all,
+      crux,
+      searchParamsSchema.parse({ label: 'theory' }),
+      searchParamsSchema.parse({ q: 'alignment models' }),
+      zebra,
+    ]) {
+      expect(await indexAnswer(index, params, false), 'answered at once from the event log').toEqual(
+        await sqlAnswer(params),
+      );
     }
     for (const params of ordered) {
       let page = params;
@@ -261,8 +348,12 @@ describe('the in-memory search index', () => {
     await indexAnswer(index, params);
     const writers = await Promise.all(Array.from({ length: 6 }, (_, i) => insertUser({ name: `Racer ${i}` })));
     const writes = threads.flatMap(({ slug, passages }, t) =>
-      passages.slice(0, 6).map((passage, p) => () =>
-        tagPassage(slug, passage, writers[(t + p) % writers.length], { axis: (t + p) % 2 ? 'outer' : 'both', confidence: (t * 31 + p * 17) % 101 }),
+      passages.slice(0, 6).map(
+        (passage, p) => () =>
+          tagPassage(slug, passage, writers[(t + p) % writers.length], {
+            axis: (t + p) % 2 ? 'outer' : 'both',
+            confidence: (t * 31 + p * 17) % 101,
+          }),
       ),
     );
     const read = async () => {

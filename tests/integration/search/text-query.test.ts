@@ -13,8 +13,32 @@ import {
 
 /** Words that stem together, stop words, hyphenated and apostrophe words, and a non-ASCII one. */
 const WORDS = [
-  'alignment', 'aligned', 'aligning', 'inner', 'outer', 'reward', 'rewards', 'model', 'models', 'modelling', 'mesa', 'optimizer',
-  'goal', 'goals', 'the', 'a', 'of', 'is', 'not', 'deceptive', 'deception', 'self-play', "agent's", 'naïve', 'training', 'story',
+  'alignment',
+  'aligned',
+  'aligning',
+  'inner',
+  'outer',
+  'reward',
+  'rewards',
+  'model',
+  'models',
+  'modelling',
+  'mesa',
+  'optimizer',
+  'goal',
+  'goals',
+  'the',
+  'a',
+  'of',
+  'is',
+  'not',
+  'deceptive',
+  'deception',
+  'self-play',
+  "agent's",
+  'naïve',
+  'training',
+  'story',
 ];
 const QUERY_WORDS = [...WORDS, 'missing', 'or', '-reward', '-the', 'OR'];
 
@@ -34,12 +58,16 @@ function postingsOf(vectors: string[]): Postings {
   };
 }
 
-const text = (min: number, max: number) => fc.array(fc.constantFrom(...WORDS), { minLength: min, maxLength: max }).map((w) => w.join(' '));
+const text = (min: number, max: number) =>
+  fc.array(fc.constantFrom(...WORDS), { minLength: min, maxLength: max }).map((w) => w.join(' '));
 const queryText = fc
   .array(
     fc.oneof(
       { weight: 3, arbitrary: fc.constantFrom(...QUERY_WORDS) },
-      { weight: 1, arbitrary: fc.array(fc.constantFrom(...WORDS), { minLength: 2, maxLength: 4 }).map((w) => `"${w.join(' ')}"`) },
+      {
+        weight: 1,
+        arbitrary: fc.array(fc.constantFrom(...WORDS), { minLength: 2, maxLength: 4 }).map((w) => `"${w.join(' ')}"`),
+      },
     ),
     { minLength: 1, maxLength: 4 },
   )
@@ -52,7 +80,10 @@ interface Expected {
 }
 
 /** What Postgres says for each document (claim text weight A, notes weight B) and one websearch query. */
-async function postgres(docs: { exact: string; notes: string }[], q: string): Promise<{ query: string; rows: Expected[] }> {
+async function postgres(
+  docs: { exact: string; notes: string }[],
+  q: string,
+): Promise<{ query: string; rows: Expected[] }> {
   const { rows } = await pgPool().query<Expected & { query: string }>(
     `SELECT d.v::text AS "vector", d.v @@ q.q AS "matches", ts_rank(d.v, q.q, 32)::float8 AS "rank", q.q::text AS "query"
      FROM (SELECT setweight(to_tsvector('english', e), 'A') || setweight(to_tsvector('english', n), 'B') AS v, i
@@ -73,8 +104,17 @@ describe('tsvector and tsquery in memory', () => {
     ]);
     expect(parseTsquery(`'cat' <3> 'hat' | 'dog' & !'bird'`)).toEqual({
       kind: 'or',
-      left: { kind: 'phrase', left: { kind: 'word', lexeme: 'cat' }, right: { kind: 'word', lexeme: 'hat' }, distance: 3 },
-      right: { kind: 'and', left: { kind: 'word', lexeme: 'dog' }, right: { kind: 'not', operand: { kind: 'word', lexeme: 'bird' } } },
+      left: {
+        kind: 'phrase',
+        left: { kind: 'word', lexeme: 'cat' },
+        right: { kind: 'word', lexeme: 'hat' },
+        distance: 3,
+      },
+      right: {
+        kind: 'and',
+        left: { kind: 'word', lexeme: 'dog' },
+        right: { kind: 'not', operand: { kind: 'word', lexeme: 'bird' } },
+      },
     });
     expect(parseTsquery('')).toBeNull();
     expect(() => parseTsquery(`'foo':*`)).toThrow(/Unsupported/);
@@ -86,21 +126,28 @@ describe('tsvector and tsquery in memory', () => {
     let matched = 0;
     let ranked = 0;
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.record({ exact: text(1, 14), notes: fc.oneof(fc.constant(''), text(1, 10)) }), { minLength: 20, maxLength: 20 }), queryText, async (docs, q) => {
-        const { query, rows } = await postgres(docs, q);
-        const node = parseTsquery(query);
-        const postings = postingsOf(rows.map((r) => r.vector));
-        const found = new Set(node ? matchQuery(node, postings) : []);
-        if (node && !isEvaluable(node)) return; // left to Postgres by the index
-        rows.forEach((row, slot) => {
-          expect(found.has(slot), `${q} → ${query} on ${row.vector}`).toBe(row.matches);
-          if (!row.matches || !node) return;
-          matched++;
-          const rank = rankIn(rankPlan(node), postings, slot);
-          expect(rank, `rank of ${q} → ${query} on ${row.vector}`).toBe(row.rank);
-          if (rank > 0) ranked++;
-        });
-      }),
+      fc.asyncProperty(
+        fc.array(fc.record({ exact: text(1, 14), notes: fc.oneof(fc.constant(''), text(1, 10)) }), {
+          minLength: 20,
+          maxLength: 20,
+        }),
+        queryText,
+        async (docs, q) => {
+          const { query, rows } = await postgres(docs, q);
+          const node = parseTsquery(query);
+          const postings = postingsOf(rows.map((r) => r.vector));
+          const found = new Set(node ? matchQuery(node, postings) : []);
+          if (node && !isEvaluable(node)) return; // left to Postgres by the index
+          rows.forEach((row, slot) => {
+            expect(found.has(slot), `${q} → ${query} on ${row.vector}`).toBe(row.matches);
+            if (!row.matches || !node) return;
+            matched++;
+            const rank = rankIn(rankPlan(node), postings, slot);
+            expect(rank, `rank of ${q} → ${query} on ${row.vector}`).toBe(row.rank);
+            if (rank > 0) ranked++;
+          });
+        },
+      ),
       { numRuns: 300 },
     );
     expect(matched, 'the generated queries match something').toBeGreaterThan(500);

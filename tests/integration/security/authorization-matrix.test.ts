@@ -20,7 +20,16 @@ interface Row {
   route: string;
   method: 'POST' | 'PUT' | 'DELETE' | 'PATCH';
   /** A fresh request (and its params) for this actor. */
-  request(f: Fixture, who: Who): Promise<{ params?: Record<string, string>; body?: unknown; rawBody?: BodyInit; headers?: Record<string, string>; query?: Record<string, string> }>;
+  request(
+    f: Fixture,
+    who: Who,
+  ): Promise<{
+    params?: Record<string, string>;
+    body?: unknown;
+    rawBody?: BodyInit;
+    headers?: Record<string, string>;
+    query?: Record<string, string>;
+  }>;
   expected: Record<Who, number>;
 }
 
@@ -35,13 +44,21 @@ const MATRIX: Row[] = [
   {
     route: 'users',
     method: 'POST',
-    request: async () => ({ body: { email: `new-${++counter}@example.com`, name: 'New', password: 'long enough password' } }),
+    request: async () => ({
+      body: { email: `new-${++counter}@example.com`, name: 'New', password: 'long enough password' },
+    }),
     expected: { anonymous: 201, other: 201, owner: 201, admin: 201 },
   },
   {
     route: 'threads',
     method: 'POST',
-    request: async () => ({ body: { title: `Uploaded ${++counter}`, format: 'text', text: `A brand new thread number ${counter}.\nWith two lines.` } }),
+    request: async () => ({
+      body: {
+        title: `Uploaded ${++counter}`,
+        format: 'text',
+        text: `A brand new thread number ${counter}.\nWith two lines.`,
+      },
+    }),
     expected: { anonymous: 401, other: 201, owner: 201, admin: 201 },
   },
   {
@@ -50,7 +67,10 @@ const MATRIX: Row[] = [
     request: async () => {
       const text = `A new passage number ${++counter} to claim.`;
       const { thread, passages } = await insertThread([text], `matrix-claims-${counter}`);
-      return { params: { slug: thread.slug }, body: { passageId: passages[0].id, start: 0, end: 5, exact: text.slice(0, 5), prefix: '', suffix: '' } };
+      return {
+        params: { slug: thread.slug },
+        body: { passageId: passages[0].id, start: 0, end: 5, exact: text.slice(0, 5), prefix: '', suffix: '' },
+      };
     },
     expected: { anonymous: 401, other: 201, owner: 201, admin: 201 },
   },
@@ -60,7 +80,10 @@ const MATRIX: Row[] = [
     request: async (f, who) => {
       const { claimId } = await freshClaim(f, who);
       // The owner edits the tag they have (naming its version); anyone else adds their own.
-      return { params: { id: claimId }, body: { axis: 'outer', confidence: 40, ...(who === 'owner' ? { version: 1 } : {}) } };
+      return {
+        params: { id: claimId },
+        body: { axis: 'outer', confidence: 40, ...(who === 'owner' ? { version: 1 } : {}) },
+      };
     },
     expected: { anonymous: 401, other: 200, owner: 200, admin: 200 },
   },
@@ -95,7 +118,10 @@ const MATRIX: Row[] = [
         type: 'Annotation',
         motivation: 'tagging',
         body: [{ type: 'TextualBody', purpose: 'tagging', value: 'axis:inner' }],
-        target: { source: `http://x.example/threads/${f.slug}/passages/0`, selector: [{ type: 'TextQuoteSelector', exact: f.passageText.slice(0, 12) }] },
+        target: {
+          source: `http://x.example/threads/${f.slug}/passages/0`,
+          selector: [{ type: 'TextQuoteSelector', exact: f.passageText.slice(0, 12) }],
+        },
       },
     }),
     expected: { anonymous: 401, other: 201, owner: 201, admin: 201 },
@@ -111,7 +137,9 @@ const MATRIX: Row[] = [
     method: 'DELETE',
     request: async (f) => {
       const { db } = await import('@/lib/server/db/client');
-      const saved = await db.savedSearch.create({ data: { userId: f.users.owner.id, name: `Owned ${++counter}`, query: 'q=x' } });
+      const saved = await db.savedSearch.create({
+        data: { userId: f.users.owner.id, name: `Owned ${++counter}`, query: 'q=x' },
+      });
       return { params: { id: saved.id } };
     },
     // Saved searches are private: to anyone but their owner they do not exist.
@@ -128,7 +156,10 @@ const TESTED_OVER_HTTP = ['POST auth/[...nextauth]'];
 /** A claim the owner has tagged (and, if asked, deleted); other callers act on the owner's claim. */
 async function freshClaim(f: Fixture, who: Who, deleted = false) {
   const passage = { id: f.passageId, text: f.passageText };
-  const { thread, passages } = await insertThread([`Fresh claim text number ${++counter} for the matrix.`], `matrix-${counter}`);
+  const { thread, passages } = await insertThread(
+    [`Fresh claim text number ${++counter} for the matrix.`],
+    `matrix-${counter}`,
+  );
   const claim = await tagPassage(thread.slug, passages[0], f.users.owner, { axis: 'inner', confidence: 50 });
   void passage;
   const { db } = await import('@/lib/server/db/client');
@@ -154,10 +185,24 @@ const ROUTES: Record<string, Record<string, unknown>> = {
 let fixture: Fixture;
 
 beforeAll(async () => {
-  const [other, owner, admin] = await Promise.all([insertUser({ name: 'Other' }), insertUser({ name: 'Owner' }), insertUser({ name: 'Admin', role: 'ADMIN' })]);
-  const { thread, passages } = await insertThread(['The matrix thread has one passage that claims are made on.'], 'matrix-thread');
+  const [other, owner, admin] = await Promise.all([
+    insertUser({ name: 'Other' }),
+    insertUser({ name: 'Owner' }),
+    insertUser({ name: 'Admin', role: 'ADMIN' }),
+  ]);
+  const { thread, passages } = await insertThread(
+    ['The matrix thread has one passage that claims are made on.'],
+    'matrix-thread',
+  );
   const claim = await tagPassage(thread.slug, passages[0], owner, { axis: 'inner' });
-  fixture = { users: { other, owner, admin }, slug: thread.slug, passageId: passages[0].id, passageText: passages[0].text, ownedClaimId: claim.id, ownedTagId: '' };
+  fixture = {
+    users: { other, owner, admin },
+    slug: thread.slug,
+    passageId: passages[0].id,
+    passageText: passages[0].text,
+    ownedClaimId: claim.id,
+    ownedTagId: '',
+  };
 });
 
 describe('authorisation matrix', () => {
@@ -183,7 +228,8 @@ describe('authorisation matrix', () => {
         else if (entry === 'route.ts') {
           const source = readFileSync(full, 'utf8');
           for (const method of ['POST', 'PUT', 'DELETE', 'PATCH']) {
-            if (new RegExp(`export (const|async function) ${method}\\b`).test(source)) found.push(`${method} ${path.relative(root, dir)}`);
+            if (new RegExp(`export (const|async function) ${method}\\b`).test(source))
+              found.push(`${method} ${path.relative(root, dir)}`);
           }
         }
       }

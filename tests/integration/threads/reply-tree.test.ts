@@ -15,8 +15,18 @@ const EXPORT = JSON.stringify({
   data: {
     comments: {
       results: [
-        comment('c1', null, 'Ada', 'Outer alignment is mostly a specification problem.\n\nWe can write down what we want.'),
-        comment('c2', 'c1', 'Bo', '> Outer alignment is mostly a specification problem.\n\nI doubt specifications survive optimisation pressure.'),
+        comment(
+          'c1',
+          null,
+          'Ada',
+          'Outer alignment is mostly a specification problem.\n\nWe can write down what we want.',
+        ),
+        comment(
+          'c2',
+          'c1',
+          'Bo',
+          '> Outer alignment is mostly a specification problem.\n\nI doubt specifications survive optimisation pressure.',
+        ),
         comment('c3', 'c2', 'Cy', 'Goodhart bites hardest exactly where the stakes are highest.'),
         comment('c4', null, 'Di', 'A separate top-level point about interpretability tools.'),
       ],
@@ -26,8 +36,15 @@ const EXPORT = JSON.stringify({
 
 describe('LessWrong reply tree', () => {
   it('stores each comment’s parent and shows the reply on the first passage of the reply', async () => {
-    const outcome = await ingestThread({ bytes: Buffer.from(EXPORT), format: 'lesswrong-json', sourceName: 'tree.json' });
-    const stored = await db.passage.findMany({ where: { revision: { thread: { slug: outcome.slug } } }, orderBy: { ordinal: 'asc' } });
+    const outcome = await ingestThread({
+      bytes: Buffer.from(EXPORT),
+      format: 'lesswrong-json',
+      sourceName: 'tree.json',
+    });
+    const stored = await db.passage.findMany({
+      where: { revision: { thread: { slug: outcome.slug } } },
+      orderBy: { ordinal: 'asc' },
+    });
     expect(stored.map((p) => [p.commentId, p.parentCommentId])).toEqual([
       ['c1', null],
       ['c1', null],

@@ -15,7 +15,12 @@ function spanOf(text: string, quote: string, from = 0) {
 describe('anchorQuote', () => {
   it('keeps the old position when the quote still stands there', () => {
     const selector = spanOf(passage, 'inner alignment is the hard part');
-    expect(anchorQuote(passage, selector)).toEqual({ start: selector.start, end: selector.end, score: 1, method: 'position' });
+    expect(anchorQuote(passage, selector)).toEqual({
+      start: selector.start,
+      end: selector.end,
+      score: 1,
+      method: 'position',
+    });
   });
 
   it('finds the quote verbatim after text was inserted before it', () => {
@@ -76,18 +81,27 @@ describe('anchorQuote', () => {
     const selector = spanOf(text, 'The crux is deception.');
     const edited = text.replace('The crux', 'Honestly, the crux');
     expect(anchorQuote(edited, selector)?.method).toBe('fuzzy');
-    const moved = anchorQuote('We could test this directly (I tried). The crux is deception. Nothing else matters here.', selector);
+    const moved = anchorQuote(
+      'We could test this directly (I tried). The crux is deception. Nothing else matters here.',
+      selector,
+    );
     expect(moved).toMatchObject({ method: 'exact', start: selector.start + 10 });
     expect(moved!.score).toBeGreaterThan(0.95);
   });
 
   it('follows a whole-passage claim only while nothing is added to a short passage', () => {
     const reply = describeSpan('Strongly agree.', 0, 15);
-    expect(anchorQuote('Strongly agree.', { exact: reply.exact, prefix: '', suffix: '' })).toMatchObject({ start: 0, end: 15 });
+    expect(anchorQuote('Strongly agree.', { exact: reply.exact, prefix: '', suffix: '' })).toMatchObject({
+      start: 0,
+      end: 15,
+    });
     // Fifteen code points and no context: too little to tell it from a chance repeat.
     expect(anchorQuote('Edit: Strongly agree.', reply)).toBeNull();
     const long = 'Strongly agree: the crux is whether the learned objective generalises.';
-    expect(anchorQuote(`Edit: ${long}`, describeSpan(long, 0, long.length))).toMatchObject({ start: 6, method: 'exact' });
+    expect(anchorQuote(`Edit: ${long}`, describeSpan(long, 0, long.length))).toMatchObject({
+      start: 6,
+      method: 'exact',
+    });
   });
 
   it('rejects a rewritten passage and unrelated text', () => {
@@ -106,7 +120,9 @@ describe('anchorQuote', () => {
 
   it('stays fast on a 20 000-character passage', () => {
     const words = 'reward model policy gradient oversight deception corrigibility interpretability'.split(' ');
-    const long = Array.from({ length: 2500 }, (_, i) => words[(i * 7) % words.length]).join(' ').slice(0, 20_000);
+    const long = Array.from({ length: 2500 }, (_, i) => words[(i * 7) % words.length])
+      .join(' ')
+      .slice(0, 20_000);
     const quote = 'the mesa-optimizer pursues a proxy of the base objective even off distribution';
     const started = performance.now();
     expect(anchorQuote(long, { exact: quote, prefix: 'we argue that ', suffix: ', as shown' })).toBeNull();

@@ -12,7 +12,15 @@ describe('code point offsets', () => {
 
   it('converts code point offsets to UTF-16 indices and back', () => {
     expect(codePointLength('👩‍🔬')).toBe(3);
-    for (const [point, unit] of [[0, 0], [1, 1], [2, 3], [3, 4], [4, 6], [5, 7], [6, 9]]) {
+    for (const [point, unit] of [
+      [0, 0],
+      [1, 1],
+      [2, 3],
+      [3, 4],
+      [4, 6],
+      [5, 7],
+      [6, 9],
+    ]) {
       expect(codePointToUtf16(text, point)).toBe(unit);
       expect(utf16ToCodePoint(text, unit)).toBe(point);
     }
@@ -41,7 +49,8 @@ describe('code point offsets', () => {
       fc.property(fc.string({ unit: 'grapheme', maxLength: 30 }), (s) => {
         const length = codePointLength(s);
         expect(length).toBe(Array.from(s).length);
-        for (let point = 0; point <= length; point++) expect(utf16ToCodePoint(s, codePointToUtf16(s, point))).toBe(point);
+        for (let point = 0; point <= length; point++)
+          expect(utf16ToCodePoint(s, codePointToUtf16(s, point))).toBe(point);
       }),
     );
   });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { CONTEXT_LENGTH, describeSpan, selectorProblems, spanProblems } from '@/lib/anchoring';
 
-const passage = 'Outer alignment 🎯 is about the objective we write down; inner alignment 🧠 is about the objective the model learns.';
+const passage =
+  'Outer alignment 🎯 is about the objective we write down; inner alignment 🧠 is about the objective the model learns.';
 
 describe('describeSpan', () => {
   it('describes a span by code points, with 32 code points of context', () => {
@@ -24,7 +25,13 @@ describe('describeSpan', () => {
   });
 
   it('shortens the context at the passage edges', () => {
-    expect(describeSpan('Short claim.', 0, 5)).toEqual({ exact: 'Short', prefix: '', suffix: ' claim.', start: 0, end: 5 });
+    expect(describeSpan('Short claim.', 0, 5)).toEqual({
+      exact: 'Short',
+      prefix: '',
+      suffix: ' claim.',
+      start: 0,
+      end: 5,
+    });
   });
 
   it('throws on a span it cannot describe', () => {
@@ -54,8 +61,18 @@ describe('span and selector problems (the API answers 422 with them)', () => {
 
   it('catches UTF-16 offsets sent where code points were due', () => {
     const start16 = passage.indexOf('inner');
-    const selector = { ...describeSpan(passage, Array.from(passage.slice(0, start16)).length, Array.from(passage.slice(0, start16)).length + 5), start: start16, end: start16 + 5 };
-    expect(selectorProblems(passage, selector)).toEqual([expect.objectContaining({ field: 'exact', code: 'mismatch' })]);
+    const selector = {
+      ...describeSpan(
+        passage,
+        Array.from(passage.slice(0, start16)).length,
+        Array.from(passage.slice(0, start16)).length + 5,
+      ),
+      start: start16,
+      end: start16 + 5,
+    };
+    expect(selectorProblems(passage, selector)).toEqual([
+      expect.objectContaining({ field: 'exact', code: 'mismatch' }),
+    ]);
   });
 
   it('catches context that is not next to the span, when a client sends it', () => {
@@ -63,7 +80,9 @@ describe('span and selector problems (the API answers 422 with them)', () => {
     expect(selectorProblems(passage, { ...selector, suffix: ' is about something else' })).toEqual([
       expect.objectContaining({ field: 'suffix', code: 'mismatch' }),
     ]);
-    expect(selectorProblems(passage, { ...selector, prefix: 'x' })).toEqual([expect.objectContaining({ field: 'prefix', code: 'mismatch' })]);
+    expect(selectorProblems(passage, { ...selector, prefix: 'x' })).toEqual([
+      expect.objectContaining({ field: 'prefix', code: 'mismatch' }),
+    ]);
     expect(selectorProblems(passage, { exact: selector.exact, start: 0, end: 15, prefix: '', suffix: '' })).toEqual([]);
   });
 });

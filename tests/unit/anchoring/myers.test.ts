@@ -29,12 +29,16 @@ const small = fc.array(fc.integer({ min: 97, max: 100 }), { maxLength: 120 });
 describe('matchEnds (Myers bit-parallel search)', () => {
   it('agrees with the textbook dynamic programme, across several 32-bit blocks', () => {
     fc.assert(
-      fc.property(small, fc.array(fc.integer({ min: 97, max: 100 }), { minLength: 1, maxLength: 90 }), (text, pattern) => {
-        const expected = referenceEnds(text, pattern);
-        const limit = Math.floor(pattern.length / 2);
-        const found = matchEnds(text, pattern, limit);
-        expect(found).toEqual(expected.flatMap((errors, j) => (errors <= limit ? [{ end: j + 1, errors }] : [])));
-      }),
+      fc.property(
+        small,
+        fc.array(fc.integer({ min: 97, max: 100 }), { minLength: 1, maxLength: 90 }),
+        (text, pattern) => {
+          const expected = referenceEnds(text, pattern);
+          const limit = Math.floor(pattern.length / 2);
+          const found = matchEnds(text, pattern, limit);
+          expect(found).toEqual(expected.flatMap((errors, j) => (errors <= limit ? [{ end: j + 1, errors }] : [])));
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -78,17 +82,24 @@ describe('approximateEnds and matchStart', () => {
     const text = points('inner misalignment ... inner misalinment');
     const quote = points('inner misalignment');
     const ends = approximateEnds(text, quote, 4, 4);
-    expect(ends.map((end) => [matchStart(text, quote, end), end.end, end.errors])).toEqual([[0, 18, 0], [23, 40, 1]]);
+    expect(ends.map((end) => [matchStart(text, quote, end), end.end, end.errors])).toEqual([
+      [0, 18, 0],
+      [23, 40, 1],
+    ]);
   });
 
   it('finds a start whose span really is that many edits from the quote', () => {
     fc.assert(
-      fc.property(small, fc.array(fc.integer({ min: 97, max: 100 }), { minLength: 1, maxLength: 40 }), (text, pattern) => {
-        for (const end of matchEnds(text, pattern, Math.floor(pattern.length / 2))) {
-          const start = matchStart(text, pattern, end);
-          expect(levenshtein(pattern, text.slice(start, end.end))).toBe(end.errors);
-        }
-      }),
+      fc.property(
+        small,
+        fc.array(fc.integer({ min: 97, max: 100 }), { minLength: 1, maxLength: 40 }),
+        (text, pattern) => {
+          for (const end of matchEnds(text, pattern, Math.floor(pattern.length / 2))) {
+            const start = matchStart(text, pattern, end);
+            expect(levenshtein(pattern, text.slice(start, end.end))).toBe(end.errors);
+          }
+        },
+      ),
       { numRuns: 200 },
     );
   });

@@ -18,13 +18,23 @@ describe('reanchorClaims', () => {
   const agreed = claimOn(oldPassages[2], 'Agreed.', 'c2');
 
   it('keeps claims on unchanged passages, even when they moved', () => {
-    const newPassages = [{ id: 'n0', ordinal: 0, text: 'A new opening comment.' }, ...oldPassages.map((p, i) => ({ ...p, id: `n${i + 1}`, ordinal: i + 1 }))];
+    const newPassages = [
+      { id: 'n0', ordinal: 0, text: 'A new opening comment.' },
+      ...oldPassages.map((p, i) => ({ ...p, id: `n${i + 1}`, ordinal: i + 1 })),
+    ];
     const [outcome] = reanchorClaims(oldPassages, newPassages, [crux]);
-    expect(outcome).toMatchObject({ claimId: 'c1', status: 'anchored', passageId: 'n2', passageOrdinal: 2, match: { method: 'position' } });
+    expect(outcome).toMatchObject({
+      claimId: 'c1',
+      status: 'anchored',
+      passageId: 'n2',
+      passageOrdinal: 2,
+      match: { method: 'position' },
+    });
   });
 
   it('follows a claim into its edited passage and describes it afresh', () => {
-    const edited = 'Edit: I think the crux is whether SGD finds such models 🤖 at realistic scales, not in toy settings.';
+    const edited =
+      'Edit: I think the crux is whether SGD finds such models 🤖 at realistic scales, not in toy settings.';
     const newPassages = [oldPassages[0], { id: 'n1', ordinal: 1, text: edited }].map((p, i) => ({ ...p, id: `n${i}` }));
     const [outcome] = reanchorClaims(oldPassages, newPassages, [crux]);
     expect(outcome.status).toBe('anchored');
@@ -42,7 +52,10 @@ describe('reanchorClaims', () => {
   });
 
   it('orphans claims whose text is gone, and keeps the others', () => {
-    const newPassages = [{ id: 'n0', ordinal: 0, text: oldPassages[0].text }, { id: 'n1', ordinal: 1, text: 'Something else entirely.' }];
+    const newPassages = [
+      { id: 'n0', ordinal: 0, text: oldPassages[0].text },
+      { id: 'n1', ordinal: 1, text: 'Something else entirely.' },
+    ];
     const outcomes = reanchorClaims(oldPassages, newPassages, [deceptive, crux, agreed]);
     expect(outcomes.map((o) => [o.claimId, o.status])).toEqual([
       ['c0', 'anchored'],

@@ -28,7 +28,10 @@ describe('VersionedCache', () => {
       await gate;
       return rows(3);
     };
-    const answers = Promise.all([cache.get('v', 'q', compute, (r) => r.length), cache.get('v', 'q', compute, (r) => r.length)]);
+    const answers = Promise.all([
+      cache.get('v', 'q', compute, (r) => r.length),
+      cache.get('v', 'q', compute, (r) => r.length),
+    ]);
     release();
     expect(await answers).toEqual([rows(3), rows(3)]);
     expect(computed).toBe(1);
@@ -36,14 +39,34 @@ describe('VersionedCache', () => {
 
   it('does not keep a failure: the next ask computes again', async () => {
     const cache = new VersionedCache(100);
-    await expect(cache.get('v', 'q', () => Promise.reject(new Error('database down')), () => 1)).rejects.toThrow('database down');
-    expect(await cache.get('v', 'q', async () => 'ok', () => 1)).toBe('ok');
+    await expect(
+      cache.get(
+        'v',
+        'q',
+        () => Promise.reject(new Error('database down')),
+        () => 1,
+      ),
+    ).rejects.toThrow('database down');
+    expect(
+      await cache.get(
+        'v',
+        'q',
+        async () => 'ok',
+        () => 1,
+      ),
+    ).toBe('ok');
     expect(cache.stats().entries).toBe(1);
   });
 
   it('drops the least recently used answers to stay within its row budget', async () => {
     const cache = new VersionedCache(10);
-    const put = (key: string, n: number) => cache.get('v', key, async () => rows(n), (r) => r.length);
+    const put = (key: string, n: number) =>
+      cache.get(
+        'v',
+        key,
+        async () => rows(n),
+        (r) => r.length,
+      );
     await put('a', 4);
     await put('b', 4);
     await put('a', 4); // a is now the most recently used
@@ -65,7 +88,13 @@ describe('VersionedCache', () => {
   it('with a budget of 0 always computes', async () => {
     const cache = new VersionedCache(0);
     let computed = 0;
-    for (let i = 0; i < 3; i++) await cache.get('v', 'q', async () => ++computed, () => 1);
+    for (let i = 0; i < 3; i++)
+      await cache.get(
+        'v',
+        'q',
+        async () => ++computed,
+        () => 1,
+      );
     expect(computed).toBe(3);
     expect(cache.stats().entries).toBe(0);
   });

@@ -8,9 +8,16 @@ const claims = [
   makeClaim('outer-split', confidences(6, [20, 80], { axis: 'outer' }), { passageOrdinal: 2 }),
   makeClaim('settled', confidences(12, [95], { axis: 'outer' }), { passageOrdinal: 4 }),
   // Unsure whether it is true, split over which problem it is about.
-  makeClaim('axis-fight', [...confidences(3, [55], { axis: 'outer' }), ...confidences(3, [55], { axis: 'inner' })].map((t, i) => ({ ...t, user: `u${i}` })), {
-    passageOrdinal: 5,
-  }),
+  makeClaim(
+    'axis-fight',
+    [...confidences(3, [55], { axis: 'outer' }), ...confidences(3, [55], { axis: 'inner' })].map((t, i) => ({
+      ...t,
+      user: `u${i}`,
+    })),
+    {
+      passageOrdinal: 5,
+    },
+  ),
   makeClaim('unrated', [{ axis: 'other' }, { axis: 'other' }, { axis: 'other' }], { passageOrdinal: 6 }),
   makeClaim('elsewhere', confidences(10, [5, 95]), { threadSlug: 'other-thread' }),
 ];
@@ -24,7 +31,13 @@ describe('rankCruxes', () => {
       [2, 'outer-split'],
       [3, 'axis-fight'],
     ]);
-    expect(ranking.scored.map((s) => s.claim.id)).toEqual(['outer-split', 'broad-split', 'settled', 'axis-fight', 'unrated']);
+    expect(ranking.scored.map((s) => s.claim.id)).toEqual([
+      'outer-split',
+      'broad-split',
+      'settled',
+      'axis-fight',
+      'unrated',
+    ]);
   });
 
   it('groups the cruxes by dominant axis, every axis present', () => {
@@ -60,7 +73,7 @@ describe('rankCruxes', () => {
     for (const row of group.grid.rows) expect(row.sides[2]).toBe('untagged');
   });
 
-  it('fills the grid with each tagger\'s side on each top crux', () => {
+  it("fills the grid with each tagger's side on each top crux", () => {
     const grid = rankCruxes([
       makeClaim('k', [
         { user: 'ann', confidence: 60 },
@@ -82,7 +95,10 @@ describe('rankCruxes', () => {
   });
 
   it('is deterministic for equal scores: more taggers, then reading order', () => {
-    const twins = [makeClaim('b', confidences(4, [0, 100]), { passageOrdinal: 2 }), makeClaim('a', confidences(4, [0, 100]), { passageOrdinal: 1 })];
+    const twins = [
+      makeClaim('b', confidences(4, [0, 100]), { passageOrdinal: 2 }),
+      makeClaim('a', confidences(4, [0, 100]), { passageOrdinal: 1 }),
+    ];
     expect(rankCruxes(twins).cruxes.map((c) => c.claim.id)).toEqual(['a', 'b']);
   });
 
@@ -94,7 +110,13 @@ describe('rankCruxes', () => {
 describe('sideOf', () => {
   it('agrees at 60 and above, disagrees at 40 and below', () => {
     expect([100, 60, 59.5, 50, 40.5, 40, 0].map((confidence) => sideOf({ confidence }))).toEqual([
-      'agree', 'agree', 'unsure', 'unsure', 'unsure', 'disagree', 'disagree',
+      'agree',
+      'agree',
+      'unsure',
+      'unsure',
+      'unsure',
+      'disagree',
+      'disagree',
     ]);
     expect(sideOf({ confidence: null })).toBe('unrated');
     expect(sideOf(undefined)).toBe('untagged');

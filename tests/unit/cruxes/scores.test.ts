@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { axisDisagreement, confidenceDisagreement, consensusScore, claimAggregates, cruxScore, scoreClaim, spread } from '@/lib/cruxes';
+import {
+  axisDisagreement,
+  confidenceDisagreement,
+  consensusScore,
+  claimAggregates,
+  cruxScore,
+  scoreClaim,
+  spread,
+} from '@/lib/cruxes';
 import { confidences, makeClaim, type TagSpec } from './make-claims';
 
 const scores = (specs: TagSpec[]) => scoreClaim(makeClaim('x', specs));
@@ -48,16 +56,24 @@ describe('confidence disagreement (spread × n/(n+4))', () => {
   });
 
   it('ignores taggers without a confidence', () => {
-    expect(confidenceDisagreement(tagsOf([...confidences(2, [0, 100]), { confidence: null }])).disagreement).toBeCloseTo(1 * (2 / 6), 12);
+    expect(
+      confidenceDisagreement(tagsOf([...confidences(2, [0, 100]), { confidence: null }])).disagreement,
+    ).toBeCloseTo(1 * (2 / 6), 12);
   });
 
   it('grows with the number of taggers for the same split', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 100 }), { minLength: 2, maxLength: 10 }), fc.integer({ min: 2, max: 5 }), (values, copies) => {
-        const few = confidenceDisagreement(tagsOf(values.map((confidence) => ({ confidence })))).disagreement;
-        const many = confidenceDisagreement(tagsOf(values.flatMap((confidence) => Array(copies).fill({ confidence })))).disagreement;
-        expect(many).toBeGreaterThanOrEqual(few);
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 100 }), { minLength: 2, maxLength: 10 }),
+        fc.integer({ min: 2, max: 5 }),
+        (values, copies) => {
+          const few = confidenceDisagreement(tagsOf(values.map((confidence) => ({ confidence })))).disagreement;
+          const many = confidenceDisagreement(
+            tagsOf(values.flatMap((confidence) => Array(copies).fill({ confidence }))),
+          ).disagreement;
+          expect(many).toBeGreaterThanOrEqual(few);
+        },
+      ),
     );
   });
 });
@@ -65,12 +81,19 @@ describe('confidence disagreement (spread × n/(n+4))', () => {
 describe('axis disagreement', () => {
   it('pins outer vs inner, "both" halfway, "other" left out', () => {
     expect(axisDisagreement(tagsOf(confidences(6, [0], { axis: 'outer' }))).axisDisagreement).toBe(0);
-    const split = axisDisagreement(tagsOf([...confidences(5, [0], { axis: 'outer' }), ...confidences(5, [0], { axis: 'inner' })]));
+    const split = axisDisagreement(
+      tagsOf([...confidences(5, [0], { axis: 'outer' }), ...confidences(5, [0], { axis: 'inner' })]),
+    );
     expect(split.axisSplit).toBe(1);
     expect(split.axisDisagreement).toBeCloseTo(10 / 14, 12);
     expect(axisDisagreement(tagsOf(confidences(4, [0], { axis: 'both' }))).axisSplit).toBe(0);
-    expect(axisDisagreement(tagsOf([...confidences(2, [0], { axis: 'outer' }), ...confidences(2, [0], { axis: 'both' })])).axisSplit).toBe(0.5);
-    const withOther = axisDisagreement(tagsOf([{ axis: 'outer' }, { axis: 'inner' }, { axis: 'other' }, { axis: 'other' }]));
+    expect(
+      axisDisagreement(tagsOf([...confidences(2, [0], { axis: 'outer' }), ...confidences(2, [0], { axis: 'both' })]))
+        .axisSplit,
+    ).toBe(0.5);
+    const withOther = axisDisagreement(
+      tagsOf([{ axis: 'outer' }, { axis: 'inner' }, { axis: 'other' }, { axis: 'other' }]),
+    );
     expect(withOther).toEqual({ axisSplit: 1, axisDisagreement: 2 / 6 });
   });
 });
@@ -86,7 +109,10 @@ describe('crux marks and story requests (flagged / (taggers + 4))', () => {
 describe('cruxScore', () => {
   it('is 0.5·disagreement + 0.2·axis + 0.2·crux marks + 0.1·stories', () => {
     expect(cruxScore({ disagreement: 1, axisDisagreement: 0, cruxShare: 0, storyShare: 0 })).toBe(0.5);
-    expect(cruxScore({ disagreement: 0.4, axisDisagreement: 0.5, cruxShare: 0.25, storyShare: 1 })).toBeCloseTo(0.2 + 0.1 + 0.05 + 0.1, 12);
+    expect(cruxScore({ disagreement: 0.4, axisDisagreement: 0.5, cruxShare: 0.25, storyShare: 1 })).toBeCloseTo(
+      0.2 + 0.1 + 0.05 + 0.1,
+      12,
+    );
   });
 
   it('pins a unanimous claim at 0 and a 20-tagger 10/90 split at 0.8·20/24·0.5', () => {

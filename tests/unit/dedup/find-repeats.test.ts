@@ -2,24 +2,43 @@ import { describe, expect, it } from 'vitest';
 import { compact, dedupLines, pieces, quoted } from './helpers';
 
 const A = 'Outer alignment is mostly about specification gaming, and that is a real problem in practice.';
-const B = 'Inner alignment is about goal misgeneralization. It shows up when training and deployment differ. That is why I worry about it.';
+const B =
+  'Inner alignment is about goal misgeneralization. It shows up when training and deployment differ. That is why I worry about it.';
 const C = 'I think both matter, but the second one worries me more.';
 const SECOND = 'It shows up when training and deployment differ.';
 
 describe('findRepeats: exact repeats', () => {
   it('marks a whole line equal to an earlier one, however short, with the line it repeats', () => {
-    const { statuses } = dedupLines(['My picture is, roughly:', A, 'My picture is, roughly:', A, 'EDIT: I see you added', 'EDIT: I see you added']);
+    const { statuses } = dedupLines([
+      'My picture is, roughly:',
+      A,
+      'My picture is, roughly:',
+      A,
+      'EDIT: I see you added',
+      'EDIT: I see you added',
+    ]);
     expect(compact(statuses)).toBe('o o e1 e2 o e5');
   });
 
   it('matches through curly quotes, case, white space, footnote markers and edge punctuation', () => {
-    const { statuses } = dedupLines(['It’s “hard” to   write spam.[1] Really hard indeed, believe me.', 'its "HARD" to write spam. really hard indeed, believe me', '> It’s “hard” to write spam. Really hard indeed, believe me.']);
+    const { statuses } = dedupLines([
+      'It’s “hard” to   write spam.[1] Really hard indeed, believe me.',
+      'its "HARD" to write spam. really hard indeed, believe me',
+      '> It’s “hard” to write spam. Really hard indeed, believe me.',
+    ]);
     expect(compact(statuses)).toBe('o e1 e1');
   });
 
   it('treats a line of only a footnote marker or punctuation as text, not as blank', () => {
     const { result, statuses } = dedupLines(['[1]', A, '[1]', '---', '---', '“”']);
-    expect(result.occurrences.map((o) => o.kind)).toEqual(['original', 'original', 'exact', 'original', 'exact', 'original']);
+    expect(result.occurrences.map((o) => o.kind)).toEqual([
+      'original',
+      'original',
+      'exact',
+      'original',
+      'exact',
+      'original',
+    ]);
     expect(compact(statuses)).toBe('o o e1 o e4 o');
   });
 
@@ -57,18 +76,26 @@ describe('findRepeats: partial quotes', () => {
   });
 
   it('leaves a phrase quoted inside the writer’s own sentence as prose', () => {
-    const first = 'The proposal design process failed. Multiple loops incentivize more agentic and context-aware behavior and not actual alignment.';
-    const reply = 'I currently don’t understand what you mean by “multiple loops incentivize more agentic and context-aware behavior and not actual alignment.” One guess: it gets smarter.';
+    const first =
+      'The proposal design process failed. Multiple loops incentivize more agentic and context-aware behavior and not actual alignment.';
+    const reply =
+      'I currently don’t understand what you mean by “multiple loops incentivize more agentic and context-aware behavior and not actual alignment.” One guess: it gets smarter.';
     expect(compact(dedupLines([first, reply]).statuses)).toBe('o o');
   });
 });
 
 describe('findRepeats: elided quotes', () => {
   it.each(['....', '…', ' [...] ', ' […] ', '...'])('finds "start%send" with a span for each part', (mark) => {
-    const { statuses, result } = dedupLines([B, `“Inner alignment is about goal misgeneralization${mark}That is why I worry about it.”`]);
+    const { statuses, result } = dedupLines([
+      B,
+      `“Inner alignment is about goal misgeneralization${mark}That is why I worry about it.”`,
+    ]);
     expect(compact(statuses)).toBe('o p1');
     expect(result.occurrences[1].kind).toBe('elided');
-    expect(quoted(result, result.occurrences[1])).toEqual(['Inner alignment is about goal misgeneralization', 'That is why I worry about it']);
+    expect(quoted(result, result.occurrences[1])).toEqual([
+      'Inner alignment is about goal misgeneralization',
+      'That is why I worry about it',
+    ]);
   });
 
   it('finds an elided quote with short parts when it is the whole line', () => {
@@ -78,7 +105,10 @@ describe('findRepeats: elided quotes', () => {
   });
 
   it('splits an elided quote from the reply that follows it on the same line', () => {
-    const { result } = dedupLines([B, '“Inner alignment is about goal misgeneralization....why I worry about it.” I am not convinced by that at all.']);
+    const { result } = dedupLines([
+      B,
+      '“Inner alignment is about goal misgeneralization....why I worry about it.” I am not convinced by that at all.',
+    ]);
     expect(pieces(result).slice(1)).toEqual([
       ['elided', '“Inner alignment is about goal misgeneralization....why I worry about it.”'],
       ['original', 'I am not convinced by that at all.'],
@@ -112,7 +142,9 @@ describe('findRepeats: lines holding a quote and new text', () => {
       ['original', 'I am not convinced, because as you said:'],
       ['partial', SECOND],
     ]);
-    expect(pieces(dedupLines([B, `Let me push back here. ${SECOND} That is not obviously true.`]).result).slice(1)).toEqual([
+    expect(
+      pieces(dedupLines([B, `Let me push back here. ${SECOND} That is not obviously true.`]).result).slice(1),
+    ).toEqual([
       ['original', 'Let me push back here.'],
       ['partial', SECOND],
       ['original', 'That is not obviously true.'],
@@ -145,7 +177,10 @@ describe('findRepeats: glued paragraphs', () => {
   });
 
   it('splits a quote glued letter to letter to its reply', () => {
-    const { result } = dedupLines(['You won’t solve alignment without agent foundations', 'You won’t solve alignment without agent foundationsI disagree with this claim.']);
+    const { result } = dedupLines([
+      'You won’t solve alignment without agent foundations',
+      'You won’t solve alignment without agent foundationsI disagree with this claim.',
+    ]);
     expect(pieces(result).slice(1)).toEqual([
       ['exact', 'You won’t solve alignment without agent foundations'],
       ['original', 'I disagree with this claim.'],
@@ -164,15 +199,30 @@ describe('findRepeats: glued paragraphs', () => {
 });
 
 describe('findRepeats: whole-thread copies', () => {
-  const lines = ['First point here, stated at some length.', 'Second point here, stated at length too.', 'Third point, also long enough to count.', 'Fourth point closes the comment off.'];
+  const lines = [
+    'First point here, stated at some length.',
+    'Second point here, stated at length too.',
+    'Third point, also long enough to count.',
+    'Fourth point closes the comment off.',
+  ];
 
   it('folds a long run of repeats into one block, with no reply links inside it', () => {
-    const { result } = dedupLines([...lines, 'A new reply that is all new.', ...lines, 'And a new reply after the copy.']);
-    expect(result.blocks).toEqual([{ fromPosition: 5, toPosition: 8, fromLine: 6, toLine: 9, sourceFromLine: 1, sourceToLine: 4 }]);
+    const { result } = dedupLines([
+      ...lines,
+      'A new reply that is all new.',
+      ...lines,
+      'And a new reply after the copy.',
+    ]);
+    expect(result.blocks).toEqual([
+      { fromPosition: 5, toPosition: 8, fromLine: 6, toLine: 9, sourceFromLine: 1, sourceToLine: 4 },
+    ]);
     expect(result.occurrences.map((o) => o.replyTo).filter((r) => r !== null)).toEqual([]);
   });
 
   it('leaves short runs and runs out of order as single repeats', () => {
-    expect(dedupLines([...lines, lines[0], lines[1], 'new text here, quite new.', lines[3], lines[2], lines[1]]).result.blocks).toEqual([]);
+    expect(
+      dedupLines([...lines, lines[0], lines[1], 'new text here, quite new.', lines[3], lines[2], lines[1]]).result
+        .blocks,
+    ).toEqual([]);
   });
 });

@@ -22,11 +22,19 @@ describe('lineStatuses', () => {
   });
 
   it('names the first line an exact repeat repeats, and the line a partial quote comes from', () => {
-    expect(compact(statuses([A, B, A, A, 'It shows up when training and deployment differ.'].join('\n')))).toBe('o o e1 e1 p2');
+    expect(compact(statuses([A, B, A, A, 'It shows up when training and deployment differ.'].join('\n')))).toBe(
+      'o o e1 e1 p2',
+    );
   });
 
   it('calls a line partial when it holds a quote and new text, and when it repeats one of two glued paragraphs', () => {
-    expect(compact(statuses([A, `${A} And here is my reply to that.`, `${A}Something glued on.`, 'Something glued on.'].join('\n')))).toBe('o p1 p1 p3');
+    expect(
+      compact(
+        statuses(
+          [A, `${A} And here is my reply to that.`, `${A}Something glued on.`, 'Something glued on.'].join('\n'),
+        ),
+      ),
+    ).toBe('o p1 p1 p3');
   });
 
   it('does not call a line that repeats itself a repeat of another line', () => {

@@ -16,7 +16,8 @@ describe('normalizeForMatch', () => {
   });
 
   it('turns every kind of ellipsis into one spaced token', () => {
-    for (const mark of ['...', '....', '…', '[...]', '[…]', ' … ']) expect(norm(`start${mark}end`), mark).toBe('start ... end');
+    for (const mark of ['...', '....', '…', '[...]', '[…]', ' … '])
+      expect(norm(`start${mark}end`), mark).toBe('start ... end');
   });
 
   it('drops a leading quote marker but keeps ">" as a sign', () => {
@@ -37,11 +38,36 @@ describe('normalizeForMatch', () => {
       expect(normalizeForMatch(original.slice(span.start, span.end)).text).toBe(piece);
     }
     const from = normalized.text.indexOf('phrase');
-    expect(originalSpan(normalized, from, from + 'phrase here'.length)).toEqual({ start: original.indexOf('phrase'), end: original.indexOf('here') + 4 });
+    expect(originalSpan(normalized, from, from + 'phrase here'.length)).toEqual({
+      start: original.indexOf('phrase'),
+      end: original.indexOf('here') + 4,
+    });
   });
 
   it('gives the same text with and without offsets, and one offset pair per character', () => {
-    const text = fc.string({ unit: fc.constantFrom('a', 'B', ' ', '\t', '.', '…', '[', ']', '1', '“', '’', '—', 'é', 'e\u0301', '🙂', '>', 'ﬁ', 'Σ'), maxLength: 60 });
+    const text = fc.string({
+      unit: fc.constantFrom(
+        'a',
+        'B',
+        ' ',
+        '\t',
+        '.',
+        '…',
+        '[',
+        ']',
+        '1',
+        '“',
+        '’',
+        '—',
+        'é',
+        'e\u0301',
+        '🙂',
+        '>',
+        'ﬁ',
+        'Σ',
+      ),
+      maxLength: 60,
+    });
     fc.assert(
       fc.property(text, (original) => {
         const normalized = normalizeForMatch(original);
@@ -57,7 +83,9 @@ describe('normalizeForMatch', () => {
 
 describe('repeatKey', () => {
   it('ignores the punctuation a writer adds or drops at the edges', () => {
-    expect(repeatKey('x', norm('It’s hard to jailbreak LLMs.'))).toBe(repeatKey('x', norm("it's hard to jailbreak LLMs")));
+    expect(repeatKey('x', norm('It’s hard to jailbreak LLMs.'))).toBe(
+      repeatKey('x', norm("it's hard to jailbreak LLMs")),
+    );
     expect(repeatKey('x', norm('...approach;'))).toBe('approach');
   });
 

@@ -17,11 +17,36 @@ interface Line {
 
 const word = fc.oneof(
   { weight: 6, arbitrary: fc.stringMatching(/^[a-z]{3,9}$/) },
-  { weight: 1, arbitrary: fc.constantFrom('§2.4', '>5%', 'e.g.', '(IIUC)', '“quoted”', 'it’s', '🙂', 'naïve', '[1]', '—', 'Mr.', '3.5', 'ΣΑΣ', '日本語', '"straight"') },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      '§2.4',
+      '>5%',
+      'e.g.',
+      '(IIUC)',
+      '“quoted”',
+      'it’s',
+      '🙂',
+      'naïve',
+      '[1]',
+      '—',
+      'Mr.',
+      '3.5',
+      'ΣΑΣ',
+      '日本語',
+      '"straight"',
+    ),
+  },
 );
-const sentence = fc.array(word, { minLength: 3, maxLength: 14 }).map((words) => `${words.join(' ').replace(/^./, (c) => c.toUpperCase())}.`);
-const paragraph = fc.array(sentence, { minLength: 1, maxLength: 4 }).map((sentences): Line => ({ text: sentences.join(' '), sentences }));
-const noise = fc.string({ unit: 'grapheme', maxLength: 40 }).map((text): Line => ({ text: text.replace(/[\r\n]/g, ' ') }));
+const sentence = fc
+  .array(word, { minLength: 3, maxLength: 14 })
+  .map((words) => `${words.join(' ').replace(/^./, (c) => c.toUpperCase())}.`);
+const paragraph = fc
+  .array(sentence, { minLength: 1, maxLength: 4 })
+  .map((sentences): Line => ({ text: sentences.join(' '), sentences }));
+const noise = fc
+  .string({ unit: 'grapheme', maxLength: 40 })
+  .map((text): Line => ({ text: text.replace(/[\r\n]/g, ' ') }));
 const blank = fc.constantFrom<Line>({ text: '' }, { text: '   ' });
 const edit = fc.record({ from: fc.nat(), at: fc.nat(), kind: fc.integer({ min: 0, max: 5 }), reply: paragraph });
 
@@ -38,7 +63,10 @@ function repeatOf(source: Line, kind: number, reply: Line): Line | null {
   if (kind === 2 && words.length >= 10) {
     const [start, end] = [words.slice(0, 4).join(' '), words.slice(-4).join(' ')];
     const parts = [start, end].map(normalizedText);
-    return { text: `“${start}....${end}”`, found: parts.every((part) => part.length >= 8) && substantial(`${start} ${end}`) };
+    return {
+      text: `“${start}....${end}”`,
+      found: parts.every((part) => part.length >= 8) && substantial(`${start} ${end}`),
+    };
   }
   if (kind === 3) return { text: `${source.text}${reply.text}`, found: substantial(source.text) };
   if (kind === 4) return { text: `“${one}” ${reply.text}`, found: substantial(one) };
@@ -46,7 +74,10 @@ function repeatOf(source: Line, kind: number, reply: Line): Line | null {
 }
 
 const thread = fc
-  .tuple(fc.array(fc.oneof({ weight: 4, arbitrary: paragraph }, noise, blank), { minLength: 1, maxLength: 12 }), fc.array(edit, { maxLength: 10 }))
+  .tuple(
+    fc.array(fc.oneof({ weight: 4, arbitrary: paragraph }, noise, blank), { minLength: 1, maxLength: 12 }),
+    fc.array(edit, { maxLength: 10 }),
+  )
   .map(([base, edits]) => {
     const lines: Line[] = [...base];
     for (const { from, at, kind, reply } of edits) {
@@ -61,24 +92,31 @@ const thread = fc
 describe('dedup of random threads with repeats inserted by rule', () => {
   it('never throws, rebuilds the input byte for byte, and finds every inserted repeat', () => {
     fc.assert(
-      fc.property(thread, fc.constantFrom('\n', '\r\n'), fc.boolean(), fc.boolean(), (lines, eol, finalNewline, bom) => {
-        const text = (bom ? '\uFEFF' : '') + lines.map((l) => l.text).join(eol) + (finalNewline ? eol : '');
-        const paragraphs = parseText(text);
-        const result = findRepeats(paragraphs);
-        expect(rebuildInput(result)).toBe(text);
-        const statuses = lineStatuses(result, paragraphs);
-        expect(statuses.map((s) => s.line)).toEqual(lines.map((_, i) => i + 1));
-        lines.forEach((line, i) => {
-          const copy = line.text.trim() !== '' && lines.slice(0, i).some((earlier) => earlier.text === line.text);
-          if (copy) expect(statuses[i], line.text).toMatchObject({ status: 'exact' });
-          else if (line.found) expect(statuses[i].status, line.text).not.toBe('original');
-        });
-        for (const o of result.occurrences) {
-          for (const span of o.spans ?? []) expect(span.end).toBeLessThanOrEqual(result.passages[o.source as number].text.length);
-        }
-        const keys = result.passages.map((p) => repeatKey(p.text, normalizedText(p.text)));
-        expect(new Set(keys).size).toBe(keys.length);
-      }),
+      fc.property(
+        thread,
+        fc.constantFrom('\n', '\r\n'),
+        fc.boolean(),
+        fc.boolean(),
+        (lines, eol, finalNewline, bom) => {
+          const text = (bom ? '\uFEFF' : '') + lines.map((l) => l.text).join(eol) + (finalNewline ? eol : '');
+          const paragraphs = parseText(text);
+          const result = findRepeats(paragraphs);
+          expect(rebuildInput(result)).toBe(text);
+          const statuses = lineStatuses(result, paragraphs);
+          expect(statuses.map((s) => s.line)).toEqual(lines.map((_, i) => i + 1));
+          lines.forEach((line, i) => {
+            const copy = line.text.trim() !== '' && lines.slice(0, i).some((earlier) => earlier.text === line.text);
+            if (copy) expect(statuses[i], line.text).toMatchObject({ status: 'exact' });
+            else if (line.found) expect(statuses[i].status, line.text).not.toBe('original');
+          });
+          for (const o of result.occurrences) {
+            for (const span of o.spans ?? [])
+              expect(span.end).toBeLessThanOrEqual(result.passages[o.source as number].text.length);
+          }
+          const keys = result.passages.map((p) => repeatKey(p.text, normalizedText(p.text)));
+          expect(new Set(keys).size).toBe(keys.length);
+        },
+      ),
       { numRuns: 250 },
     );
   });

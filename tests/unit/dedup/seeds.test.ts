@@ -12,9 +12,13 @@ import { quoted } from './helpers';
 
 const SEEDS = path.resolve(import.meta.dirname, '../../../prisma/seed-data');
 const GOLD = path.resolve(import.meta.dirname, '../../fixtures/gold');
-const seeds = readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).sort();
-const seed = (prefix: string) => readFileSync(path.join(SEEDS, seeds.find((f) => f.startsWith(prefix)) as string), 'utf8');
-const gold = (file: string): LineStatus[] => JSON.parse(readFileSync(path.join(GOLD, file.replace('.txt', '.json')), 'utf8')).lines;
+const seeds = readdirSync(SEEDS)
+  .filter((f) => f.endsWith('.txt'))
+  .sort();
+const seed = (prefix: string) =>
+  readFileSync(path.join(SEEDS, seeds.find((f) => f.startsWith(prefix)) as string), 'utf8');
+const gold = (file: string): LineStatus[] =>
+  JSON.parse(readFileSync(path.join(GOLD, file.replace('.txt', '.json')), 'utf8')).lines;
 
 function dedup(text: string) {
   const thread = parseThread(text, 'text');
@@ -27,7 +31,12 @@ describe('the seed threads', () => {
     const bytes = readFileSync(path.join(SEEDS, file));
     const text = decodeInput(bytes);
     expect(Buffer.from(rebuildInput(dedup(text).result), 'utf8').equals(bytes)).toBe(true);
-    for (const variant of [text.replace(/\n/g, '\r\n'), `\uFEFF${text}`, `${text}\n`, `\uFEFF${text.replace(/\n/g, '\r\n')}\r\n`]) {
+    for (const variant of [
+      text.replace(/\n/g, '\r\n'),
+      `\uFEFF${text}`,
+      `${text}\n`,
+      `\uFEFF${text.replace(/\n/g, '\r\n')}\r\n`,
+    ]) {
       const { result, statuses } = dedup(variant);
       expect(rebuildInput(result)).toBe(variant);
       expect(statuses).toEqual(dedup(text).statuses);
@@ -73,11 +82,16 @@ describe('the seed threads', () => {
     const { result } = dedup(seed('003'));
     const line24 = result.occurrences.find((o) => o.line === 24);
     expect(line24?.kind).toBe('elided');
-    expect(quoted(result, line24 as never)).toEqual(['Existing methods that directly shape model motivations', 'most promising approach']);
+    expect(quoted(result, line24 as never)).toEqual([
+      'Existing methods that directly shape model motivations',
+      'most promising approach',
+    ]);
   });
 
   it('folds the whole-thread copies into blocks and keeps the quote-replies around them visible', () => {
-    expect(dedup(seed('003')).result.blocks.map((b) => [b.fromLine, b.toLine, b.sourceFromLine, b.sourceToLine])).toEqual([
+    expect(
+      dedup(seed('003')).result.blocks.map((b) => [b.fromLine, b.toLine, b.sourceFromLine, b.sourceToLine]),
+    ).toEqual([
       [26, 36, 1, 11],
       [39, 48, 12, 25],
     ]);

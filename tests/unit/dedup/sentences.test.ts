@@ -23,16 +23,28 @@ describe('splitSentences', () => {
 
   it('keeps closing quotes, brackets and footnote markers with the sentence they end', () => {
     expect(sentences('Cool post![1] I especially liked it.')).toEqual(['Cool post![1]', 'I especially liked it.']);
-    expect(sentences('(He said “no.”) Then he left. See No. 5 and p. 12.')).toEqual(['(He said “no.”)', 'Then he left.', 'See No. 5 and p. 12.']);
+    expect(sentences('(He said “no.”) Then he left. See No. 5 and p. 12.')).toEqual([
+      '(He said “no.”)',
+      'Then he left.',
+      'See No. 5 and p. 12.',
+    ]);
   });
 
   it('treats an ellipsis as an end only before a new sentence', () => {
-    expect(sentences('so like... it is true. Wait… What then?')).toEqual(['so like... it is true.', 'Wait…', 'What then?']);
-    expect(sentences('“Existing methods....most promising approach.”')).toEqual(['“Existing methods....most promising approach.”']);
+    expect(sentences('so like... it is true. Wait… What then?')).toEqual([
+      'so like... it is true.',
+      'Wait…',
+      'What then?',
+    ]);
+    expect(sentences('“Existing methods....most promising approach.”')).toEqual([
+      '“Existing methods....most promising approach.”',
+    ]);
   });
 
   it('does not split numbers, initials or list numbers', () => {
-    expect(sentences('See 1. the first and J. Smith in 2023.5 of v2.0 here.')).toEqual(['See 1. the first and J. Smith in 2023.5 of v2.0 here.']);
+    expect(sentences('See 1. the first and J. Smith in 2023.5 of v2.0 here.')).toEqual([
+      'See 1. the first and J. Smith in 2023.5 of v2.0 here.',
+    ]);
   });
 
   it('ends a sentence at a line break', () => {

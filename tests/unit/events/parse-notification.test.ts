@@ -6,7 +6,11 @@ const THREAD = '0192f7a4-0000-7000-8000-000000000001';
 describe('parseNotification', () => {
   it('reads an event carried whole, colons in its payload included', () => {
     const payload = { note: 'a: b :: c', n: 1 };
-    expect(parseNotification(`${THREAD}:42:tag:${JSON.stringify(payload)}`)).toEqual({ threadId: THREAD, seq: 42, event: { seq: 42, type: 'tag', payload } });
+    expect(parseNotification(`${THREAD}:42:tag:${JSON.stringify(payload)}`)).toEqual({
+      threadId: THREAD,
+      seq: 42,
+      event: { seq: 42, type: 'tag', payload },
+    });
   });
 
   it('reads an announcement by number only (an event too large to carry)', () => {

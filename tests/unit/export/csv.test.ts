@@ -17,18 +17,32 @@ describe('CSV (RFC 4180)', () => {
 
   it('neutralises formulas with a leading apostrophe', () => {
     expect(csvField('=HYPERLINK("http://evil.example","x")')).toBe('"\'=HYPERLINK(""http://evil.example"",""x"")"');
-    expect(['+1', '-1+2', '@SUM(A1)', '\tx', '\rx'].map(csvField)).toEqual(["'+1", "'-1+2", "'@SUM(A1)", "'\tx", '"\'\rx"']);
+    expect(['+1', '-1+2', '@SUM(A1)', '\tx', '\rx'].map(csvField)).toEqual([
+      "'+1",
+      "'-1+2",
+      "'@SUM(A1)",
+      "'\tx",
+      '"\'\rx"',
+    ]);
     expect(csvField('a=b')).toBe('a=b');
   });
 
   it('ends every record with CRLF', () => {
-    expect(csvTable([['a', 'b'], ['1', 'x,y']])).toBe('a,b\r\n1,"x,y"\r\n');
+    expect(
+      csvTable([
+        ['a', 'b'],
+        ['1', 'x,y'],
+      ]),
+    ).toBe('a,b\r\n1,"x,y"\r\n');
   });
 });
 
 describe('toCsv', () => {
   const claims = [
-    makeClaim('k1', confidences(4, [10, 90], { axis: 'inner', labels: ['rlhf'] }), { exact: '=cmd|"/c calc"!A1, they said\nand more', passageOrdinal: 2 }),
+    makeClaim('k1', confidences(4, [10, 90], { axis: 'inner', labels: ['rlhf'] }), {
+      exact: '=cmd|"/c calc"!A1, they said\nand more',
+      passageOrdinal: 2,
+    }),
     makeClaim('k2', confidences(3, [70], { axis: 'outer' })),
   ];
   const csv = toCsv(rankCruxes(claims).scored, { baseUrl: 'https://cr.example.org' });
@@ -50,6 +64,14 @@ describe('toCsv', () => {
 
   it('writes the aggregates and scores in their columns', () => {
     const row = Object.fromEntries(CSV_COLUMNS.map((name, i) => [name, records[1].split(',')[i]]));
-    expect(row).toMatchObject({ taggers: '3', confidence_mean: '70', confidence_70_79: '3', axis: 'outer', axis_outer: '3', spread: '0', crux_score: '0' });
+    expect(row).toMatchObject({
+      taggers: '3',
+      confidence_mean: '70',
+      confidence_70_79: '3',
+      axis: 'outer',
+      axis_outer: '3',
+      spread: '0',
+      crux_score: '0',
+    });
   });
 });

@@ -6,12 +6,20 @@ import { rankCruxes } from '@/lib/cruxes';
 import { type CruxSummaryInput, cruxSummarySchema, toJson, toMarkdown } from '@/lib/export';
 import { confidences, makeClaim } from '../cruxes/make-claims';
 
-const note = '## Why I doubt it\n\nSee [the paper][p] <img src=x onerror=alert(1)> and [this](javascript:alert(1)).[^1]\n\n[p]: https://arxiv.org/abs/1906.01820\n\n[^1]: Section 4.';
+const note =
+  '## Why I doubt it\n\nSee [the paper][p] <img src=x onerror=alert(1)> and [this](javascript:alert(1)).[^1]\n\n[p]: https://arxiv.org/abs/1906.01820\n\n[^1]: Section 4.';
 const claims = [
-  makeClaim('split', [...confidences(9, [10, 90], { axis: 'inner', crux: true, labels: ['deception'] }), { user: 'nora', confidence: 5, axis: 'inner', story: true, note }], {
-    passageOrdinal: 3,
-    exact: 'SGD will find *deceptive* models | first.',
-  }),
+  makeClaim(
+    'split',
+    [
+      ...confidences(9, [10, 90], { axis: 'inner', crux: true, labels: ['deception'] }),
+      { user: 'nora', confidence: 5, axis: 'inner', story: true, note },
+    ],
+    {
+      passageOrdinal: 3,
+      exact: 'SGD will find *deceptive* models | first.',
+    },
+  ),
   makeClaim('outer', confidences(6, [20, 80], { axis: 'outer' }), { passageOrdinal: 1, orphan: true }),
   makeClaim('settled', confidences(8, [95], { axis: 'outer' }), { passageOrdinal: 0 }),
 ];
@@ -26,7 +34,8 @@ function all(node: Nodes, type: string): Nodes[] {
   const own = node.type === type ? [node] : [];
   return 'children' in node ? [...own, ...node.children.flatMap((child) => all(child, type))] : own;
 }
-const textOf = (node: Nodes): string => ('value' in node ? node.value : 'children' in node ? node.children.map(textOf).join('') : '');
+const textOf = (node: Nodes): string =>
+  'value' in node ? node.value : 'children' in node ? node.children.map(textOf).join('') : '';
 
 describe('toJson', () => {
   const json = toJson(input);
@@ -40,7 +49,11 @@ describe('toJson', () => {
   it('carries the ranking, the method constants and the grid', () => {
     expect(document.cruxes.map((c: { claim: { id: string } }) => c.claim.id)).toEqual(['split', 'outer']);
     expect(document.consensus.map((c: { claim: { id: string } }) => c.claim.id)).toEqual(['settled']);
-    expect(document.method).toMatchObject({ priorTaggers: 4, cruxWeights: { disagreement: 0.5 }, sideThresholds: { agree: 60, disagree: 40 } });
+    expect(document.method).toMatchObject({
+      priorTaggers: 4,
+      cruxWeights: { disagreement: 0.5 },
+      sideThresholds: { agree: 60, disagree: 40 },
+    });
     expect(document.cruxes[0].claim.url).toBe('https://cr.example.org/threads/mesa-optimizers?claim=split#p-4');
     expect(document.grid.rows).toHaveLength(2);
     expect(document.thread.url).toBe('https://cr.example.org/threads/mesa-optimizers');

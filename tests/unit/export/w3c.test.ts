@@ -12,7 +12,15 @@ const claims = [
   makeClaim(
     'c1',
     [
-      { user: 'ann', confidence: 85, axis: 'inner', crux: true, story: true, labels: ['deception', 'crux'], note: 'Needs a **mechanism**.' },
+      {
+        user: 'ann',
+        confidence: 85,
+        axis: 'inner',
+        crux: true,
+        story: true,
+        labels: ['deception', 'crux'],
+        note: 'Needs a **mechanism**.',
+      },
       { user: 'bob', confidence: 7, axis: 'outer' },
       { user: 'cy', axis: 'both', labels: ['axis:inner'] },
     ],
@@ -40,7 +48,8 @@ describe('toW3c', () => {
       expect(annotation.id).toMatch(/^https:\/\/cr\.example\.org\/annotations\//);
       expect(annotation.type).toBe('Annotation');
       expect(annotation.target.source).toMatch(/^https:\/\/cr\.example\.org\/threads\/.+\/passages\/\d+$/);
-      for (const s of annotation.target.selector) expect(['TextQuoteSelector', 'TextPositionSelector']).toContain(s.type);
+      for (const s of annotation.target.selector)
+        expect(['TextQuoteSelector', 'TextPositionSelector']).toContain(s.type);
       expect(annotation.target.selector[0]).toHaveProperty('exact');
       expect(annotation.body.length).toBeGreaterThan(0);
     }
@@ -121,8 +130,12 @@ describe('parseW3c', () => {
 
   it('rejects a document that is not Web Annotation JSON-LD', () => {
     expect(problemsOf('{nope')[0]).toMatch(/^\$: not JSON/);
-    expect(problemsOf(edited((d) => delete (d as Partial<W3cCollection>)['@context']))).toEqual(['$["@context"]: required']);
-    expect(problemsOf(edited((d) => Object.assign(d, { '@context': 'https://schema.org' })))[0]).toMatch(/^\$\["@context"]: not a Web Annotation document/);
+    expect(problemsOf(edited((d) => delete (d as Partial<W3cCollection>)['@context']))).toEqual([
+      '$["@context"]: required',
+    ]);
+    expect(problemsOf(edited((d) => Object.assign(d, { '@context': 'https://schema.org' })))[0]).toMatch(
+      /^\$\["@context"]: not a Web Annotation document/,
+    );
     expect(problemsOf([])).toEqual(['$: expected a JSON object']);
   });
 
@@ -132,10 +145,16 @@ describe('parseW3c', () => {
   });
 
   it('skips unknown selector types, but not when no quote remains', () => {
-    const extra = edited((d) => (d.first.items[1].target.selector as unknown[]).push({ type: 'XPathSelector', value: '/p[2]' }));
+    const extra = edited((d) =>
+      (d.first.items[1].target.selector as unknown[]).push({ type: 'XPathSelector', value: '/p[2]' }),
+    );
     expect(parseW3c(extra).ok).toBe(true);
-    const none = edited((d) => Object.assign(d.first.items[1].target, { selector: { type: 'FragmentSelector', value: 'char=0,5' } }));
-    expect(problemsOf(none)).toEqual(['$.first.items[1].target.selector: no usable selector (found FragmentSelector): a TextQuoteSelector is required']);
+    const none = edited((d) =>
+      Object.assign(d.first.items[1].target, { selector: { type: 'FragmentSelector', value: 'char=0,5' } }),
+    );
+    expect(problemsOf(none)).toEqual([
+      '$.first.items[1].target.selector: no usable selector (found FragmentSelector): a TextQuoteSelector is required',
+    ]);
   });
 
   it('reports bad values in bodies and targets', () => {
@@ -154,7 +173,9 @@ describe('parseW3c', () => {
   });
 
   it('checks total against the page', () => {
-    expect(problemsOf(edited((d) => Object.assign(d, { total: 9 })))).toEqual(['$.total: says 9, but the only page holds 4']);
+    expect(problemsOf(edited((d) => Object.assign(d, { total: 9 })))).toEqual([
+      '$.total: says 9, but the only page holds 4',
+    ]);
   });
 
   it('reads a single annotation from another tool, tags as labels', () => {
@@ -163,8 +184,15 @@ describe('parseW3c', () => {
       id: 'urn:uuid:1',
       type: 'Annotation',
       creator: 'https://hypothes.is/users/zed',
-      body: [{ type: 'TextualBody', purpose: 'tagging', value: 'mesa-optimization' }, { type: 'TextualBody', value: 'A plain comment.' }, 'https://example.org/link'],
-      target: { source: 'https://cr.example.org/threads/t/passages/2', selector: { type: 'TextQuoteSelector', exact: 'the hard part' } },
+      body: [
+        { type: 'TextualBody', purpose: 'tagging', value: 'mesa-optimization' },
+        { type: 'TextualBody', value: 'A plain comment.' },
+        'https://example.org/link',
+      ],
+      target: {
+        source: 'https://cr.example.org/threads/t/passages/2',
+        selector: { type: 'TextQuoteSelector', exact: 'the hard part' },
+      },
     };
     const parsed = parseW3c(foreign);
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));

@@ -38,7 +38,11 @@ describe('serveDirect', () => {
 
   async function serve(handler: WebHandler): Promise<string> {
     server = http.createServer((req, res) => {
-      const match = findDirectRoute([{ method: req.method ?? '', path: /^\/(?<id>[^/]+)$/, handler }], req.method, req.url);
+      const match = findDirectRoute(
+        [{ method: req.method ?? '', path: /^\/(?<id>[^/]+)$/, handler }],
+        req.method,
+        req.url,
+      );
       if (match) void serveDirect(req, res, match, { 'X-Frame-Options': 'DENY' });
       else res.writeHead(404).end();
     });
@@ -49,14 +53,27 @@ describe('serveDirect', () => {
   it('hands the handler the method, URL, headers, body and params, and sends its answer with the extra headers', async () => {
     const handler = vi.fn<WebHandler>(async (req, { params }) => {
       const { id } = await params;
-      return Response.json({ id, method: req.method, url: req.url, cookie: req.headers.get('cookie'), body: await req.json() }, { status: 201, headers: { 'x-one': '1' } });
+      return Response.json(
+        { id, method: req.method, url: req.url, cookie: req.headers.get('cookie'), body: await req.json() },
+        { status: 201, headers: { 'x-one': '1' } },
+      );
     });
     const url = await serve(handler);
-    const response = await fetch(`${url}/c%2F1?q=2`, { method: 'PUT', headers: { cookie: 'a=1', 'content-type': 'application/json' }, body: '{"axis":"inner"}' });
+    const response = await fetch(`${url}/c%2F1?q=2`, {
+      method: 'PUT',
+      headers: { cookie: 'a=1', 'content-type': 'application/json' },
+      body: '{"axis":"inner"}',
+    });
     expect(response.status).toBe(201);
     expect(response.headers.get('x-one')).toBe('1');
     expect(response.headers.get('x-frame-options')).toBe('DENY');
-    expect(await response.json()).toEqual({ id: 'c/1', method: 'PUT', url: `${url}/c%2F1?q=2`, cookie: 'a=1', body: { axis: 'inner' } });
+    expect(await response.json()).toEqual({
+      id: 'c/1',
+      method: 'PUT',
+      url: `${url}/c%2F1?q=2`,
+      cookie: 'a=1',
+      body: { axis: 'inner' },
+    });
   });
 
   it("keeps the handler's own Vary beside Accept-Encoding", async () => {
@@ -70,7 +87,13 @@ describe('serveDirect', () => {
     const url = await serve(handler);
     const { port } = new URL(url);
     await new Promise<void>((resolve) => {
-      const req = http.request({ host: '127.0.0.1', port, path: '/x', method: 'PUT', headers: { 'content-type': 'application/json', 'content-length': '1000' } });
+      const req = http.request({
+        host: '127.0.0.1',
+        port,
+        path: '/x',
+        method: 'PUT',
+        headers: { 'content-type': 'application/json', 'content-length': '1000' },
+      });
       req.on('error', () => resolve());
       req.write('{"axis":');
       setTimeout(() => {
@@ -98,14 +121,21 @@ describe('serveDirect', () => {
 
   it('gzips a body over 1 KiB for a client that takes gzip, and only then', async () => {
     const big = JSON.stringify({ note: 'x'.repeat(4000) });
-    const url = await serve(async (req) => new Response(new URL(req.url).pathname === '/big' ? big : '{"a":1}', { headers: { 'content-type': 'application/json' } }));
+    const url = await serve(
+      async (req) =>
+        new Response(new URL(req.url).pathname === '/big' ? big : '{"a":1}', {
+          headers: { 'content-type': 'application/json' },
+        }),
+    );
     const raw = (path: string, acceptEncoding?: string) =>
       new Promise<{ headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
-        http.get(`${url}${path}`, { headers: acceptEncoding ? { 'accept-encoding': acceptEncoding } : {} }, (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
-        }).on('error', reject);
+        http
+          .get(`${url}${path}`, { headers: acceptEncoding ? { 'accept-encoding': acceptEncoding } : {} }, (res) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (c: Buffer) => chunks.push(c));
+            res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+          })
+          .on('error', reject);
       });
     const zipped = await raw('/big', 'gzip, deflate');
     expect(zipped.headers['content-encoding']).toBe('gzip');
@@ -118,11 +148,13 @@ describe('serveDirect', () => {
 
   const rawGet = (url: string, acceptEncoding?: string) =>
     new Promise<{ headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
-      http.get(url, { headers: acceptEncoding ? { 'accept-encoding': acceptEncoding } : {} }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
-      }).on('error', reject);
+      http
+        .get(url, { headers: acceptEncoding ? { 'accept-encoding': acceptEncoding } : {} }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+        })
+        .on('error', reject);
     });
 
   it('gzips a body over 64 KiB too (on the thread pool)', async () => {
@@ -136,7 +168,9 @@ describe('serveDirect', () => {
   });
 
   it('sends a prepared answer as its bytes, without a Response around it, and compresses it once however often it is sent', async () => {
-    const value = { items: Array.from({ length: 40 }, (_, i) => ({ id: i, text: `claim ${i} about inner alignment` })) };
+    const value = {
+      items: Array.from({ length: 40 }, (_, i) => ({ id: i, text: `claim ${i} about inner alignment` })),
+    };
     const prepared = new PreparedJson(value);
     const gzip = vi.spyOn(prepared, 'gzip');
     const toResponse = vi.spyOn(prepared, 'toResponse');
@@ -183,7 +217,12 @@ describe('serveDirect', () => {
         else controller.close();
       },
     });
-    const response = await fetch(`${url}/x`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body, duplex: 'half' } as RequestInit);
+    const response = await fetch(`${url}/x`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body,
+      duplex: 'half',
+    } as RequestInit);
     expect(response.status).toBe(413);
     expect(await response.json()).toMatchObject({ error: { code: 'payload_too_large' } });
     expect(seen).toEqual([1024 * 1024 + 1]);
@@ -196,7 +235,9 @@ describe('serveDirect', () => {
     });
     const response = await fetch(`${url}/x`);
     expect(response.status).toBe(500);
-    expect(await response.json()).toEqual({ error: { code: 'internal', message: 'Something went wrong on our side; the error was logged.' } });
+    expect(await response.json()).toEqual({
+      error: { code: 'internal', message: 'Something went wrong on our side; the error was logged.' },
+    });
     expect(logged).toHaveBeenCalledOnce();
     logged.mockRestore();
   });

@@ -22,7 +22,9 @@ describe('detectFormat', () => {
 
   it('keeps a flattened thread as text, even when some lines look like Markdown', () => {
     expect(detectFormat('plain line one\nplain line two')).toBe('text');
-    expect(detectFormat('> quoted line\nreply line\n> another quote\nanother reply\nmore\nmore\nmore\nmore\nmore\nmore')).toBe('text');
+    expect(
+      detectFormat('> quoted line\nreply line\n> another quote\nanother reply\nmore\nmore\nmore\nmore\nmore\nmore'),
+    ).toBe('text');
   });
 });
 

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { locateJson } from '@/lib/ingest/json-locate';
 
 describe('locateJson', () => {
-  const text = '\uFEFF{"data": {"skip": [1, {"x": "}"}], "comments": {"results": [{"_id": "a", "contents": {"markdown": "q\\"}"}}, 7]}, "odd key": true}}';
+  const text =
+    '\uFEFF{"data": {"skip": [1, {"x": "}"}], "comments": {"results": [{"_id": "a", "contents": {"markdown": "q\\"}"}}, 7]}, "odd key": true}}';
   const spans = locateJson(text, ['$.data.comments.results'], 2);
   const at = (path: string) => {
     const span = spans.get(path);

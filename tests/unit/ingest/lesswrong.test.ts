@@ -6,12 +6,33 @@ import { ingestError } from './helpers';
 
 const POST = { _id: 'p1', title: 'A post', contents: { markdown: 'The post body.' }, user: { displayName: 'Author' } };
 const COMMENTS = [
-  { _id: 'c2', parentCommentId: 'c1', postedAt: '2024-01-02T00:00:00Z', user: { displayName: 'Bob' }, contents: { html: '<blockquote><p>Reward learning works in practice.</p></blockquote><p>Not for <em>treacherous</em> turns.</p>' } },
-  { _id: 'c1', parentCommentId: null, postedAt: '2024-01-01T00:00:00Z', user: { username: 'alice' }, contents: { markdown: 'Reward learning works in practice.\n\nSecond paragraph here.' } },
-  { _id: 'c3', parentCommentId: null, postedAt: '2024-01-03T00:00:00Z', user: { displayName: 'Carol' }, contents: null },
+  {
+    _id: 'c2',
+    parentCommentId: 'c1',
+    postedAt: '2024-01-02T00:00:00Z',
+    user: { displayName: 'Bob' },
+    contents: {
+      html: '<blockquote><p>Reward learning works in practice.</p></blockquote><p>Not for <em>treacherous</em> turns.</p>',
+    },
+  },
+  {
+    _id: 'c1',
+    parentCommentId: null,
+    postedAt: '2024-01-01T00:00:00Z',
+    user: { username: 'alice' },
+    contents: { markdown: 'Reward learning works in practice.\n\nSecond paragraph here.' },
+  },
+  {
+    _id: 'c3',
+    parentCommentId: null,
+    postedAt: '2024-01-03T00:00:00Z',
+    user: { displayName: 'Carol' },
+    contents: null,
+  },
   { _id: 'c4', parentCommentId: 'c1', postedAt: '2024-01-04T00:00:00Z', htmlBody: '<p>A later reply.</p>' },
 ];
-const graphql = (comments: unknown[] = COMMENTS, indent = 2) => JSON.stringify({ data: { post: { result: POST }, comments: { results: comments } } }, null, indent);
+const graphql = (comments: unknown[] = COMMENTS, indent = 2) =>
+  JSON.stringify({ data: { post: { result: POST }, comments: { results: comments } } }, null, indent);
 const parse = (source: string) => parseThread(source, 'lesswrong-json');
 
 describe('LessWrong / Alignment Forum JSON', () => {
@@ -36,7 +57,12 @@ describe('LessWrong / Alignment Forum JSON', () => {
   });
 
   it('partitions the file: each comment’s first paragraph owns its JSON, so pieces rebuild it byte for byte', () => {
-    for (const source of [graphql(), graphql(COMMENTS, 0), `\uFEFF${graphql()}\r\n`, graphql([...COMMENTS].reverse())]) {
+    for (const source of [
+      graphql(),
+      graphql(COMMENTS, 0),
+      `\uFEFF${graphql()}\r\n`,
+      graphql([...COMMENTS].reverse()),
+    ]) {
       const thread = parse(source);
       expect(thread.paragraphs.map((p) => p.raw).join('')).toBe(source);
       const result = findRepeats(thread.paragraphs);
@@ -67,7 +93,11 @@ describe('LessWrong / Alignment Forum JSON', () => {
       { _id: 'y', parentCommentId: 'x', contents: { markdown: 'Second of a loop.' } },
       { _id: 'z', parentCommentId: 'gone', contents: { markdown: 'An orphan.' } },
     ];
-    expect(parse(JSON.stringify(loop)).paragraphs.map((p) => p.text)).toEqual(['An orphan.', 'First of a loop.', 'Second of a loop.']);
+    expect(parse(JSON.stringify(loop)).paragraphs.map((p) => p.text)).toEqual([
+      'An orphan.',
+      'First of a loop.',
+      'Second of a loop.',
+    ]);
   });
 
   it('reports malformed JSON with its byte offset (a BOM and "é" count their bytes)', () => {
@@ -81,13 +111,26 @@ describe('LessWrong / Alignment Forum JSON', () => {
     const cases: [unknown, string][] = [
       [{ data: { posts: [] } }, '$.data.comments'],
       ['just a string', '$'],
-      [{ comments: { results: [{ _id: 'x', contents: { markdown: 'ok' } }, { _id: 'y', contents: {} }] } }, '$.comments.results[1].contents'],
+      [
+        {
+          comments: {
+            results: [
+              { _id: 'x', contents: { markdown: 'ok' } },
+              { _id: 'y', contents: {} },
+            ],
+          },
+        },
+        '$.comments.results[1].contents',
+      ],
       [{ comments: { results: [{ contents: { markdown: 'no id' } }] } }, '$.comments.results[0]._id'],
       [{ comments: { results: [42] } }, '$.comments.results[0]'],
       [{ data: { comments: { results: [{ _id: 'x', contents: null }] } } }, '$.data.comments.results'],
     ];
     for (const [document, path] of cases) {
-      expect(ingestError(() => parse(JSON.stringify(document))), path).toMatchObject({ code: 'unknown_json_shape', path });
+      expect(
+        ingestError(() => parse(JSON.stringify(document))),
+        path,
+      ).toMatchObject({ code: 'unknown_json_shape', path });
     }
   });
 });

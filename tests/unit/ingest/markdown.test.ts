@@ -25,7 +25,11 @@ describe('Markdown', () => {
     expect(thread.paragraphs.map((p) => [p.line, p.text, p.quoted])).toEqual([
       [1, '# On *reward* functions', false],
       [3, 'Outer alignment is mostly about specification gaming, and that is real.', false],
-      [5, 'Outer alignment is mostly about specification gaming, and that is real.\nIt continues on a second line.', true],
+      [
+        5,
+        'Outer alignment is mostly about specification gaming, and that is real.\nIt continues on a second line.',
+        true,
+      ],
       [10, 'I disagree: *inner* alignment matters more.', false],
       [12, 'first item', false],
       [13, 'second item', false],

@@ -30,6 +30,11 @@ describe('parseText', () => {
   });
 
   it('partitions the input: the raws rebuild it', () => {
-    for (const text of ['a\r\n\r\nb\r\n', '\uFEFF\n', 'x', '\n\n']) expect(parseText(text).map((p) => p.raw).join('')).toBe(text);
+    for (const text of ['a\r\n\r\nb\r\n', '\uFEFF\n', 'x', '\n\n'])
+      expect(
+        parseText(text)
+          .map((p) => p.raw)
+          .join(''),
+      ).toBe(text);
   });
 });

@@ -11,7 +11,9 @@ function expectInert(html: string) {
 
 describe('renderNote', () => {
   it('renders Markdown and GFM', () => {
-    const html = renderNote('**Bold** and _em_ and ~~struck~~ and `code`\n\n- [x] done\n\n| a | b |\n|---|---|\n| 1 | 2 |');
+    const html = renderNote(
+      '**Bold** and _em_ and ~~struck~~ and `code`\n\n- [x] done\n\n| a | b |\n|---|---|\n| 1 | 2 |',
+    );
     expect(html).toContain('<strong>Bold</strong>');
     expect(html).toContain('<em>em</em>');
     expect(html).toContain('<del>struck</del>');
@@ -24,7 +26,9 @@ describe('renderNote', () => {
     expect(renderNote('[paper](https://arxiv.org/abs/1906.01820)')).toBe(
       '<p><a href="https://arxiv.org/abs/1906.01820" rel="nofollow noopener noreferrer ugc">paper</a></p>',
     );
-    expect(renderNote('see https://example.org')).toContain('<a href="https://example.org" rel="nofollow noopener noreferrer ugc">');
+    expect(renderNote('see https://example.org')).toContain(
+      '<a href="https://example.org" rel="nofollow noopener noreferrer ugc">',
+    );
   });
 
   it('keeps footnote links working', () => {
@@ -79,7 +83,9 @@ describe('renderNote', () => {
 
   it('turns images into plain links, so nothing loads without a click', () => {
     const html = renderNote('![chart](https://example.org/chart.png "Figure 1")');
-    expect(html).toBe('<p><a href="https://example.org/chart.png" title="Figure 1" rel="nofollow noopener noreferrer ugc">chart</a></p>');
+    expect(html).toBe(
+      '<p><a href="https://example.org/chart.png" title="Figure 1" rel="nofollow noopener noreferrer ugc">chart</a></p>',
+    );
     // The would-be attribute is only link text now.
     expect(renderNote('![x" onerror="alert(1)](https://example.org/a.png)')).toBe(
       '<p><a href="https://example.org/a.png" rel="nofollow noopener noreferrer ugc">x" onerror="alert(1)</a></p>',
@@ -94,7 +100,9 @@ describe('renderNote', () => {
   it('shows bidi override characters as visible, inert labels', () => {
     const html = renderNote('safe \u202Etxt.exe\u202C and \u2066isolated\u2069');
     expect(html).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
-    expect(html).toContain('<span class="bidi-control" title="invisible text-direction control character">[U+202E]</span>txt.exe');
+    expect(html).toContain(
+      '<span class="bidi-control" title="invisible text-direction control character">[U+202E]</span>txt.exe',
+    );
     expect(html).toContain('[U+2066]</span>isolated');
     expect(renderNote('[a\u202Eb](https://example.org/\u202Ex "t\u202E")')).not.toMatch(/[\u202A-\u202E]/);
   });

@@ -27,14 +27,40 @@ function elements(node: Nodes, out: Element[] = []): Element[] {
   return out;
 }
 
-const byClass = (root: Root, name: string) => elements(root).filter((e) => ((e.properties.className as string[] | undefined) ?? []).includes(name));
+const byClass = (root: Root, name: string) =>
+  elements(root).filter((e) => ((e.properties.className as string[] | undefined) ?? []).includes(name));
 
 function passage(ordinal: number, text: string, extra: Partial<PassageModel> = {}): PassageModel {
-  return { id: `00000000-0000-4000-8000-${String(ordinal).padStart(12, '0')}`, ordinal, line: ordinal + 1, text, sentences: [{ start: 0, end: codePointLength(text) }], author: null, postedAt: null, inReplyTo: null, quotedAt: [], ...extra };
+  return {
+    id: `00000000-0000-4000-8000-${String(ordinal).padStart(12, '0')}`,
+    ordinal,
+    line: ordinal + 1,
+    text,
+    sentences: [{ start: 0, end: codePointLength(text) }],
+    author: null,
+    postedAt: null,
+    inReplyTo: null,
+    quotedAt: [],
+    ...extra,
+  };
 }
 
 function occurrence(position: number, fields: Partial<OccurrenceModel>): OccurrenceModel {
-  return { position, paragraph: position, line: position + 1, kind: 'original', text: '', rawBefore: '', rawAfter: '\n', rawText: null, passageId: null, sourcePassageId: null, spans: null, replyToPassageId: null, ...fields };
+  return {
+    position,
+    paragraph: position,
+    line: position + 1,
+    kind: 'original',
+    text: '',
+    rawBefore: '',
+    rawAfter: '\n',
+    rawText: null,
+    passageId: null,
+    sourcePassageId: null,
+    spans: null,
+    replyToPassageId: null,
+    ...fields,
+  };
 }
 
 /** A thread of the given passages, each once, then a quote of the first one. */
@@ -48,15 +74,38 @@ function threadOf(texts: string[], quote = texts[0]): ThreadModel {
     threadId: 't',
     slug: 's',
     title: 'T',
-    revision: { id: 'r', number: 1, format: 'text', lineCount: occurrences.length, passageCount: passages.length, repeatCount: 1, createdAt: '2026-11-29T00:00:00.000Z' },
+    revision: {
+      id: 'r',
+      number: 1,
+      format: 'text',
+      lineCount: occurrences.length,
+      passageCount: passages.length,
+      repeatCount: 1,
+      createdAt: '2026-11-29T00:00:00.000Z',
+    },
     passages,
     occurrences,
     blocks: [],
   };
 }
 
-const hostile = ['<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', "' onmouseover='x", '&amp; &lt;', '</span></div>', '<!--', ']]>', '🤖 É', 'plain words'];
-const textArb = fc.array(fc.oneof(fc.constantFrom(...hostile), fc.string({ unit: 'grapheme', maxLength: 12 })), { minLength: 1, maxLength: 8 }).map((parts) => parts.join(' ').replace(/[\r\0]/g, ' '));
+const hostile = [
+  '<script>alert(1)</script>',
+  '"><img src=x onerror=alert(1)>',
+  "' onmouseover='x",
+  '&amp; &lt;',
+  '</span></div>',
+  '<!--',
+  ']]>',
+  '🤖 É',
+  'plain words',
+];
+const textArb = fc
+  .array(fc.oneof(fc.constantFrom(...hostile), fc.string({ unit: 'grapheme', maxLength: 12 })), {
+    minLength: 1,
+    maxLength: 8,
+  })
+  .map((parts) => parts.join(' ').replace(/[\r\0]/g, ' '));
 
 const ALLOWED = new Set(['div', 'a', 'span', 'mark', 'details', 'summary', 'blockquote']);
 
@@ -73,21 +122,33 @@ describe('threadBodyHtml', () => {
         expect(chips).toHaveLength(1);
         expect(textContent(elements(chips[0]).find((e) => e.tagName === 'blockquote') as Element)).toBe(texts[0]);
         for (const element of elements(root)) expect(ALLOWED.has(element.tagName), element.tagName).toBe(true);
-        for (const element of elements(root)) for (const name of Object.keys(element.properties)) expect(name.startsWith('on')).toBe(false);
+        for (const element of elements(root))
+          for (const name of Object.keys(element.properties)) expect(name.startsWith('on')).toBe(false);
       }),
     );
   });
 
   it('draws each tagged span as marks whose text is exactly the span, the passage text unchanged', () => {
-    const spanned = textArb.filter((t) => codePointLength(t) >= 2).chain((text) => {
-      const length = codePointLength(text);
-      const span = fc.integer({ min: 0, max: length - 1 }).chain((start) => fc.integer({ min: start + 1, max: length }).map((end) => ({ start, end })));
-      return fc.tuple(fc.constant(text), fc.array(span, { minLength: 1, maxLength: 4 }));
-    });
+    const spanned = textArb
+      .filter((t) => codePointLength(t) >= 2)
+      .chain((text) => {
+        const length = codePointLength(text);
+        const span = fc
+          .integer({ min: 0, max: length - 1 })
+          .chain((start) => fc.integer({ min: start + 1, max: length }).map((end) => ({ start, end })));
+        return fc.tuple(fc.constant(text), fc.array(span, { minLength: 1, maxLength: 4 }));
+      });
     fc.assert(
       fc.property(spanned, ([text, spans]) => {
         const model = threadOf([text]);
-        const claims: ClaimHighlight[] = spans.map((s, i) => ({ id: `c${i}`, passageId: model.passages[0].id, ...s, axis: 'inner', taggers: i + 1, crux: i === 0 }));
+        const claims: ClaimHighlight[] = spans.map((s, i) => ({
+          id: `c${i}`,
+          passageId: model.passages[0].id,
+          ...s,
+          axis: 'inner',
+          taggers: i + 1,
+          crux: i === 0,
+        }));
         const root = parse(threadBodyHtml(model, claims));
         const [shown] = byClass(root, 'passage-text');
         expect(textContent(shown)).toBe(text);
@@ -96,7 +157,10 @@ describe('threadBodyHtml', () => {
           const covering = marks.filter((m) => String(m.properties.dataClaimIds).split(' ').includes(claim.id));
           expect(covering.map(textContent).join('')).toBe(sliceCodePoints(text, claim.start, claim.end));
         }
-        for (const mark of marks) expect(mark.properties.dataCrux === 'true').toBe(String(mark.properties.dataClaimIds).split(' ').includes('c0'));
+        for (const mark of marks)
+          expect(mark.properties.dataCrux === 'true').toBe(
+            String(mark.properties.dataClaimIds).split(' ').includes('c0'),
+          );
       }),
     );
   });

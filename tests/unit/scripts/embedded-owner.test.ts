@@ -15,7 +15,9 @@ afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
 describe('the embedded PostgreSQL of a data directory another process is running', () => {
   it('is not stopped from under it: starting again fails and says who holds it', async () => {
     await expect(startEmbeddedPostgres({ dataDir, firstPort: 54990 })).rejects.toThrow(
-      new RegExp(`is in use by another process \\(pid ${process.ppid}, port 54999\\)\\. Stop that process first, or set DATABASE_URL`),
+      new RegExp(
+        `is in use by another process \\(pid ${process.ppid}, port 54999\\)\\. Stop that process first, or set DATABASE_URL`,
+      ),
     );
   });
 

@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { difference, intersect, union } from '@/lib/server/search/text-query';
 
 /** An ascending list of distinct slots. */
-const slots = fc.uniqueArray(fc.integer({ min: 0, max: 300 }), { maxLength: 120 }).map((a) => Int32Array.from(a.sort((x, y) => x - y)));
+const slots = fc
+  .uniqueArray(fc.integer({ min: 0, max: 300 }), { maxLength: 120 })
+  .map((a) => Int32Array.from(a.sort((x, y) => x - y)));
 
 describe('set operations on ascending slot lists', () => {
   it('equal the same operations on sets, in ascending order (property)', () => {

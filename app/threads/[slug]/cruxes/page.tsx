@@ -8,7 +8,10 @@ import { pageBaseUrl } from '@/lib/server/http/page-base-url';
 
 export const dynamic = 'force-dynamic';
 
-type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export const metadata: Metadata = { title: 'Cruxes' };
 
@@ -27,7 +30,12 @@ export default async function ThreadCruxesPage({ params, searchParams }: Props) 
         <h1 className="font-serif text-3xl font-semibold">Cruxes of “{title}”</h1>
         <p className="text-sm text-stone-600">Generated {new Date(data.report.input.generatedAt).toUTCString()}</p>
       </header>
-      <CruxFilters action={`/threads/${slug}/cruxes`} taggers={data.taggers} selected={data.selected} exportBase={`/api/threads/${slug}/cruxes`} />
+      <CruxFilters
+        action={`/threads/${slug}/cruxes`}
+        taggers={data.taggers}
+        selected={data.selected}
+        exportBase={`/api/threads/${slug}/cruxes`}
+      />
       {data.problem && (
         <p role="alert" className="text-red-700">
           {data.problem}

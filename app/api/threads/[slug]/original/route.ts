@@ -4,7 +4,8 @@ import { getThreadModel, rebuildOriginal } from '@/lib/server/threads/thread-mod
 /** The thread exactly as it was ingested, byte for byte, rebuilt from its stored occurrences. */
 export const GET = route<{ slug: string }>(async ({ params }) => {
   const model = await getThreadModel(params.slug);
-  const extension = model.revision.format === 'lesswrong-json' ? 'json' : model.revision.format === 'markdown' ? 'md' : 'txt';
+  const extension =
+    model.revision.format === 'lesswrong-json' ? 'json' : model.revision.format === 'markdown' ? 'md' : 'txt';
   return new Response(rebuildOriginal(model.occurrences), {
     headers: {
       'Content-Type': `${extension === 'json' ? 'application/json' : 'text/plain'}; charset=utf-8`,
