@@ -3,7 +3,7 @@ import { CruxFilters } from '@/components/cruxes/crux-filters';
 import { CruxSummaryView } from '@/components/cruxes/crux-summary';
 import { cruxPageData } from '@/lib/server/cruxes/crux-page-data';
 import { notFoundPage } from '@/lib/server/http/not-found-page';
-import { pageBaseUrl } from '@/lib/server/http/page-base-url';
+import { publicOrigin } from '@/lib/server/public-origin';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Cruxes across threads' };
@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: 'Cruxes across threads' };
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function CruxesPage({ searchParams }: Props) {
-  const data = await notFoundPage(cruxPageData(await searchParams, undefined, await pageBaseUrl()));
+  const data = await notFoundPage(cruxPageData(await searchParams, undefined, publicOrigin()));
   return (
     <div className="space-y-6">
       <header>

@@ -13,6 +13,9 @@ const schema = z.object({
   DATABASE_URL: postgresUrl,
   NEXTAUTH_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   NEXTAUTH_URL: z.url().optional(),
+  /** The public origin IRIs and links are built from (lib/server/public-origin.ts); NEXTAUTH_URL when unset. */
+  PUBLIC_URL: z.url().optional(),
+  PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
   GITHUB_ID: z.string().optional(),
   GITHUB_SECRET: z.string().optional(),
   GOOGLE_CLIENT_ID: z.string().optional(),

@@ -4,7 +4,7 @@ import { CruxFilters } from '@/components/cruxes/crux-filters';
 import { CruxSummaryView } from '@/components/cruxes/crux-summary';
 import { cruxPageData } from '@/lib/server/cruxes/crux-page-data';
 import { notFoundPage } from '@/lib/server/http/not-found-page';
-import { pageBaseUrl } from '@/lib/server/http/page-base-url';
+import { publicOrigin } from '@/lib/server/public-origin';
 
 export const dynamic = 'force-dynamic';
 
@@ -17,7 +17,7 @@ export const metadata: Metadata = { title: 'Cruxes' };
 
 export default async function ThreadCruxesPage({ params, searchParams }: Props) {
   const [{ slug }, raw] = await Promise.all([params, searchParams]);
-  const data = await notFoundPage(cruxPageData(raw, slug, await pageBaseUrl()));
+  const data = await notFoundPage(cruxPageData(raw, slug, publicOrigin()));
   const title = data.report.thread?.title ?? slug;
   return (
     <div className="space-y-6">
