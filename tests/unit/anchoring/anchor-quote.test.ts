@@ -31,6 +31,20 @@ describe('anchorQuote', () => {
     expect(match!.score).toBeGreaterThan(0.95);
   });
 
+  it('prefers an edited copy in its own context over a closer copy elsewhere', () => {
+    const claim =
+      'The mesa-optimizer will pursue its own objective whenever it can do so without being caught by its overseers.';
+    const original = `Earlier I argued: ${claim} And I stand by it, for reasons below.`;
+    const selector = spanOf(original, claim);
+    // Elsewhere a near copy with one typo in other words; in its place the claim, edited twice.
+    const elsewhere = claim.replace('pursue', 'persue');
+    const inPlace = claim.replace('its own objective', 'its own objectives').replace('overseers', 'overseer');
+    const edited = `Some say that ${elsewhere} That is not my point. Earlier I argued: ${inPlace} And I stand by it, for reasons below.`;
+    const match = anchorQuote(edited, selector);
+    expect(match?.method).toBe('fuzzy');
+    expect(sliceCodePoints(edited, match!.start, match!.end)).toBe(inPlace);
+  });
+
   it('chooses between repeats of the quote by their context', () => {
     const second = spanOf(passage, 'I think the crux is', 10);
     const edited = `Preface. ${passage}`;
