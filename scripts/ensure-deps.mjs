@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Runs before `npm start` and `npm test` with nothing but Node built-ins: installs dependencies
+// Runs after `npm install` and before `npm start` and `npm test`, with nothing but Node built-ins: installs dependencies
 // when node_modules is missing or older than package-lock.json, then generates the Prisma client
 // when prisma/schema.prisma changed since the last generation.
 import { spawnSync } from 'node:child_process';
