@@ -1,3 +1,4 @@
+import { rebuildInput } from '@/lib/dedup/rebuild';
 import type { OccurrenceKind, Span } from '@/lib/dedup/types';
 import { db } from '../db/client';
 import { VersionedCache } from '../versioned-cache';
@@ -167,11 +168,9 @@ async function revisionContent(revisionId: string): Promise<RevisionContent> {
   };
 }
 
-/** The original input, byte for byte, rebuilt from the occurrences alone. */
+/** The original input, byte for byte, rebuilt from the stored occurrences by the deduplicator's own rule. */
 export function rebuildOriginal(
   occurrences: Pick<OccurrenceModel, 'rawBefore' | 'text' | 'rawAfter' | 'rawText'>[],
 ): string {
-  let out = '';
-  for (const o of occurrences) out += o.rawText ?? o.rawBefore + o.text + o.rawAfter;
-  return out;
+  return rebuildInput({ occurrences: occurrences.map((o) => ({ ...o, raw: o.rawText ?? undefined })) });
 }
