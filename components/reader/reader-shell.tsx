@@ -24,6 +24,7 @@ import {
   sentenceAt,
   sentencesOf,
 } from './dom-text';
+import { claimStyle } from './claim-style';
 import { highlightClaim, marksOf, unhighlightClaim } from './highlighter';
 import { saveTag, removeTag } from './tag-requests';
 import { useThreadClaims } from './use-thread-claims';
@@ -35,17 +36,6 @@ interface Props {
 }
 
 const CURSOR_HIGHLIGHT = 'sentence-cursor';
-
-function styleOf(claim: ClaimView) {
-  const counts = new Map<string, number>();
-  for (const tag of claim.tags) counts.set(tag.axis, (counts.get(tag.axis) ?? 0) + 1);
-  const axis = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
-  return {
-    axis: axis as ClaimView['tags'][number]['axis'] | null,
-    taggers: claim.tags.length,
-    crux: claim.tags.some((t) => t.crux),
-  };
-}
 
 /**
  * The reader's interactive island around the server-rendered thread: select a span (or click or
@@ -88,7 +78,7 @@ export function ReaderShell({ slug, user, children }: Props) {
         claim.id,
         codePointToUtf16(value, claim.start),
         codePointToUtf16(value, claim.end),
-        styleOf(claim),
+        claimStyle(claim),
       );
     }
   }, [claims]);
