@@ -121,6 +121,12 @@ export async function importAnnotations(
   }
   const { annotations, format } = parsed;
   const targets = await resolveTargets(annotations, options.origin, options.thread);
+  // Anchoring is the import's CPU work: done before the transaction, which then only writes.
+  const placements = annotations.map((annotation, i) =>
+    annotation.target.quote
+      ? placeImported(targets[i].thread.passages, annotation.target.quote, targets[i].hint)
+      : null,
+  );
   return db.$transaction(
     async (tx) => {
       const { userOf, externalAuthors } = await attributeCreators(
@@ -141,17 +147,16 @@ export async function importAnnotations(
       const touched = new Set<string>();
       const createdIn = new Map<string, number>();
       for (const [i, annotation] of annotations.entries()) {
-        const { thread, hint } = targets[i];
-        const quote = annotation.target.quote;
+        const { thread } = targets[i];
+        const placement = placements[i];
         const orphan = { annotation: annotation.id, path: annotation.path, thread: thread.slug };
-        if (!quote) {
+        if (!placement) {
           const reason = annotation.replyTo ? 'reply' : 'no-quote';
           report.orphans.push({ ...orphan, exact: '', reason, kept: false });
           continue;
         }
-        const placement = placeImported(thread.passages, quote, hint);
         if (placement.status === 'orphan')
-          report.orphans.push({ ...orphan, exact: quote.exact, reason: 'quote-not-found', kept: true });
+          report.orphans.push({ ...orphan, exact: placement.selector.exact, reason: 'quote-not-found', kept: true });
         const claimId = await claimFor(tx, annotation, thread, placement, importer, options.origin);
         if (!touched.has(claimId)) report.claims++;
         touched.add(claimId);
