@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { cache } from 'react';
 import { AuthorTags } from '@/components/authors/author-tags';
 import { authorProfile, PROFILE_TAGS } from '@/lib/server/authors/author-profile';
 
@@ -8,8 +9,11 @@ export const dynamic = 'force-dynamic';
 
 type Props = { params: Promise<{ id: string }> };
 
+/** The title and the page read the profile once per request. */
+const profileOf = cache(authorProfile);
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const profile = await authorProfile((await params).id);
+  const profile = await profileOf((await params).id);
   return { title: profile?.name ?? 'Reader not found' };
 }
 
@@ -17,7 +21,7 @@ const isWebAddress = (iri: string) => /^https?:\/\//i.test(iri);
 
 /** A user's IRI: who they are (a reader of this site, or an external author and their IRI) and their tags. */
 export default async function UserPage({ params }: Props) {
-  const profile = await authorProfile((await params).id);
+  const profile = await profileOf((await params).id);
   if (!profile) notFound();
   const { externalIri } = profile;
   return (
