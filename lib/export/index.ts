@@ -12,7 +12,6 @@ export { type HypothesisAnnotation, type HypothesisSearchResponse, toHypothesis 
 export { toJson } from './to-json';
 export { toMarkdown } from './to-markdown';
 export {
-  siteAgent,
   type TextualBody,
   toW3c,
   type W3cAnnotation,
@@ -23,14 +22,5 @@ export {
   w3cPage,
   w3cTarget,
 } from './to-w3c';
-export {
-  type AnnotationSelection,
-  annotationIri,
-  claimIri,
-  collectionIri,
-  passageIri,
-  readSiteIri,
-  type SiteIri,
-  userIri,
-} from './w3c-iris';
+export type { AnnotationSelection } from './w3c-iris';
 export { ANNO_CONTEXT, ANNO_MEDIA_TYPE } from './w3c-vocabulary';

@@ -99,7 +99,7 @@ function bodies(tag: ExportTag, creator: W3cAgent): TextualBody[] {
 }
 
 /** The site itself, as the software that writes every annotation it serves. */
-export function siteAgent(baseUrl: string): W3cAgent {
+function siteAgent(baseUrl: string): W3cAgent {
   const home = siteIri(baseUrl);
   return { id: home, type: 'Software', name: 'Crux Reader', nickname: 'crux-reader', homepage: home };
 }

@@ -67,11 +67,6 @@ export const annotationSchema = z.looseObject({
   target: z.unknown().refine((target) => target !== undefined && target !== null, 'required'),
 });
 
-export const creatorSchema = z.union([
-  iri,
-  z.looseObject({ id: iri, name: z.string().optional(), nickname: z.string().optional() }),
-]);
-
 export const targetSchema = z.looseObject({
   id: iri.optional(),
   source: iri,
