@@ -1,15 +1,19 @@
 /**
- * `npm run export -- [--thread SLUG] [--format md|json|csv|w3c] [--min-taggers N] [--taggers ID,ID]
- * [--base-url URL] [--out FILE]`: the crux summary (of one thread, or all) from the database
- * (DATABASE_URL, else the embedded one), to stdout or a file. `--import FILE` reads W3C JSON-LD in.
+ * `npm run export -- [--thread SLUG] [--format md|json|csv|w3c|hypothesis] [--min-taggers N] [--taggers ID,ID]
+ * [--base-url URL] [--out FILE]`: the crux summary, or the annotations (w3c, hypothesis), of one
+ * thread or all, from the database (DATABASE_URL, else the embedded one), to stdout or a file.
+ * IRIs and links start with the site's public origin (PUBLIC_URL, NEXTAUTH_URL, else
+ * http://localhost:$PORT) unless --base-url says otherwise. `--import FILE --as EMAIL [--thread SLUG]`
+ * reads W3C JSON-LD or Hypothesis JSON in, as that account (as POST /api/annotations/import does).
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { withDatabase } from './db/with-database';
 
+const FORMATS = ['md', 'json', 'csv', 'w3c', 'hypothesis'] as const;
 const USAGE =
-  'Usage: npm run export -- [--thread SLUG] [--format md|json|csv|w3c] [--min-taggers N] [--taggers ID,ID] [--base-url URL] [--out FILE]\n' +
-  '       npm run export -- --import FILE.jsonld --as EMAIL';
+  'Usage: npm run export -- [--thread SLUG] [--format md|json|csv|w3c|hypothesis] [--min-taggers N] [--taggers ID,ID] [--base-url URL] [--out FILE]\n' +
+  '       npm run export -- --import FILE.json --as EMAIL [--thread SLUG]';
 
 const { values } = parseArgs({
   options: {
@@ -17,7 +21,7 @@ const { values } = parseArgs({
     format: { type: 'string', default: 'md' },
     'min-taggers': { type: 'string' },
     taggers: { type: 'string' },
-    'base-url': { type: 'string', default: 'http://localhost:3000' },
+    'base-url': { type: 'string' },
     out: { type: 'string' },
     import: { type: 'string' },
     as: { type: 'string' },
@@ -28,7 +32,7 @@ if (values.help) {
   console.log(USAGE);
   process.exit(0);
 }
-if (!['md', 'json', 'csv', 'w3c'].includes(values.format ?? '')) {
+if (!(FORMATS as readonly string[]).includes(values.format ?? '')) {
   console.error(`Unknown format "${values.format}".\n${USAGE}`);
   process.exit(2);
 }
@@ -38,6 +42,8 @@ await withDatabase(async (url) => {
   process.env.DATABASE_URL = url;
   const { db } = await import('../lib/server/db/client');
   const { ApiError } = await import('../lib/server/http/errors');
+  const { publicOrigin } = await import('../lib/server/public-origin');
+  const baseUrl = values['base-url'] ?? publicOrigin();
   try {
     if (values.import) {
       const user = values.as
@@ -48,33 +54,35 @@ await withDatabase(async (url) => {
         : null;
       if (!user) throw new ApiError('bad_request', 'Name the importing account with --as EMAIL (an existing user).');
       const { importAnnotations } = await import('../lib/server/annotations/import-annotations');
-      const report = await importAnnotations(await readFile(values.import, 'utf8'), {
-        id: user.id,
-        name: user.name,
-        role: user.role,
-      });
+      const report = await importAnnotations(
+        await readFile(values.import, 'utf8'),
+        { id: user.id, name: user.name, role: user.role },
+        { origin: publicOrigin(), thread: values.thread },
+      );
       console.log(JSON.stringify(report, null, 2));
       return;
     }
-    const { cruxReport, exportResponse } = await import('../lib/server/cruxes/crux-report');
-    const report = await cruxReport(
-      {
-        thread: values.thread,
-        taggers: values.taggers?.split(',').filter(Boolean),
-        minTaggers: values['min-taggers'] ? Number(values['min-taggers']) : undefined,
-      },
-      values['base-url'] as string,
-    );
-    const body = await exportResponse(
-      report,
-      values.format as 'md' | 'json' | 'csv' | 'w3c',
-      values['base-url'] as string,
-    ).text();
+    const selection = {
+      thread: values.thread,
+      taggers: values.taggers?.split(',').filter(Boolean),
+      minTaggers: values['min-taggers'] ? Number(values['min-taggers']) : undefined,
+    };
+    const format = values.format as (typeof FORMATS)[number];
+    let body: string;
+    let summary: string;
+    if (format === 'w3c' || format === 'hypothesis') {
+      const { annotationDownload } = await import('../lib/server/annotations/annotation-export');
+      body = await (await annotationDownload(selection, format, baseUrl)).text();
+      summary = `${JSON.parse(body).total} annotations`;
+    } else {
+      const { cruxReport, exportResponse } = await import('../lib/server/cruxes/crux-report');
+      const report = await cruxReport(selection, baseUrl);
+      body = await exportResponse(report, format, baseUrl).text();
+      summary = `${report.ranking.cruxes.length} cruxes, ${report.ranking.consensus.length} consensus claims`;
+    }
     if (values.out) {
       await writeFile(values.out, body);
-      console.error(
-        `Wrote ${values.out} (${report.ranking.cruxes.length} cruxes, ${report.ranking.consensus.length} consensus claims).`,
-      );
+      console.error(`Wrote ${values.out} (${summary}).`);
     } else {
       process.stdout.write(body);
     }

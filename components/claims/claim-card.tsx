@@ -42,7 +42,10 @@ export function ClaimCard({ claim, aggregates, focused, mine, canTag, onFocus, o
       <ul className="mt-2 space-y-1 border-t border-stone-200 pt-1">
         {claim.tags.map((tag) => (
           <li key={tag.id} className="text-xs" data-testid="tag-row">
-            <span className="font-semibold">{tag.userName}</span>: {tag.axis}
+            <a href={`/users/${tag.userId}`} className="font-semibold hover:underline">
+              {tag.userName}
+            </a>
+            : {tag.axis}
             {tag.confidence !== null && `, ${tag.confidence} %`}
             {tag.concreteStoryNeeded && ', story needed'}
             {tag.crux && ', crux'}

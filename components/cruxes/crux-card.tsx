@@ -55,8 +55,10 @@ export function CruxCard({ entry, kind }: { entry: RankedClaim; kind: 'crux' | '
         <ul className="mt-2 space-y-1 border-t border-stone-200 pt-2 text-sm">
           {notes.map((tag) => (
             <li key={tag.id}>
-              <span className="font-semibold">{tag.userName}</span> (
-              {tag.confidence === null ? 'no rating' : `${tag.confidence} %`}):
+              <Link href={`/users/${tag.userId}`} className="font-semibold hover:underline">
+                {tag.userName}
+              </Link>{' '}
+              ({tag.confidence === null ? 'no rating' : `${tag.confidence} %`}):
               {/* biome-ignore lint/security/noDangerouslySetInnerHtml: renderNote sanitises (lib/markdown) */}
               <div className="note" dangerouslySetInnerHTML={{ __html: renderNote(tag.note) }} />
             </li>

@@ -65,6 +65,7 @@ export function CruxFilters({ action, threads, taggers, selected, exportBase }: 
           ['json', 'JSON'],
           ['csv', 'CSV'],
           ['w3c', 'W3C Web Annotations (JSON-LD)'],
+          ['hypothesis', 'Hypothesis JSON'],
         ].map(([format, label], index) => (
           <span key={format}>
             {index > 0 && ' · '}

@@ -22,9 +22,9 @@ export async function SiteHeader() {
         <span className="ml-auto flex items-center gap-3 text-sm">
           {user ? (
             <>
-              <span className="text-stone-700" data-testid="signed-in-as">
+              <Link href={`/users/${user.id}`} className="text-stone-700 hover:underline" data-testid="signed-in-as">
                 {user.name}
-              </span>
+              </Link>
               <SignOutButton />
             </>
           ) : (

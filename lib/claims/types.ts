@@ -32,6 +32,11 @@ export interface TagView {
   version: number;
   createdAt: string;
   updatedAt: string;
+  /** Read only for the annotation exports (claimViews' provenance): an external author's IRI and own name. */
+  externalIri?: string | null;
+  externalName?: string | null;
+  /** … and where an imported annotation was first published. */
+  canonicalIri?: string | null;
 }
 
 /** A tagged span of a passage, with every current tag on it. */

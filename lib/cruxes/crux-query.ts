@@ -8,7 +8,9 @@ const ids = z.preprocess(
 /** Query of the crux page and exports: format, tagger group, minimum taggers (and thread, across threads). */
 export const cruxQuerySchema = z.object({
   format: z
-    .enum(['html', 'md', 'json', 'csv', 'w3c'], { error: 'format must be one of html, md, json, csv, w3c.' })
+    .enum(['html', 'md', 'json', 'csv', 'w3c', 'hypothesis'], {
+      error: 'format must be one of html, md, json, csv, w3c, hypothesis.',
+    })
     .default('json'),
   thread: z
     .string()

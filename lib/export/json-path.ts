@@ -15,8 +15,23 @@ export interface Problem {
   message: string;
 }
 
-/** Zod's word for a missing property is "expected string, received undefined"; an importer wants "required". */
-const requiredMessage = (issue: { input?: unknown }) => (issue.input === undefined ? 'required' : undefined);
+/**
+ * Zod's words for a missing property ("expected string, received undefined") and for a list where
+ * one value belongs are a programmer's; an importer wants "required" and "expected one value".
+ */
+function importMessage(issue: { code?: string; input?: unknown; expected?: string }): string | undefined {
+  if (issue.input === undefined) return 'required';
+  if (issue.code === 'invalid_type' && Array.isArray(issue.input) && issue.expected !== 'array')
+    return `expected one ${issue.expected === 'object' ? 'object' : 'value'}, not a list`;
+  if (issue.code === 'invalid_type') return `expected ${issue.expected}, not ${describe(issue.input)}`;
+  return undefined;
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  return typeof value === 'object' ? 'an object' : `the ${typeof value} ${JSON.stringify(value)}`.slice(0, 60);
+}
 
 /**
  * Validates `value` at `at` with `schema`: the parsed value, or null after adding one problem per
@@ -28,7 +43,7 @@ export function check<T>(
   at: readonly PathSegment[],
   problems: Problem[],
 ): T | null {
-  const result = schema.safeParse(value, { error: requiredMessage });
+  const result = schema.safeParse(value, { error: importMessage });
   if (result.success) return result.data;
   for (const issue of result.error.issues) {
     problems.push({ path: jsonPath([...at, ...(issue.path as PathSegment[])]), message: issue.message });

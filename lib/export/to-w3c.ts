@@ -1,31 +1,22 @@
-import type { ClaimView, TagView } from '@/lib/claims/types';
-import { annotationIri, claimIri, collectionIri, passageIri, userIri } from './w3c-iris';
+import { type ExportClaim, type ExportTag, tagAuthor } from './export-claims';
+import {
+  type AnnotationSelection,
+  annotationIri,
+  claimIri,
+  collectionIri,
+  collectionPageIri,
+  passageIri,
+  siteIri,
+} from './w3c-iris';
 import { ANNO_CONTEXT, axisTag, CRUX_TAG, confidenceValue, labelTag, MOTIVATION, STORY_TAG } from './w3c-vocabulary';
 
-/** A claim as the W3C export needs it (a ClaimView fits); offsets may be missing on re-export of an import. */
-export type W3cClaim = Pick<ClaimView, 'id' | 'threadSlug' | 'passageOrdinal' | 'exact' | 'prefix' | 'suffix'> &
-  Partial<Pick<ClaimView, 'start' | 'end'>> & { tags: W3cTag[] };
-
-export type W3cTag = Pick<
-  TagView,
-  | 'id'
-  | 'userId'
-  | 'userName'
-  | 'axis'
-  | 'confidence'
-  | 'concreteStoryNeeded'
-  | 'crux'
-  | 'labels'
-  | 'note'
-  | 'createdAt'
-  | 'updatedAt'
->;
-
 export interface W3cOptions {
-  /** The site's origin; every IRI in the document starts with it. */
+  /** The site's public origin; every IRI in the document but external authors' starts with it. */
   baseUrl: string;
-  /** Names this export: the collection is {baseUrl}/exports/{collectionId}. */
-  collectionId: string;
+  /** What the collection holds; its IRI names it, so the IRI fetches the same selection again. */
+  selection: AnnotationSelection;
+  /** A label for the collection, e.g. the thread's title. */
+  label: string;
   /** When the export was made, ISO 8601 — passed in so the same claims give the same document. */
   generated: string;
 }
@@ -34,25 +25,47 @@ export interface TextualBody {
   type: 'TextualBody';
   purpose: 'tagging' | 'assessing' | 'commenting';
   value: string;
-  format?: 'text/markdown';
+  /** Tags and probabilities are plain text; notes are Markdown. */
+  format: 'text/plain' | 'text/markdown';
+  /** The tagger, who wrote every body of their tag … */
+  creator: W3cAgent;
+  /** … as it stands since the tag's last change. */
+  created?: string;
+}
+
+type Selector =
+  | { type: 'TextQuoteSelector'; exact: string; prefix: string; suffix: string }
+  | { type: 'TextPositionSelector'; start: number; end: number };
+
+export interface W3cAgent {
+  id: string;
+  type: 'Person' | 'Software';
+  name: string;
+  nickname?: string;
+  homepage?: string;
 }
 
 export interface W3cAnnotation {
+  '@context'?: typeof ANNO_CONTEXT;
   id: string;
   type: 'Annotation';
   motivation: typeof MOTIVATION;
-  creator: { id: string; type: 'Person'; name: string };
+  creator: W3cAgent;
+  generator: W3cAgent;
   created?: string;
   modified?: string;
+  canonical?: string;
   body: TextualBody[];
-  target: {
-    id: string;
-    source: string;
-    selector: (
-      | { type: 'TextQuoteSelector'; exact: string; prefix: string; suffix: string }
-      | { type: 'TextPositionSelector'; start: number; end: number }
-    )[];
-  };
+  target: { id: string; type: 'SpecificResource'; source: string; selector: Selector[] };
+}
+
+export interface W3cPage {
+  '@context'?: typeof ANNO_CONTEXT;
+  id: string;
+  type: 'AnnotationPage';
+  partOf: string | { id: string; type: 'AnnotationCollection'; label: string; total: number };
+  startIndex: 0;
+  items: W3cAnnotation[];
 }
 
 export interface W3cCollection {
@@ -62,63 +75,102 @@ export interface W3cCollection {
   label: string;
   generated: string;
   total: number;
-  first: { id: string; type: 'AnnotationPage'; startIndex: 0; items: W3cAnnotation[] };
+  first: W3cPage;
+  last: string;
 }
 
-function bodies(tag: W3cTag): TextualBody[] {
-  const tagging = (value: string): TextualBody => ({ type: 'TextualBody', purpose: 'tagging', value });
+function bodies(tag: ExportTag, creator: W3cAgent): TextualBody[] {
+  const text = (purpose: TextualBody['purpose'], value: string): TextualBody => ({
+    type: 'TextualBody',
+    purpose,
+    value,
+    format: 'text/plain',
+    creator,
+    ...(tag.updatedAt && { created: tag.updatedAt }),
+  });
   return [
-    tagging(axisTag(tag.axis)),
-    ...(tag.crux ? [tagging(CRUX_TAG)] : []),
-    ...(tag.concreteStoryNeeded ? [tagging(STORY_TAG)] : []),
-    ...tag.labels.map((label) => tagging(labelTag(label))),
-    ...(tag.confidence === null
-      ? []
-      : [{ type: 'TextualBody', purpose: 'assessing', value: confidenceValue(tag.confidence) } as const]),
-    ...(tag.note
-      ? [{ type: 'TextualBody', purpose: 'commenting', format: 'text/markdown', value: tag.note } as const]
-      : []),
+    text('tagging', axisTag(tag.axis)),
+    ...(tag.crux ? [text('tagging', CRUX_TAG)] : []),
+    ...(tag.concreteStoryNeeded ? [text('tagging', STORY_TAG)] : []),
+    ...tag.labels.map((label) => text('tagging', labelTag(label))),
+    ...(tag.confidence === null ? [] : [text('assessing', confidenceValue(tag.confidence))]),
+    ...(tag.note ? [{ ...text('commenting', tag.note), format: 'text/markdown' } as const] : []),
   ];
 }
 
-function annotation(claim: W3cClaim, tag: W3cTag, baseUrl: string): W3cAnnotation {
-  const position =
-    claim.start !== undefined && claim.end !== undefined
-      ? [{ type: 'TextPositionSelector', start: claim.start, end: claim.end } as const]
-      : [];
+/** The site itself, as the software that writes every annotation it serves. */
+function siteAgent(baseUrl: string): W3cAgent {
+  const home = siteIri(baseUrl);
+  return { id: home, type: 'Software', name: 'Crux Reader', nickname: 'crux-reader', homepage: home };
+}
+
+/**
+ * A claim as an annotation's target: a SpecificResource of its passage. Offsets are code points,
+ * as TextPositionSelector requires; an orphaned claim has none (it lost its place), only its quote.
+ */
+export function w3cTarget(claim: ExportClaim, baseUrl: string): W3cAnnotation['target'] {
+  const placed =
+    claim.start !== undefined && claim.end !== undefined && !claim.orphan && claim.start >= 0 && claim.end >= 0;
+  return {
+    id: claimIri(baseUrl, claim.id),
+    type: 'SpecificResource',
+    source: passageIri(baseUrl, claim.threadSlug, claim.passageOrdinal),
+    selector: [
+      { type: 'TextQuoteSelector', exact: claim.exact, prefix: claim.prefix, suffix: claim.suffix },
+      ...(placed ? [{ type: 'TextPositionSelector', start: claim.start, end: claim.end } as Selector] : []),
+    ],
+  };
+}
+
+/** One tag as a W3C Annotation. */
+export function w3cAnnotation(claim: ExportClaim, tag: ExportTag, baseUrl: string): W3cAnnotation {
+  const author = tagAuthor(tag, baseUrl);
+  const creator: W3cAgent = {
+    id: author.id,
+    type: 'Person',
+    name: author.name,
+    ...(author.nickname && { nickname: author.nickname }),
+  };
   return {
     id: annotationIri(baseUrl, tag.id),
     type: 'Annotation',
     motivation: MOTIVATION,
-    creator: { id: userIri(baseUrl, tag.userId), type: 'Person', name: tag.userName },
+    creator,
+    generator: siteAgent(baseUrl),
     ...(tag.createdAt && { created: tag.createdAt }),
     ...(tag.updatedAt && { modified: tag.updatedAt }),
-    body: bodies(tag),
-    target: {
-      id: claimIri(baseUrl, claim.id),
-      source: passageIri(baseUrl, claim.threadSlug, claim.passageOrdinal),
-      selector: [
-        { type: 'TextQuoteSelector', exact: claim.exact, prefix: claim.prefix, suffix: claim.suffix },
-        ...position,
-      ],
-    },
+    ...(tag.canonicalIri && { canonical: tag.canonicalIri }),
+    body: bodies(tag, creator),
+    target: w3cTarget(claim, baseUrl),
   };
 }
 
 /**
  * Claims and their tags as a W3C Web Annotation collection (JSON-LD): one Annotation per tag,
- * all on one embedded page. Offsets are code points, as TextPositionSelector requires.
+ * all on one page, embedded as `first` (and named as `last`): an export is one file.
  */
-export function toW3c(claims: readonly W3cClaim[], options: W3cOptions): W3cCollection {
-  const id = collectionIri(options.baseUrl, options.collectionId);
-  const items = claims.flatMap((claim) => claim.tags.map((tag) => annotation(claim, tag, options.baseUrl)));
+export function toW3c(claims: readonly ExportClaim[], options: W3cOptions): W3cCollection {
+  const { baseUrl, selection } = options;
+  const id = collectionIri(baseUrl, selection);
+  const page = collectionPageIri(baseUrl, selection, 0);
+  const items = claims.flatMap((claim) => claim.tags.map((tag) => w3cAnnotation(claim, tag, baseUrl)));
   return {
     '@context': ANNO_CONTEXT,
     id,
     type: 'AnnotationCollection',
-    label: 'Crux Reader claims and tags',
+    label: options.label,
     generated: options.generated,
     total: items.length,
-    first: { id: `${id}/pages/0`, type: 'AnnotationPage', startIndex: 0, items },
+    first: { id: page, type: 'AnnotationPage', partOf: id, startIndex: 0, items },
+    last: page,
+  };
+}
+
+/** The collection's one page as a document of its own, as its page IRI answers it. */
+export function w3cPage(collection: W3cCollection): W3cPage {
+  return {
+    '@context': ANNO_CONTEXT,
+    ...collection.first,
+    partOf: { id: collection.id, type: 'AnnotationCollection', label: collection.label, total: collection.total },
   };
 }

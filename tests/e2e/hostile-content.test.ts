@@ -5,6 +5,7 @@ import { codePointLength } from '@/lib/anchoring/code-points';
 import { describeSpan } from '@/lib/anchoring/describe-span';
 import { importAnnotations } from '@/lib/server/annotations/import-annotations';
 import { db } from '@/lib/server/db/client';
+import { publicOrigin } from '@/lib/server/public-origin';
 import { storeThreads } from '@/lib/server/threads/ingest-thread';
 import { prepareThread } from '@/lib/server/threads/prepare-thread';
 import { recordFigures } from '../stress/figures';
@@ -91,6 +92,7 @@ describe.skipIf(skipBrowser)('hostile content is shown as text and never runs (r
         first: { type: 'AnnotationPage', items: annotations },
       },
       importer,
+      { origin: publicOrigin(), thread: text.slug },
     );
 
     const context = await signedInContext(fixture.browser, fixture.app.url, users[2]);

@@ -4,7 +4,6 @@ import { db } from '@/lib/server/db/client';
 import { ingestThread } from '@/lib/server/threads/ingest-thread';
 import { insertUser } from '../support/factories';
 import { sessionCookie } from '../support/session';
-import { tagPassage } from '../support/tagging';
 import { signedInContext, skipBrowser, watchPage } from './support/browser';
 import { useApp } from './support/fixture';
 import { axeViolations, selectWithMouse } from './support/pages';
@@ -131,14 +130,27 @@ describe.skipIf(skipBrowser)('the reader (production build, real Chromium)', () 
   it('loads imported annotations and announces a new revision while the thread is open', async () => {
     const text = 'Inner alignment fails first.\nOuter alignment is a specification problem.\n';
     const first = await ingestThread({ bytes: Buffer.from(text), format: 'text', sourceName: 'live-import.txt' });
-    const [author, importer] = await Promise.all([insertUser({ name: 'Exporter' }), insertUser({ name: 'Importer' })]);
-    const passages = await db.passage.findMany({
-      where: { revision: { thread: { slug: first.slug } } },
-      orderBy: { ordinal: 'asc' },
-    });
-    await tagPassage(first.slug, passages[1], author, { axis: 'outer', confidence: 35, note: 'Imported note' });
-    const exported = await (await fetch(`${fixture.app.url}/api/threads/${first.slug}/cruxes?format=w3c`)).text();
-    await db.claim.deleteMany({ where: { thread: { slug: first.slug } } });
+    const importer = await insertUser({ name: 'Importer' });
+    // A reader of the same post on Hypothesis, tagging with this site's fields.
+    const hypothesis = {
+      total: 1,
+      rows: [
+        {
+          id: 'live-1',
+          user: 'acct:nora@hypothes.is',
+          user_info: { display_name: 'Nora' },
+          uri: 'https://www.lesswrong.com/posts/live',
+          text: 'Imported note',
+          tags: ['axis:outer', 'confidence:35'],
+          target: [
+            {
+              source: 'https://www.lesswrong.com/posts/live',
+              selector: [{ type: 'TextQuoteSelector', exact: 'Outer alignment is a specification problem.' }],
+            },
+          ],
+        },
+      ],
+    };
 
     const page = await fixture.browser.newPage({ baseURL: fixture.app.url });
     const problems = watchPage(page);
@@ -146,19 +158,19 @@ describe.skipIf(skipBrowser)('the reader (production build, real Chromium)', () 
     await page.getByText('Live: tags from everyone').waitFor();
     expect(await page.getByTestId('claim-card').count()).toBe(0);
 
-    const imported = await fetch(`${fixture.app.url}/api/annotations/import`, {
+    const imported = await fetch(`${fixture.app.url}/api/annotations/import?thread=${first.slug}`, {
       method: 'POST',
       headers: {
-        'content-type': 'application/ld+json',
+        'content-type': 'application/json',
         cookie: await sessionCookie(importer),
         origin: fixture.app.url,
       },
-      body: exported,
+      body: JSON.stringify(hypothesis),
     });
     expect(imported.status).toBe(201);
     const card = page.getByTestId('claim-card').filter({ hasText: 'Outer alignment is a specification problem.' });
     await card.waitFor({ timeout: 5_000 });
-    expect(await card.innerText()).toContain('Exporter: outer, 35 %');
+    expect(await card.innerText()).toContain('Nora · hypothes.is: outer, 35 %');
 
     await ingestThread({
       bytes: Buffer.from(`${text}A third paragraph arrives in the next version.\n`),

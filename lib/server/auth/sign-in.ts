@@ -17,10 +17,11 @@ export async function signInWithPassword(email: string, password: string): Promi
   const user = normalized
     ? await db.user.findUnique({
         where: { email: normalized },
-        select: { id: true, email: true, name: true, role: true, passwordHash: true },
+        select: { id: true, email: true, name: true, role: true, passwordHash: true, externalIri: true },
       })
     : null;
-  if (!user?.passwordHash) return burnVerifyTime(password).then(() => null);
+  // An external author has neither email nor password (a CHECK constraint); refused here all the same.
+  if (!user?.passwordHash || !user.email || user.externalIri !== null) return burnVerifyTime(password).then(() => null);
   if (!(await verifyPassword(user.passwordHash, password))) return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role };
 }

@@ -34,8 +34,14 @@ function claimCondition(filter: ClaimViewFilter): { where: string; values: unkno
  * every claim with every tag on each page view (2,000 claims and 10,000 tags on the benchmark
  * thread), and the ORM's nested select cost several times as much, nearly all of it the app's CPU.
  */
-export async function claimViews(filter: ClaimViewFilter): Promise<ClaimView[]> {
+export async function claimViews(
+  filter: ClaimViewFilter,
+  options: { provenance?: boolean } = {},
+): Promise<ClaimView[]> {
   const { where, values } = claimCondition(filter);
+  // Who an imported tag's external author is and where it was first published: the annotation
+  // exports write them; the reader's 4.5 MB of claims does without.
+  const provenance = options.provenance ? `, u."externalIri", u."externalName", g."canonicalIri"` : '';
   const [claims, tags] = await inSnapshot(
     async (client) =>
       [
@@ -49,7 +55,7 @@ export async function claimViews(filter: ClaimViewFilter): Promise<ClaimView[]> 
         }),
         await client.query<TagView>({
           text: `SELECT g."id", g."claimId", g."userId", u."name" AS "userName", g."axis", g."confidence", g."concreteStoryNeeded", g."crux",
-                    g."note", g."noteHtml", g."labels", g."version", ${iso('g."createdAt"')} AS "createdAt", ${iso('g."updatedAt"')} AS "updatedAt"
+                    g."note", g."noteHtml", g."labels", g."version", ${iso('g."createdAt"')} AS "createdAt", ${iso('g."updatedAt"')} AS "updatedAt"${provenance}
              FROM "Tag" g JOIN "Claim" c ON c."id" = g."claimId" JOIN "User" u ON u."id" = g."userId"
              WHERE g."deletedAt" IS NULL AND ${where}
              ORDER BY g."claimId", g."createdAt", g."id"`,

@@ -1,6 +1,6 @@
 import type { ClaimView } from '@/lib/claims/types';
 import { type CruxRanking, rankCruxes } from '@/lib/cruxes/rank-cruxes';
-import { type CruxSummaryInput, toCsv, toJson, toMarkdown, toW3c } from '@/lib/export';
+import { type CruxSummaryInput, toCsv, toJson, toMarkdown } from '@/lib/export';
 import { claimViews } from '../claims/claim-views';
 import { getThreadOrThrow } from '../threads/find-thread';
 
@@ -36,11 +36,11 @@ export async function cruxReport(filters: CruxFilters, baseUrl: string, now = ne
   };
 }
 
-export const EXPORT_FORMATS = ['html', 'md', 'json', 'csv', 'w3c'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+/** The crux summary's own formats (the annotation formats, w3c and hypothesis, are lib/server/annotations'). */
+export type SummaryFormat = 'md' | 'json' | 'csv';
 
-/** One export of the report as a download: Markdown, JSON, CSV or W3C Web Annotation JSON-LD. */
-export function exportResponse(report: CruxReport, format: Exclude<ExportFormat, 'html'>, baseUrl: string): Response {
+/** One export of the report as a download: Markdown, JSON or CSV. */
+export function exportResponse(report: CruxReport, format: SummaryFormat, baseUrl: string): Response {
   const name = report.thread ? `cruxes-${report.thread.slug}` : 'cruxes-all-threads';
   const file = (body: string, type: string, extension: string) =>
     new Response(body, {
@@ -56,9 +56,5 @@ export function exportResponse(report: CruxReport, format: Exclude<ExportFormat,
       return file(toJson(report.input), 'application/json', 'json');
     case 'csv':
       return file(toCsv(report.ranking.scored, { baseUrl }), 'text/csv', 'csv');
-    case 'w3c': {
-      const collection = toW3c(report.claims, { baseUrl, collectionId: name, generated: report.input.generatedAt });
-      return file(`${JSON.stringify(collection, null, 2)}\n`, 'application/ld+json', 'jsonld');
-    }
   }
 }
