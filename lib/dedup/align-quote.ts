@@ -61,7 +61,8 @@ function edgeBracketWidth(source: QuoteToken[], text: string, s: number, dir: 1 
   for (let k = 0; k < MAX_BRACKET_WORDS && inRange(source, s + k * dir); k++) {
     const at = s + k * dir;
     if (source[at].type !== 'word') return 0;
-    if (clauseBreakAfter(source, text, dir === 1 ? at : at - 1)) return k + 1;
+    if (dir === 1 ? clauseBreakAfter(source, text, at) : at === 0 || clauseBreakAfter(source, text, at - 1))
+      return k + 1;
   }
   return 0;
 }

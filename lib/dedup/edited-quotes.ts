@@ -64,6 +64,22 @@ function lastSourceToken(steps: AlignStep[], last: number): number {
   return -1;
 }
 
+/** Characters of source text the quote's own words stand for: runs of aligned words, from the first's start to the last's end. */
+function quotedSourceChars(steps: AlignStep[], source: TokenizedText): number {
+  let chars = 0;
+  for (let k = 0; k < steps.length; ) {
+    if (!isWordStep(steps[k])) {
+      k++;
+      continue;
+    }
+    let last = k;
+    while (last + 1 < steps.length && isWordStep(steps[last + 1])) last++;
+    chars += spanOf(source, steps[last].s).end - spanOf(source, steps[k].s).start;
+    k = last + 1;
+  }
+  return chars;
+}
+
 /** Source spans of the steps: one per stretch between elisions. */
 function sourceSpans(steps: AlignStep[], source: TokenizedText): Span[] {
   const spans: Span[] = [];
@@ -133,8 +149,8 @@ function measure(steps: AlignStep[], quote: TokenizedText, source: TokenizedText
     if (step.match === 'same') verbatim += token.form.length;
   }
   if (quoted === 0 || verbatim < MIN_VERBATIM_SHARE * quoted) return null;
+  if (quotedSourceChars(steps, source) < MIN_EDITED_SOURCE_CHARS) return null;
   const spans = sourceSpans(steps, source);
-  if (spans.reduce((sum, span) => sum + span.end - span.start, 0) < MIN_EDITED_SOURCE_CHARS) return null;
   // What the quote says is the source text it stands for (brackets included).
   const said = words.join(' ');
   if (!isSubstantial(said) || isSaying(said)) return null;
@@ -164,7 +180,10 @@ function editAt(text: string, q: number, source: string, at: number, dir: 1 | -1
   while (text.charCodeAt(q + look) === 32) q += dir;
   while (source.charCodeAt(at + look) === 32) at += dir;
   const mine = text[q + look];
-  if (isMarkup(mine) || mine === '(' || mine === ')' || isMarkup(source[at + look])) return true;
+  const theirs = source[at + look];
+  // Brackets and parentheses: a bracket or a note in the quote, a link's text or target in the source.
+  if (isMarkup(mine) || mine === '(' || mine === ')' || isMarkup(theirs) || theirs === '(' || theirs === ')')
+    return true;
   if (mine === '.' && (dir === 1 ? text.startsWith(ELLIPSIS, q) : text.endsWith(ELLIPSIS, q))) return true;
   if (!isWordCode(text.charCodeAt(q + look)) || !isWordCode(source.charCodeAt(at + look))) return false;
   const wordEnd = wordEdge(text, q, dir);

@@ -6,15 +6,20 @@ export type WordMatch = 'same' | 'spelling' | 'typo';
 const hasDigit = /\d/;
 
 /**
- * Characters a typo may change in a word of this length: none under three and, in three letters,
- * only two neighbours swapped ("teh"; one letter off in "the"/"she" is another word as often as a
- * slip); one up to seven, two from eight.
+ * Characters a typo may change in a word of this length: none under three; one up to seven, two
+ * from eight. Short words are another word one letter off as often as they are a slip ("most" and
+ * "must", "the" and "she"), so in three letters only two neighbours may swap ("teh"), and up to
+ * five letters a letter may be swapped, dropped or added but not replaced.
  */
 const typoBudget = (length: number) => (length < 3 ? 0 : length < 8 ? 1 : 2);
+const SHORT_WORD = 5;
 
-/** Are two words of three letters the same letters with two neighbours swapped? */
-const swapped = (a: string, b: string) =>
-  (a[0] === b[1] && a[1] === b[0] && a[2] === b[2]) || (a[0] === b[0] && a[1] === b[2] && a[2] === b[1]);
+/** Are two words of one length the same letters with two neighbours swapped? */
+function swapped(a: string, b: string): boolean {
+  let k = 0;
+  while (k < a.length && a[k] === b[k]) k++;
+  return k + 1 < a.length && a[k] === b[k + 1] && a[k + 1] === b[k] && a.slice(k + 2) === b.slice(k + 2);
+}
 
 /** Rows of the edit distance table, reused: words are short, and a fresh table per pair is garbage. */
 let rows = [new Int32Array(32), new Int32Array(32), new Int32Array(32)];
@@ -58,8 +63,9 @@ export function matchWords(quoted: string, source: string): WordMatch | null {
   }
   const budget = typoBudget(Math.min(quoted.length, source.length));
   if (budget === 0 || hasDigit.test(quoted) || hasDigit.test(source)) return null;
-  if (quoted.length === 3 && source.length === 3) return swapped(quoted, source) ? 'typo' : null;
-  if (Math.min(quoted.length, source.length) === 3) return null;
+  const shortest = Math.min(quoted.length, source.length);
+  if (shortest <= SHORT_WORD && quoted.length === source.length) return swapped(quoted, source) ? 'typo' : null;
+  if (shortest === 3) return null;
   // A slip keeps a word's first letter, or swaps it with the second.
   if (quoted[0] !== source[0] && !(quoted[0] === source[1] && quoted[1] === source[0])) return null;
   return editDistance(quoted, source, budget) <= budget ? 'typo' : null;
