@@ -5,7 +5,7 @@ const P =
   'If we train against the deception probe, the model will simply learn to hide its deception from the probe. Once deployed, it would pursue its own objective regardless of what we intended during training.';
 
 /** Statuses of the lines after the source paragraph. */
-const after = (...lines: string[]) =>
+const statusesAfter = (...lines: string[]) =>
   compact(dedupLines([P, ...lines]).statuses)
     .split(' ')
     .slice(1)
@@ -14,7 +14,7 @@ const after = (...lines: string[]) =>
 describe('findRepeats: near-misses stay unfolded', () => {
   it('leaves a paraphrase in new words', () => {
     expect(
-      after(
+      statusesAfter(
         'Training against the probe just teaches the model to conceal its deception from that probe.',
         'After deployment the model goes after its own goal, whatever we meant training to do.',
       ),
@@ -23,7 +23,7 @@ describe('findRepeats: near-misses stay unfolded', () => {
 
   it('leaves a line that opens with the same words and then says something else', () => {
     expect(
-      after(
+      statusesAfter(
         'If we train against the deception probe, the model will become more honest, at least on distribution.',
         'If we train against the deception probe. That is the plan I want to argue for here.',
         'Once deployed, it would pursue its own objective only if training had failed to shape it.',
@@ -35,13 +35,15 @@ describe('findRepeats: near-misses stay unfolded', () => {
 
   it('leaves a sentence mostly rewritten in brackets: under 70 % of it is the source word for word', () => {
     expect(
-      after('[The trained policy] would [chase] its [own long-run goal] regardless of what we intended [in] training.'),
+      statusesAfter(
+        '[The trained policy] would [chase] its [own long-run goal] regardless of what we intended [in] training.',
+      ),
     ).toBe('o');
   });
 
   it('leaves short phrases quoted inside a new sentence', () => {
     expect(
-      after(
+      statusesAfter(
         'I keep coming back to "learn to hide its deception" as the load-bearing phrase.',
         'Whether it will "simply learn" anything is the question.',
         '"Regardless of what we intended" is doing a lot of work in that sentence.',
@@ -61,7 +63,7 @@ describe('findRepeats: near-misses stay unfolded', () => {
 
   it('leaves two sentences that share most key words in another order or with another word', () => {
     expect(
-      after(
+      statusesAfter(
         'The model will hide its deception from the probe if we train against the deception probe.',
         'If we train against the deception probe, the model will simply learn to hide its honesty from the probe.',
         'Once deployed, it must pursue its own objective regardless of what we intended during training.',
