@@ -1,4 +1,4 @@
-import type { OccurrenceKind, Span } from '@/lib/dedup/types';
+import type { OccurrenceKind, QuoteEdit, QuoteEditKind, Span } from '@/lib/dedup/types';
 import { db } from '../db/client';
 import { VersionedCache } from '../versioned-cache';
 import { getThreadOrThrow } from './find-thread';
@@ -30,6 +30,8 @@ export interface OccurrenceModel {
   sourcePassageId: string | null;
   spans: Span[] | null;
   replyToPassageId: string | null;
+  /** For a quote that is not word for word its source: the edits undone (docs/formats/edited-quotes.md). */
+  edits: QuoteEdit[] | null;
 }
 
 export interface BlockModel {
@@ -61,6 +63,14 @@ export interface ThreadModel {
 }
 
 const toSpans = (value: unknown): Span[] => (value as [number, number][]).map(([start, end]) => ({ start, end }));
+const toEdits = (value: unknown): QuoteEdit[] =>
+  (value as [QuoteEditKind, number, number, number, number][]).map(([kind, start, end, sourceStart, sourceEnd]) => ({
+    kind,
+    start,
+    end,
+    sourceStart,
+    sourceEnd,
+  }));
 
 type RevisionContent = Omit<ThreadModel, 'threadId' | 'slug' | 'title'>;
 
@@ -162,7 +172,11 @@ async function revisionContent(revisionId: string): Promise<RevisionContent> {
       postedAt: p.postedAt?.toISOString() ?? null,
       quotedAt: quotedAt.get(p.id) ?? [],
     })),
-    occurrences: occurrences.map((o) => ({ ...o, spans: o.spans ? toSpans(o.spans) : null })),
+    occurrences: occurrences.map((o) => ({
+      ...o,
+      spans: o.spans ? toSpans(o.spans) : null,
+      edits: o.edits ? toEdits(o.edits) : null,
+    })),
     blocks,
   };
 }
