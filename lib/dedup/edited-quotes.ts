@@ -2,16 +2,15 @@ import { type AlignStep, alignAround } from './align-quote';
 import type { QuoteMatch } from './find-quotes';
 import { endsAtBreak, startsAtBreak } from './breaks';
 import { type FoundQuote, mergeQuotes } from './found-quote';
-import { ELLIPSIS, type Normalized } from './normalize';
+import { editSeeds } from './edit-seeds';
+import type { Normalized } from './normalize';
 import type { IndexedPassage } from './passage-index';
 import type { QuotingText } from './quoting-text';
 import { alignedEdits, spanOf, type TokenizedText } from './quote-edits';
 import { type QuoteToken, quoteTokens } from './quote-tokens';
 import { isSaying } from './sayings';
-import { isWordCode } from './shingles';
 import { isSubstantial } from './substantial';
 import type { Span } from './types';
-import { matchWords } from './word-match';
 
 /**
  * The acceptance rule of an edited quote (docs/formats/edited-quotes.md): at least this many
@@ -159,62 +158,6 @@ function measure(steps: AlignStep[], quote: TokenizedText, source: TokenizedText
   const start = spanOf(quote, steps[0].q).start;
   const end = spanOf(quote, steps[steps.length - 1].q).end;
   return { source: passage, start, end, spans, edits, whole: false } satisfies FoundQuote;
-}
-
-const isMarkup = (c: string | undefined) => c === '*' || c === '_' || c === '[' || c === ']';
-
-/** Where the word of a normalised text next to offset q ends (dir 1) or starts (dir -1). */
-function wordEdge(text: string, q: number, dir: 1 | -1): number {
-  const look = dir === 1 ? 0 : -1;
-  while (isWordCode(text.charCodeAt(q + look))) q += dir;
-  return q;
-}
-
-/**
- * Does a word-for-word stretch stop at what may be an edit: a bracket, a note, an ellipsis or
- * emphasis in the quote, Markdown in the source, or the next words one typo or spelling apart?
- * `dir` 1 looks past the stretch's end (text offset q, source offset at), -1 before its start.
- */
-function editAt(text: string, q: number, source: string, at: number, dir: 1 | -1): boolean {
-  const look = dir === 1 ? 0 : -1;
-  while (text.charCodeAt(q + look) === 32) q += dir;
-  while (source.charCodeAt(at + look) === 32) at += dir;
-  const mine = text[q + look];
-  const theirs = source[at + look];
-  // Brackets and parentheses: a bracket or a note in the quote, a link's text or target in the source.
-  if (isMarkup(mine) || mine === '(' || mine === ')' || isMarkup(theirs) || theirs === '(' || theirs === ')')
-    return true;
-  if (mine === '.' && (dir === 1 ? text.startsWith(ELLIPSIS, q) : text.endsWith(ELLIPSIS, q))) return true;
-  if (!isWordCode(text.charCodeAt(q + look)) || !isWordCode(source.charCodeAt(at + look))) return false;
-  const wordEnd = wordEdge(text, q, dir);
-  const sourceEnd = wordEdge(source, at, dir);
-  // "[T]he": the word before was bracketed to change its case.
-  if (dir === -1 && text[wordEnd - 1] === ']') return true;
-  if (Math.abs(Math.abs(wordEnd - q) - Math.abs(sourceEnd - at)) > 2) return false;
-  // Both spellings of a word, and a word and its typo, start alike (see matchWords).
-  const [first, sourceFirst] = dir === 1 ? [q, at] : [wordEnd, sourceEnd];
-  if (text[first] !== source[sourceFirst] && text[first] !== source[sourceFirst + 1]) return false;
-  const [word, other] =
-    dir === 1
-      ? [text.slice(q, wordEnd), source.slice(at, sourceEnd)]
-      : [text.slice(wordEnd, q), source.slice(sourceEnd, at)];
-  return matchWords(word, other) !== null;
-}
-
-/**
- * Word-for-word stretches the edited-quote finder should try to align further: those stopping at a
- * possible edit on one side and at a break or another possible edit on the other.
- */
-function editSeeds(text: string, found: QuoteMatch[]): QuoteMatch[] {
-  return found.filter((match) => {
-    const first = match.parts[0];
-    const last = match.parts[match.parts.length - 1];
-    const source = match.source.normalized;
-    const before = editAt(text, first.from, source, first.at, -1);
-    const after = editAt(text, last.to, source, last.at + last.to - last.from, 1);
-    if (!before && !after) return false;
-    return (before || startsAtBreak(text, first.from)) && (after || endsAtBreak(text, last.to));
-  });
 }
 
 /** The token starting at normalised offset `from`, or -1. */
