@@ -29,19 +29,16 @@ function editAt(text: string, q: number, source: string, at: number, dir: 1 | -1
     return true;
   if (mine === '.' && (dir === 1 ? text.startsWith(ELLIPSIS, q) : text.endsWith(ELLIPSIS, q))) return true;
   if (!isWordCode(text.charCodeAt(q + look)) || !isWordCode(source.charCodeAt(at + look))) return false;
+  // Both spellings of a word, and a word and its typo, start alike (see matchWords).
+  if (dir === 1 && text[q] !== source[at] && text[q] !== source[at + 1]) return false;
   const wordEnd = wordEdge(text, q, dir);
   const sourceEnd = wordEdge(source, at, dir);
   // "[T]he": the word before was bracketed to change its case.
   if (dir === -1 && text[wordEnd - 1] === ']') return true;
   if (Math.abs(Math.abs(wordEnd - q) - Math.abs(sourceEnd - at)) > 2) return false;
-  // Both spellings of a word, and a word and its typo, start alike (see matchWords).
-  const [first, sourceFirst] = dir === 1 ? [q, at] : [wordEnd, sourceEnd];
-  if (text[first] !== source[sourceFirst] && text[first] !== source[sourceFirst + 1]) return false;
-  const [word, other] =
-    dir === 1
-      ? [text.slice(q, wordEnd), source.slice(at, sourceEnd)]
-      : [text.slice(wordEnd, q), source.slice(sourceEnd, at)];
-  return matchWords(word, other) !== null;
+  if (dir === 1) return matchWords(text.slice(q, wordEnd), source.slice(at, sourceEnd)) !== null;
+  if (text[wordEnd] !== source[sourceEnd] && text[wordEnd] !== source[sourceEnd + 1]) return false;
+  return matchWords(text.slice(wordEnd, q), source.slice(sourceEnd, at)) !== null;
 }
 
 /**
@@ -49,13 +46,15 @@ function editAt(text: string, q: number, source: string, at: number, dir: 1 | -1
  * possible edit on one side and at a break or another possible edit on the other.
  */
 export function editSeeds(text: string, found: QuoteMatch[]): QuoteMatch[] {
-  return found.filter((match) => {
+  const seeds: QuoteMatch[] = [];
+  for (const match of found) {
     const first = match.parts[0];
     const last = match.parts[match.parts.length - 1];
     const source = match.source.normalized;
     const before = editAt(text, first.from, source, first.at, -1);
+    if (!before && !startsAtBreak(text, first.from)) continue;
     const after = editAt(text, last.to, source, last.at + last.to - last.from, 1);
-    if (!before && !after) return false;
-    return (before || startsAtBreak(text, first.from)) && (after || endsAtBreak(text, last.to));
-  });
+    if ((before || after) && (after || endsAtBreak(text, last.to))) seeds.push(match);
+  }
+  return seeds;
 }
