@@ -105,6 +105,8 @@ const LONGEST = Math.max(...SAYING_WORDS.map((saying) => saying.length));
 
 /** Share of a repeat's words a saying must cover for the repeat to be the saying. */
 const MOSTLY = 0.6;
+/** Share of a repeat's three-word runs that must come from sayings when it words one its own way. */
+const MOSTLY_IN_OTHER_WORDS = 0.5;
 
 /**
  * The sayings by each word they hold: a repeat inside a saying holds its first word, and a saying
@@ -119,9 +121,16 @@ for (const saying of SAYING_WORDS) {
   }
 }
 
-/** Is this repeat (normalised text) mostly a well-known saying, or a part of one? */
+/**
+ * Is this repeat (normalised text) mostly a well-known saying, or a part of one: in the words of
+ * the list, or in other words with most of its three-word runs from one ("when a measure becomes a
+ * target, it stops being a good measure")?
+ */
 export function isSaying(normalized: string): boolean {
   if (normalized.length * MOSTLY > LONGEST) return false;
+  const { shingles } = shinglesOf(normalized);
+  if (shingles.length > 0 && shingles.filter(isSayingShingle).length >= MOSTLY_IN_OTHER_WORDS * shingles.length)
+    return true;
   const list = wordsOf(normalized);
   if (list.length === 0) return false;
   const words = ` ${list.join(' ')} `;

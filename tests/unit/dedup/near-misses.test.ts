@@ -57,8 +57,10 @@ describe('findRepeats: near-misses stay unfolded', () => {
       'When a measure becomes a target, it ceases to be a good measure. That is why we should not train on the probe.',
       'All models are wrong, but some are useful. The probe is useful until we train on it.',
       'All models are wrong, but some are useful. I think that applies to reward models most of all.',
+      'When a measure becomes a target it stops being a good measure. Probes are no exception.',
+      'When a measure becomes a target it stops being a good measure. Reward models are no exception either.',
     ]);
-    expect(compact(statuses)).toBe('o o o o');
+    expect(compact(statuses)).toBe('o o o o o o');
   });
 
   it('leaves two sentences that share most key words in another order or with another word', () => {
