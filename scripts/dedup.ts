@@ -1,7 +1,8 @@
 /**
  * `npm run --silent dedup -- FILE [--format text|markdown|lesswrong-json]`: prints one JSON object
  * with every input line once and its status:
- * {"lines":[{"line":1,"status":"original"},{"line":5,"status":"exact","of":2},…]}
+ * {"lines":[{"line":1,"status":"original"},{"line":5,"status":"exact","of":2},…]}; an edited quote's line
+ * also names the edits undone: {"line":7,"status":"partial","of":3,"edits":["substitution","typo"]}.
  * Bad input or bad arguments: a message on stderr saying what is wrong and where, exit code 2.
  */
 import { readFileSync } from 'node:fs';
@@ -20,6 +21,8 @@ Finds the repeated lines of a thread and prints one JSON object on stdout:
   {"lines":[{"line":1,"status":"original"},{"line":5,"status":"exact","of":2},...]}
 Every input line appears once. status: "original" (new text, blank lines too), "exact" (the whole
 line repeats line \`of\`), "partial" (the line quotes part of line \`of\`, or quotes it and adds new text).
+A quote that matches only once the writer's edits are undone ("[the model]", "…", a typo, *emphasis*)
+is "partial" too, with "edits": the kinds of the edits undone, one per edit.
 Without --format the format is guessed from the file name and content.
 Bad input: a message on stderr and exit code 2.`;
 

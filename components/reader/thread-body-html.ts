@@ -1,5 +1,6 @@
 import { codePointToUtf16 } from '@/lib/anchoring/code-points';
 import { escapeHtml } from '@/lib/html/escape';
+import type { QuoteEditKind } from '@/lib/dedup/types';
 import type { ClaimHighlight } from '@/lib/server/claims/highlights';
 import type { OccurrenceModel, PassageModel, ThreadModel } from '@/lib/server/threads/thread-model';
 import { segmentPassage } from './segments';
@@ -61,6 +62,36 @@ export function threadBodyHtml(model: ThreadModel, highlights: ClaimHighlight[])
 
 const paragraphNumber = (passage: PassageModel) => passage.ordinal + 1;
 
+/** How a quote's edits read in its chip's title: what the writer changed from the source. */
+const EDIT_NAMES: Record<QuoteEditKind, string> = {
+  substitution: 'words in brackets',
+  sic: '[sic]',
+  'emphasis-note': 'an emphasis note',
+  emphasis: 'emphasis added',
+  markup: 'formatting changed',
+  case: 'a capital changed',
+  punctuation: 'end punctuation changed',
+  elision: 'words left out',
+  typo: 'a typo',
+  spelling: 'spelling changed',
+};
+
+const editNames = (occurrence: OccurrenceModel) =>
+  [...new Set((occurrence.edits ?? []).map((edit) => EDIT_NAMES[edit.kind]))].join(', ');
+
+/** " · 2 edits" after the chip's label, for a quote that is not word for word its source. */
+function editCount(occurrence: OccurrenceModel): string {
+  const count = occurrence.edits?.length ?? 0;
+  if (count === 0) return '';
+  return ` <span class="quote-edits" title="${escapeHtml(`Edited: ${editNames(occurrence)}`)}">· ${count} ${count === 1 ? 'edit' : 'edits'}</span>`;
+}
+
+/** Inside the opened chip: which edits were undone to match the quote with its source. */
+function editList(occurrence: OccurrenceModel): string {
+  if (!occurrence.edits?.length) return '';
+  return `<span class="quote-edit-list">Edited from the source: ${escapeHtml(editNames(occurrence))}</span>`;
+}
+
 function occurrencePiece(
   out: Html,
   occurrence: OccurrenceModel,
@@ -103,8 +134,8 @@ function occurrencePiece(
     occurrence.kind === 'exact' ? 'quotes' : occurrence.kind === 'elided' ? 'quotes parts of' : 'quotes from';
   out.add(
     `<details id="o-${occurrence.position}" class="quote-chip" data-kind="${escapeHtml(occurrence.kind)}"><summary>${label} ` +
-      `${source ? `¶${paragraphNumber(source)}` : 'an earlier passage'} <span aria-hidden="true">›</span></summary>` +
-      `<blockquote>${escapeHtml(occurrence.text)}</blockquote>`,
+      `${source ? `¶${paragraphNumber(source)}` : 'an earlier passage'}${editCount(occurrence)} <span aria-hidden="true">›</span></summary>` +
+      `<blockquote>${escapeHtml(occurrence.text)}</blockquote>${editList(occurrence)}`,
   );
   if (source) out.add(`<a href="#p-${paragraphNumber(source)}">Go to ¶${paragraphNumber(source)}</a>`);
   out.add('</details>');

@@ -19,11 +19,17 @@ export function startsAtBreak(text: string, q: number): boolean {
   );
 }
 
+/** Is there a dash with space on both sides at k ("quote” – reply"): a break in the sentence? */
+const spacedDashAt = (text: string, k: number) => text[k] === '-' && text[k - 1] === ' ' && text[k + 1] === ' ';
+
 /** Does a stretch ending at q end a sentence or clause of the (normalised) text? */
 export function endsAtBreak(text: string, q: number): boolean {
   if (STOPS.has(text[q - 1])) return true;
   let k = q;
-  while (k < text.length && CLOSING.has(text[k])) k++;
+  while (k < text.length && CLOSING.has(text[k])) {
+    if (spacedDashAt(text, k)) return true;
+    k++;
+  }
   return k === text.length || STOPS.has(text[k]);
 }
 
@@ -35,3 +41,20 @@ export function opensText(text: string, q: number): boolean {
 
 /** Is q right after a stop, before white space (a place a sentence ends inside a stretch)? */
 export const sentenceEndAt = (text: string, q: number) => STOPS.has(text[q - 1]) && text[q] === ' ';
+
+/** Does a clause of the (normalised) text end at q: a stop or the text's end, past closing marks? */
+export function clauseEndsAt(text: string, q: number): boolean {
+  if (STOPS.has(text[q - 1])) return true;
+  let k = q;
+  while (k < text.length && CLOSING.has(text[k])) k++;
+  return k === text.length || STOPS.has(text[k]);
+}
+
+/** Does the (normalised) text hold a word past q (a letter or digit: see isWordCode)? */
+export function wordsAfter(text: string, q: number): boolean {
+  for (let k = q; k < text.length; k++) {
+    const code = text.charCodeAt(k);
+    if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code >= 128) return true;
+  }
+  return false;
+}

@@ -1,11 +1,10 @@
-import type { QuoteMatch } from './find-quotes';
-import type { Normalized } from './normalize';
+import type { FoundQuote } from './found-quote';
 
-/** A stretch [start, end) of a segment's text: a quote of an earlier passage, or new text (match null). */
+/** A stretch [start, end) of a segment's text: a quote of an earlier passage, or new text (quote null). */
 export interface PieceRange {
   start: number;
   end: number;
-  match: QuoteMatch | null;
+  quote: FoundQuote | null;
 }
 
 const WORD = /[\p{L}\p{N}]/u;
@@ -41,21 +40,19 @@ function widen(text: string, start: number, end: number): [number, number] {
  * keeps its quotation marks and trailing punctuation; a stretch between two quotes, or at either
  * end, that holds no word (a "> " marker, a closing ”) joins its neighbouring quote.
  */
-export function pieceRanges(text: string, normalized: Normalized, matches: QuoteMatch[]): PieceRange[] {
+export function pieceRanges(text: string, quotes: FoundQuote[]): PieceRange[] {
   const ranges: PieceRange[] = [];
   let done = 0;
-  for (const [k, match] of matches.entries()) {
-    const first = match.parts[0];
-    const last = match.parts[match.parts.length - 1];
-    let [start, end] = widen(text, normalized.starts[first.from], normalized.ends[last.to - 1]);
+  for (const [k, quote] of quotes.entries()) {
+    let [start, end] = widen(text, quote.start, quote.end);
     start = Math.max(start, done);
     if (!hasWord(text, done, start)) start = done;
-    const next = k + 1 < matches.length ? normalized.starts[matches[k + 1].parts[0].from] : text.length;
+    const next = k + 1 < quotes.length ? quotes[k + 1].start : text.length;
     if (!hasWord(text, end, next)) end = next;
-    if (start > done) ranges.push({ start: done, end: start, match: null });
-    ranges.push({ start, end, match });
+    if (start > done) ranges.push({ start: done, end: start, quote: null });
+    ranges.push({ start, end, quote });
     done = end;
   }
-  if (done < text.length) ranges.push({ start: done, end: text.length, match: null });
+  if (done < text.length) ranges.push({ start: done, end: text.length, quote: null });
   return ranges;
 }

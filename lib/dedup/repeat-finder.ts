@@ -1,17 +1,20 @@
 import type { SourceParagraph } from '@/lib/ingest/types';
 import { acceptQuote } from './accept-quote';
+import { EditedQuoteFinder } from './edited-quotes';
 import { findElidedQuote } from './elided-quote';
-import { findQuotes, type GluedAt, type QuoteMatch } from './find-quotes';
-import { gluedAt, type Normalized, normalizedText, normalizeForMatch, originalSpan } from './normalize';
-import { repeatKey, trimEdges } from './repeat-key';
+import { findQuotes } from './find-quotes';
+import { type FoundQuote, mergeQuotes, verbatimQuote } from './found-quote';
+import { type Normalized, normalizedText, normalizeForMatch } from './normalize';
+import { repeatKey } from './repeat-key';
 import { type IndexedPassage, PassageIndex } from './passage-index';
 import { pieceRanges } from './quote-pieces';
+import { QuotingText } from './quoting-text';
 import { cutSegment, type Segment, segmentOf, unglue } from './segments';
 import { splitSentences } from './sentences';
 import { type Words, wordsOf } from './shingles';
 import type { DedupOccurrence, DedupPassage, OccurrenceKind } from './types';
 
-type Link = Pick<DedupOccurrence, 'kind' | 'passage' | 'source' | 'spans'>;
+type Link = Pick<DedupOccurrence, 'kind' | 'passage' | 'source' | 'spans' | 'edits'>;
 
 /** How a paragraph was cut and what each piece was: replayed when the same paragraph comes again. */
 interface PieceTemplate extends Link {
@@ -20,9 +23,6 @@ interface PieceTemplate extends Link {
 }
 
 const NO_LINK = { passage: null, source: null, spans: null };
-
-/** Only a text with a lower-case letter right before a capital can hold paragraphs glued letter to letter. */
-const LOWER_THEN_UPPER = /\p{Ll}\p{Lu}/u;
 
 /**
  * For sizing the index: about one shingle per word, six characters to a word; a thread that is
@@ -33,24 +33,6 @@ const MAX_EXPECTED_SHINGLES = 1 << 20;
 
 /** Offsets of recently quoted passages kept (a reply quoting one passage several times needs them once). */
 const QUOTED_OFFSETS_KEPT = 32;
-
-/**
- * Offsets from normalised text back to the original, and the glue test that needs them: worked out
- * only when first asked for, as most pieces hold no quote.
- */
-function lazyOffsets(original: string): { offsets: () => Normalized; glued: GluedAt } {
-  let normalized: Normalized | undefined;
-  let mayBeGlued: boolean | undefined;
-  const offsets = () => {
-    normalized ??= normalizeForMatch(original);
-    return normalized;
-  };
-  const glued = (q: number) => {
-    mayBeGlued ??= LOWER_THEN_UPPER.test(original);
-    return mayBeGlued && gluedAt(offsets(), original, q);
-  };
-  return { offsets, glued };
-}
 
 /**
  * Reads a thread paragraph by paragraph and turns each into pieces: blank, new (a passage), an
@@ -65,6 +47,7 @@ export class RepeatFinder {
   private readonly seen = new Map<string, PieceTemplate[]>();
   private pieces: PieceTemplate[] = [];
   private readonly quotedOffsets = new Map<number, Normalized>();
+  private readonly edited = new EditedQuoteFinder((passage) => this.offsetsOf(passage));
 
   /** @param size the thread's length in characters, to size the index once (a guess; it grows if needed) */
   constructor(size: number) {
@@ -87,15 +70,15 @@ export class RepeatFinder {
       template.slice(1).map((piece) => piece.start),
     );
     segments.forEach((segment, k) => {
-      const { kind, passage, source, spans } = template[k];
+      const { kind, passage, source, spans, edits } = template[k];
       if (kind === 'original') this.exact(segment, passage as number);
-      else this.push(segment, { kind, passage, source, spans });
+      else this.push(segment, { kind, passage, source, spans, ...(edits ? { edits } : {}) });
     });
   }
 
   private push(segment: Segment, link: Link) {
     this.pieces.push({ start: segment.offset, ...link });
-    this.occurrences.push({
+    const occurrence: DedupOccurrence = {
       position: this.occurrences.length,
       paragraph: segment.paragraph.index,
       line: segment.paragraph.line,
@@ -108,7 +91,10 @@ export class RepeatFinder {
       source: link.source,
       spans: link.spans,
       replyTo: null,
-    });
+    };
+    // Set only on the few edited quotes: every other occurrence keeps the one shape.
+    if (link.edits) occurrence.edits = link.edits;
+    this.occurrences.push(occurrence);
   }
 
   private exact(segment: Segment, ordinal: number) {
@@ -116,7 +102,11 @@ export class RepeatFinder {
     this.push(segment, { kind: 'exact', passage: ordinal, source: ordinal, spans });
   }
 
-  /** One segment: blank, an exact repeat, text holding quotes (cut into pieces), or new. */
+  /**
+   * One segment: blank, an exact repeat, text holding quotes (cut into pieces), or new. Quotes are
+   * found word for word first; where a word-for-word stretch stops at what looks like an edit, the
+   * edited-quote finder aligns it with its source past the edits.
+   */
   private classify(segment: Segment) {
     if (!/\S/.test(segment.text)) return this.push(segment, { kind: 'blank', ...NO_LINK });
     const text = normalizedText(segment.text);
@@ -124,34 +114,36 @@ export class RepeatFinder {
     const same = this.index.repeated(key);
     if (same) return this.exact(segment, same.ordinal);
     const words = wordsOf(text);
-    const { offsets, glued } = lazyOffsets(segment.text);
+    const quoting = new QuotingText(segment.text, words);
     const elided = findElidedQuote(text, words, this.index);
-    const quotes = (elided ? [elided] : findQuotes(text, words, this.index, glued))
-      .map((match) => acceptQuote(match, text, glued))
-      .filter((match) => match !== null);
+    const found = elided ? [elided] : findQuotes(text, words, this.index, (q) => quoting.glued(q));
+    const matches = found.map((match) => acceptQuote(match, text, quoting)).filter((match) => match !== null);
+    const verbatim = matches.map((match) =>
+      verbatimQuote(match, text, segment.text, quoting.offsets(), () => this.offsetsOf(match.source)),
+    );
+    const quotes = mergeQuotes(verbatim, this.edited.find(segment.text, text, quoting, found));
     if (quotes.length === 0) return this.original(segment, text, key, words);
-    const ranges = pieceRanges(segment.text, offsets(), quotes);
+    const ranges = pieceRanges(segment.text, quotes);
     let r = 0;
     for (const piece of cutSegment(
       segment,
       ranges.slice(1).map((range) => range.start),
     )) {
       while (piece.offset - segment.offset >= ranges[r].end) r++;
-      const { match } = ranges[r];
-      if (match) this.quote(piece, match, text);
+      const { quote } = ranges[r];
+      if (quote) this.quote(piece, quote, piece.offset - segment.offset);
       else this.newText(piece);
     }
   }
 
-  private quote(piece: Segment, match: QuoteMatch, quoting: string) {
-    const { source, parts } = match;
-    const whole =
-      parts.length === 1 && trimEdges(quoting.slice(parts[0].from, parts[0].to)) === trimEdges(source.normalized);
-    if (whole) return this.exact(piece, source.ordinal);
-    const sourceNormalized = this.offsetsOf(source);
-    const spans = parts.map((part) => originalSpan(sourceNormalized, part.at, part.at + part.to - part.from));
-    const kind: OccurrenceKind = parts.length > 1 ? 'elided' : 'partial';
-    this.push(piece, { kind, passage: null, source: source.ordinal, spans });
+  /** A quote piece starting at `at` in its segment's text: an exact repeat, or a partial or elided quote with its edits. */
+  private quote(piece: Segment, quote: FoundQuote, at: number) {
+    if (quote.whole) return this.exact(piece, quote.source.ordinal);
+    const kind: OccurrenceKind = quote.spans.length > 1 ? 'elided' : 'partial';
+    const link = { kind, passage: null, source: quote.source.ordinal, spans: quote.spans };
+    if (quote.edits.length === 0) return this.push(piece, link);
+    const edits = quote.edits.map((edit) => ({ ...edit, start: edit.start - at, end: edit.end - at }));
+    this.push(piece, { ...link, edits });
   }
 
   /**

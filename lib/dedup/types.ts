@@ -64,6 +64,43 @@ export interface DedupOccurrence {
   spans: Span[] | null;
   /** A new passage right after a quote answers the quoted passage. */
   replyTo: number | null;
+  /** For a quote that is not word for word its source: the edits undone to match it, in order. */
+  edits?: QuoteEdit[];
+}
+
+/**
+ * An edit a quoter made to the passage quoted:
+ * - substitution:  "[the mesa-optimiser]" in place of source words ("it"), or added to them
+ * - sic:           "[sic]" added
+ * - emphasis-note: "(emphasis mine)", "[emphasis added]" added
+ * - emphasis:      `*emphasis*` or `**bold**` added to words the source has plain
+ * - markup:        Markdown the source has (italics, bold, a link) left out, or a link added
+ * - case:          a first letter's case changed ("Would…" for "…would", "[T]he" for "the")
+ * - punctuation:   the end punctuation dropped, added or changed
+ * - elision:       source words left out at "…", "...", "[…]" or "[...]"
+ * - typo:          a word one or two characters off
+ * - spelling:      British for American spelling or the other way round ("optimise", "optimize")
+ */
+export type QuoteEditKind =
+  | 'substitution'
+  | 'sic'
+  | 'emphasis-note'
+  | 'emphasis'
+  | 'markup'
+  | 'case'
+  | 'punctuation'
+  | 'elision'
+  | 'typo'
+  | 'spelling';
+
+/** One edit: where it stands in the quote (the occurrence's text) and what it stands for in the source passage's text. */
+export interface QuoteEdit {
+  kind: QuoteEditKind;
+  start: number;
+  end: number;
+  /** The source span it replaces; empty (start = end) where the quote adds something. */
+  sourceStart: number;
+  sourceEnd: number;
 }
 
 /** A long run of consecutive repeats, shown as one folded "repeated copy of lines a–b" block. */
@@ -89,4 +126,6 @@ export interface LineStatus {
   line: number;
   status: 'original' | 'exact' | 'partial';
   of?: number;
+  /** The kinds of the edits undone to match the line's quotes, one per edit; absent when there are none. */
+  edits?: QuoteEditKind[];
 }

@@ -1,10 +1,13 @@
 import type { PoolClient } from 'pg';
+import type { QuoteEdit } from '@/lib/dedup/types';
 import { copyRows } from '../db/copy-rows';
 import { uuidv7 } from '../db/uuid';
 import type { PreparedThread } from './prepare-thread';
 
 const spansJson = (spans: { start: number; end: number }[] | null) =>
   spans ? JSON.stringify(spans.map((s) => [s.start, s.end])) : null;
+const editsJson = (edits: QuoteEdit[] | undefined) =>
+  edits ? JSON.stringify(edits.map((e) => [e.kind, e.start, e.end, e.sourceStart, e.sourceEnd])) : null;
 
 export interface NewRevision {
   thread: PreparedThread;
@@ -89,6 +92,7 @@ export async function saveRevisions(client: PoolClient, revisions: NewRevision[]
       'sourcePassageId',
       'spans',
       'replyToPassageId',
+      'edits',
     ],
     (function* () {
       for (const [i, r] of revisions.entries()) {
@@ -109,6 +113,7 @@ export async function saveRevisions(client: PoolClient, revisions: NewRevision[]
             idOf(o.source),
             spansJson(o.spans),
             idOf(o.replyTo),
+            editsJson(o.edits),
           ];
         }
       }

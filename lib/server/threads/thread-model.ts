@@ -1,5 +1,5 @@
 import { rebuildInput } from '@/lib/dedup/rebuild';
-import type { OccurrenceKind, Span } from '@/lib/dedup/types';
+import type { OccurrenceKind, QuoteEdit, QuoteEditKind, Span } from '@/lib/dedup/types';
 import { db } from '../db/client';
 import { VersionedCache } from '../versioned-cache';
 import { getThreadOrThrow } from './find-thread';
@@ -31,6 +31,8 @@ export interface OccurrenceModel {
   sourcePassageId: string | null;
   spans: Span[] | null;
   replyToPassageId: string | null;
+  /** For a quote that is not word for word its source: the edits undone (docs/formats/edited-quotes.md). */
+  edits: QuoteEdit[] | null;
 }
 
 export interface BlockModel {
@@ -62,6 +64,14 @@ export interface ThreadModel {
 }
 
 const toSpans = (value: unknown): Span[] => (value as [number, number][]).map(([start, end]) => ({ start, end }));
+const toEdits = (value: unknown): QuoteEdit[] =>
+  (value as [QuoteEditKind, number, number, number, number][]).map(([kind, start, end, sourceStart, sourceEnd]) => ({
+    kind,
+    start,
+    end,
+    sourceStart,
+    sourceEnd,
+  }));
 
 type RevisionContent = Omit<ThreadModel, 'threadId' | 'slug' | 'title'>;
 
@@ -163,7 +173,11 @@ async function revisionContent(revisionId: string): Promise<RevisionContent> {
       postedAt: p.postedAt?.toISOString() ?? null,
       quotedAt: quotedAt.get(p.id) ?? [],
     })),
-    occurrences: occurrences.map((o) => ({ ...o, spans: o.spans ? toSpans(o.spans) : null })),
+    occurrences: occurrences.map((o) => ({
+      ...o,
+      spans: o.spans ? toSpans(o.spans) : null,
+      edits: o.edits ? toEdits(o.edits) : null,
+    })),
     blocks,
   };
 }

@@ -6,13 +6,15 @@ import { normalizedText } from '@/lib/dedup/normalize';
 import { repeatKey } from '@/lib/dedup/repeat-key';
 import { rebuildInput } from '@/lib/dedup/rebuild';
 import { isSubstantial } from '@/lib/dedup/substantial';
+import type { QuoteEditKind } from '@/lib/dedup/types';
 import { parseText } from '@/lib/ingest/parse-text';
 
-/** A line of the generated thread; `found` when it was inserted as a quote the engine must find. */
+/** A line of the generated thread; `found` when it was inserted as a quote the engine must find, `edit` the edit it must undo. */
 interface Line {
   text: string;
   sentences?: string[];
   found?: boolean;
+  edit?: QuoteEditKind;
 }
 
 const word = fc.oneof(
@@ -48,7 +50,7 @@ const noise = fc
   .string({ unit: 'grapheme', maxLength: 40 })
   .map((text): Line => ({ text: text.replace(/[\r\n]/g, ' ') }));
 const blank = fc.constantFrom<Line>({ text: '' }, { text: '   ' });
-const edit = fc.record({ from: fc.nat(), at: fc.nat(), kind: fc.integer({ min: 0, max: 5 }), reply: paragraph });
+const edit = fc.record({ from: fc.nat(), at: fc.nat(), kind: fc.integer({ min: 0, max: 9 }), reply: paragraph });
 
 const substantial = (text: string) => isSubstantial(normalizedText(text));
 
@@ -70,7 +72,50 @@ function repeatOf(source: Line, kind: number, reply: Line): Line | null {
   }
   if (kind === 3) return { text: `${source.text}${reply.text}`, found: substantial(source.text) };
   if (kind === 4) return { text: `“${one}” ${reply.text}`, found: substantial(one) };
+  if (kind >= 6) return editedRepeatOf(one, kind);
   return { text: '' };
+}
+
+/**
+ * A quote of a sentence with one edit: the first word replaced by a bracket (6), two letters of a
+ * long word swapped (7), a word emphasised (8), two words left out at "…" (9). It must be found
+ * when the sentence is plain words, long enough (>= 48 characters, so >= 40 of source text), and
+ * one side of the edit holds a word-for-word stretch of 24 characters or more (the edited-quote
+ * finder starts from word-for-word stretches of 20).
+ */
+function editedRepeatOf(one: string, kind: number): Line | null {
+  const words = one.slice(0, -1).split(' ');
+  if (!/^[A-Z][a-z]*( [a-z]+)*\.$/.test(one) || words.length < 8) return null;
+  const long = one.length >= 48 && substantial(one);
+  const sides = (k: number, width = 1) => [words.slice(0, k).join(' '), `${words.slice(k + width).join(' ')}.`];
+  const found = (before: string, after: string) => long && Math.max(before.length, after.length) >= 24;
+  if (kind === 6) {
+    const text = `[The proposal] ${words.slice(1).join(' ')}.`;
+    return { text, found: long && text.length - 15 >= 40, edit: 'substitution' };
+  }
+  const k = words.findIndex((w, i) => i > 0 && i < words.length - 1 && w.length >= 6 && w[2] !== w[3]);
+  if (kind === 7 && k !== -1) {
+    const w = words[k];
+    const [before, after] = sides(k);
+    return {
+      text: `${before} ${w.slice(0, 2)}${w[3]}${w[2]}${w.slice(4)} ${after}`,
+      found: found(before, after),
+      edit: 'typo',
+    };
+  }
+  if (kind === 8) {
+    const [before, after] = sides(3);
+    return { text: `${before} *${words[3]}* ${after}`, found: found(before, after), edit: 'emphasis' };
+  }
+  if (kind === 9) {
+    const [before, after] = sides(3, 2);
+    return {
+      text: `${before} … ${after}`,
+      found: found(before, after) && before.length >= 12 && after.length >= 12,
+      edit: 'elision',
+    };
+  }
+  return null;
 }
 
 const thread = fc
@@ -90,7 +135,7 @@ const thread = fc
   });
 
 describe('dedup of random threads with repeats inserted by rule', () => {
-  it('never throws, rebuilds the input byte for byte, and finds every inserted repeat', () => {
+  it('never throws, rebuilds the input byte for byte, and finds every inserted repeat, edited ones with their edit', () => {
     fc.assert(
       fc.property(
         thread,
@@ -108,10 +153,15 @@ describe('dedup of random threads with repeats inserted by rule', () => {
             const copy = line.text.trim() !== '' && lines.slice(0, i).some((earlier) => earlier.text === line.text);
             if (copy) expect(statuses[i], line.text).toMatchObject({ status: 'exact' });
             else if (line.found) expect(statuses[i].status, line.text).not.toBe('original');
+            if (!copy && line.found && line.edit) expect(statuses[i].edits, line.text).toContain(line.edit);
           });
           for (const o of result.occurrences) {
-            for (const span of o.spans ?? [])
-              expect(span.end).toBeLessThanOrEqual(result.passages[o.source as number].text.length);
+            const source = o.source === null ? '' : result.passages[o.source].text;
+            for (const span of o.spans ?? []) expect(span.end).toBeLessThanOrEqual(source.length);
+            for (const e of o.edits ?? []) {
+              expect(0 <= e.start && e.start <= e.end && e.end <= o.text.length, o.text).toBe(true);
+              expect(0 <= e.sourceStart && e.sourceStart <= e.sourceEnd && e.sourceEnd <= source.length).toBe(true);
+            }
           }
           const keys = result.passages.map((p) => repeatKey(p.text, normalizedText(p.text)));
           expect(new Set(keys).size).toBe(keys.length);

@@ -59,6 +59,7 @@ function occurrence(position: number, fields: Partial<OccurrenceModel>): Occurre
     sourcePassageId: null,
     spans: null,
     replyToPassageId: null,
+    edits: null,
     ...fields,
   };
 }
@@ -181,5 +182,25 @@ describe('threadBodyHtml', () => {
     expect(textContent(block)).toContain('Repeated copy of lines 1–2 (lines 3–4, 2 pieces)');
     expect(byClass(root, 'quote-chip').every((chip) => elements(block).includes(chip))).toBe(true);
     expect(byClass(root, 'source-line').map((e) => e.properties.id)).toEqual(['line-1', 'line-2', 'line-3', 'line-4']);
+  });
+
+  it('counts an edited quote’s edits in its chip and names them inside it', () => {
+    const model = threadOf(
+      ['It would pursue its own objective.', 'A reply.'],
+      '[The policy] would pursue its own objectiv.',
+    );
+    const quote = model.occurrences[2];
+    quote.kind = 'partial';
+    quote.edits = [
+      { kind: 'substitution', start: 0, end: 12, sourceStart: 0, sourceEnd: 2 },
+      { kind: 'typo', start: 34, end: 42, sourceStart: 24, sourceEnd: 33 },
+    ];
+    const root = parse(threadBodyHtml(model, []));
+    const [chip] = byClass(root, 'quote-chip');
+    const summary = elements(chip).find((e) => e.tagName === 'summary') as Element;
+    expect(textContent(summary)).toBe('quotes from ¶1 · 2 edits ›');
+    expect(textContent(byClass(root, 'quote-edit-list')[0])).toBe('Edited from the source: words in brackets, a typo');
+    quote.edits = null;
+    expect(textContent(parse(threadBodyHtml(model, [])))).not.toContain('edit');
   });
 });

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Occurrence" ADD COLUMN     "edits" JSONB;
