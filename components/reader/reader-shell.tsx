@@ -14,15 +14,16 @@ import { ClaimsPanel } from '@/components/claims/claims-panel';
 import { draftFrom, TagBox, type TagDraft } from '@/components/claims/tag-box';
 import { ShortcutsButton } from '@/components/ui/keyboard-shortcuts';
 import { codePointToUtf16, utf16ToCodePoint } from '@/lib/anchoring/code-points';
-import { claimMarkSummary } from '@/lib/claims/highlight-look';
 import type { ClaimView } from '@/lib/claims/types';
-import { ClaimsSheet } from './claims-sheet';
 import { offsetOf, passageElementOf, type PassageSpan, selectedSpan, sentenceAt } from './dom-text';
-import { highlightClaim, marksOf, unhighlightClaim } from './highlighter';
+import { marksOf } from './highlighter';
+import { NarrowReaderSheets } from './narrow-reader-sheets';
 import { CandidateCard, LiveStatusLine, RevisionNotice } from './reader-status';
-import { useSentenceCursor } from './use-sentence-cursor';
 import { saveTag, removeTag } from './tag-requests';
+import { useLiveHighlights } from './use-live-highlights';
+import { useSentenceCursor } from './use-sentence-cursor';
 import { useThreadClaims } from './use-thread-claims';
+import { useTouchSelection } from './use-touch-selection';
 import { useWideScreen } from './use-wide-screen';
 
 interface Props {
@@ -60,32 +61,7 @@ export function ReaderShell({ slug, user, children }: Props) {
     for (const m of marksOf(document, claimId)) m.classList.add('flash');
   }, []);
 
-  // Keep the highlights in step with the live claims.
-  useEffect(() => {
-    const root = text.current;
-    if (!root) return;
-    const summaryOf = (id: string) => {
-      const claim = claims.get(id);
-      return claim && claim.tags.length > 0 ? claimMarkSummary(claim) : undefined;
-    };
-    for (const claim of claims.values()) {
-      if (claim.orphan) continue;
-      if (claim.tags.length === 0) {
-        unhighlightClaim(root, claim.id, summaryOf);
-        continue;
-      }
-      const passage = root.querySelector<HTMLElement>(`[data-passage-id="${claim.passageId}"]`);
-      if (!passage) continue;
-      const value = passage.textContent ?? '';
-      highlightClaim(
-        passage,
-        claim.id,
-        codePointToUtf16(value, claim.start),
-        codePointToUtf16(value, claim.end),
-        summaryOf,
-      );
-    }
-  }, [claims]);
+  useLiveHighlights(text, claims);
 
   const claimAt = useCallback(
     (span: PassageSpan) => {
@@ -118,35 +94,12 @@ export function ReaderShell({ slug, user, children }: Props) {
     setEditing(null);
     const back = returnFocus.current;
     returnFocus.current = null;
-    const target = back?.isConnected && back !== document.body ? back : text.current;
+    // Back where it was, unless that is gone or hidden (a button in the closed claims sheet): then the text.
+    const target = back?.isConnected && back !== document.body && back.checkVisibility() ? back : text.current;
     target?.focus({ preventScroll: true });
   }
 
-  // A touch selection (long press, then the handles) ends without a mouseup: follow the selection itself.
-  useEffect(() => {
-    let timer: number | undefined;
-    let mouseDown = false;
-    const onPointer = (event: PointerEvent) => {
-      if (event.pointerType === 'mouse') mouseDown = event.type === 'pointerdown';
-    };
-    const onSelectionChange = () => {
-      if (mouseDown) return;
-      window.clearTimeout(timer);
-      timer = window.setTimeout(() => {
-        const span = selectedSpan(window.getSelection());
-        if (span && text.current?.contains(span.passage)) choose(span);
-      }, 150);
-    };
-    document.addEventListener('pointerdown', onPointer);
-    document.addEventListener('pointerup', onPointer);
-    document.addEventListener('selectionchange', onSelectionChange);
-    return () => {
-      window.clearTimeout(timer);
-      document.removeEventListener('pointerdown', onPointer);
-      document.removeEventListener('pointerup', onPointer);
-      document.removeEventListener('selectionchange', onSelectionChange);
-    };
-  }, [choose]);
+  useTouchSelection(text, choose);
 
   function onMouseUp(event: MouseEvent<HTMLElement>) {
     const selected = selectedSpan(window.getSelection());
@@ -308,41 +261,17 @@ export function ReaderShell({ slug, user, children }: Props) {
           {panel}
         </aside>
       ) : (
-        <>
-          <section
-            aria-label="Tagging"
-            className="no-print fixed inset-x-0 bottom-0 z-20 max-h-[80dvh] space-y-3 overflow-y-auto rounded-t-xl border-t border-line bg-surface p-3 shadow-[0_-4px_16px_rgb(0_0_0/0.15)]"
-          >
-            {newRevision !== null && <RevisionNotice revision={newRevision} />}
-            {tagging}
-            {!editing && (
-              <div className="flex items-center justify-between gap-3">
-                <LiveStatusLine status={status} short />
-                {!candidate && <p className="text-xs text-muted">Tap a sentence or select text to tag it.</p>}
-                <button
-                  type="button"
-                  onClick={() => setPanelOpen(true)}
-                  aria-haspopup="dialog"
-                  className="shrink-0 rounded border border-line-strong px-3 py-1.5 text-sm"
-                >
-                  Claims ({tagged})
-                </button>
-              </div>
-            )}
-          </section>
-          <ClaimsSheet open={panelOpen} onClose={() => setPanelOpen(false)}>
-            <div className="mb-2 flex justify-end">
-              <button
-                type="button"
-                onClick={() => setPanelOpen(false)}
-                className="rounded border border-line-strong px-3 py-1.5 text-sm"
-              >
-                Close
-              </button>
-            </div>
-            {panel}
-          </ClaimsSheet>
-        </>
+        <NarrowReaderSheets
+          tagging={tagging}
+          panel={panel}
+          status={status}
+          newRevision={newRevision}
+          editing={Boolean(editing)}
+          chosen={Boolean(candidate)}
+          tagged={tagged}
+          panelOpen={panelOpen}
+          setPanelOpen={setPanelOpen}
+        />
       )}
     </div>
   );
