@@ -12,7 +12,7 @@ export default async function HomePage() {
     <div className="space-y-8">
       <div>
         <h1 className="font-serif text-3xl font-semibold">Threads</h1>
-        <p className="mt-1 text-stone-600">
+        <p className="mt-1 text-muted">
           Long discussions with every repeated quote shown once. Open one to read and tag its claims.
         </p>
       </div>
@@ -20,8 +20,8 @@ export default async function HomePage() {
       {user ? (
         <UploadForm />
       ) : (
-        <p className="text-sm text-stone-600">
-          <Link href="/signin" className="text-blue-800 underline">
+        <p className="text-sm text-muted">
+          <Link href="/signin" className="text-link underline">
             Sign in
           </Link>{' '}
           to add a thread of your own.

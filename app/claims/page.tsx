@@ -61,7 +61,7 @@ export default async function ClaimsPage({ searchParams }: Props) {
       {saved ? (
         <SavedSearches saved={saved} currentQuery={query.toString()} />
       ) : (
-        <p className="text-sm text-stone-600">
+        <p className="text-sm text-muted">
           <Link href={`/signin?next=${encodeURIComponent(`/claims?${query}`)}`} className="underline">
             Sign in
           </Link>{' '}
@@ -69,7 +69,7 @@ export default async function ClaimsPage({ searchParams }: Props) {
         </p>
       )}
       {problem && (
-        <p role="alert" className="text-red-700">
+        <p role="alert" className="text-danger">
           {problem}
         </p>
       )}

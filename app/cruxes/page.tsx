@@ -18,7 +18,7 @@ export default async function CruxesPage({ searchParams }: Props) {
         <h1 className="font-serif text-3xl font-semibold">
           {data.report.thread ? `Cruxes of “${data.report.thread.title}”` : 'Cruxes across all threads'}
         </h1>
-        <p className="text-sm text-stone-600">Generated {new Date(data.report.input.generatedAt).toUTCString()}</p>
+        <p className="text-sm text-muted">Generated {new Date(data.report.input.generatedAt).toUTCString()}</p>
       </header>
       <CruxFilters
         action="/cruxes"
@@ -28,7 +28,7 @@ export default async function CruxesPage({ searchParams }: Props) {
         exportBase="/api/cruxes"
       />
       {data.problem && (
-        <p role="alert" className="text-red-700">
+        <p role="alert" className="text-danger">
           {data.problem}
         </p>
       )}

@@ -15,13 +15,13 @@ export default function SignInPage() {
   return (
     <div className="max-w-md space-y-6">
       <h1 className="font-serif text-3xl font-semibold">Sign in</h1>
-      <p className="text-stone-600">Reading is open to everyone; tagging claims needs an account.</p>
+      <p className="text-muted">Reading is open to everyone; tagging claims needs an account.</p>
       <Suspense>
         <SignInForm oauth={oauth} />
       </Suspense>
       <p className="text-sm">
         No account yet?{' '}
-        <Link href="/signup" className="text-blue-800 underline">
+        <Link href="/signup" className="text-link underline">
           Create one
         </Link>
         .

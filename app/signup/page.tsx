@@ -11,7 +11,7 @@ export default function SignUpPage() {
       <SignUpForm />
       <p className="text-sm">
         Have an account?{' '}
-        <Link href="/signin" className="text-blue-800 underline">
+        <Link href="/signin" className="text-link underline">
           Sign in
         </Link>
         .

@@ -38,11 +38,15 @@ export function SignInForm({ oauth }: { oauth: { id: string; name: string }[] })
         <Field label="Email" name="email" type="email" autoComplete="email" required />
         <Field label="Password" name="password" type="password" autoComplete="current-password" required />
         {error && (
-          <p id="signin-error" role="alert" className="text-sm text-red-700">
+          <p id="signin-error" role="alert" className="text-sm text-danger">
             {error}
           </p>
         )}
-        <button type="submit" disabled={busy} className="rounded bg-stone-900 px-4 py-2 text-white disabled:opacity-60">
+        <button
+          type="submit"
+          disabled={busy}
+          className="rounded bg-action px-4 py-2 text-on-action disabled:opacity-60"
+        >
           {busy ? 'Signing in…' : 'Sign in'}
         </button>
       </form>
@@ -51,7 +55,7 @@ export function SignInForm({ oauth }: { oauth: { id: string; name: string }[] })
           key={provider.id}
           type="button"
           onClick={() => signIn(provider.id, { callbackUrl: next })}
-          className="block rounded border border-stone-300 px-4 py-2"
+          className="block rounded border border-line px-4 py-2"
         >
           Sign in with {provider.name}
         </button>

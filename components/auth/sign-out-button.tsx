@@ -26,7 +26,7 @@ export function SignOutButton() {
         setBusy(true);
         void signOut().finally(() => setBusy(false));
       }}
-      className="text-sm text-stone-700 underline"
+      className="min-h-6 text-sm text-ink-soft underline"
     >
       Sign out
     </button>

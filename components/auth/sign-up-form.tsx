@@ -54,11 +54,11 @@ export function SignUpForm() {
         error={errors.password}
       />
       {errors.form && (
-        <p role="alert" className="text-sm text-red-700">
+        <p role="alert" className="text-sm text-danger">
           {errors.form}
         </p>
       )}
-      <button type="submit" disabled={busy} className="rounded bg-stone-900 px-4 py-2 text-white disabled:opacity-60">
+      <button type="submit" disabled={busy} className="rounded bg-action px-4 py-2 text-on-action disabled:opacity-60">
         {busy ? 'Creating account…' : 'Create account'}
       </button>
     </form>

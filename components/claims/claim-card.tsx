@@ -18,13 +18,13 @@ export function ClaimCard({ claim, aggregates, focused, mine, canTag, onFocus, o
   return (
     <article
       id={`claim-${claim.id}`}
-      className={`rounded border bg-white p-2 text-sm ${focused ? 'border-blue-700 ring-1 ring-blue-700' : 'border-stone-300'}`}
+      className={`rounded border bg-surface p-2 text-sm ${focused ? 'border-focus ring-1 ring-focus' : 'border-line'}`}
       data-testid="claim-card"
     >
-      <button type="button" onClick={onFocus} className="block text-left font-serif hover:underline">
+      <button type="button" onClick={onFocus} className="block min-h-6 text-left font-serif hover:underline">
         <span className="line-clamp-3">“{claim.exact}”</span>
       </button>
-      <p className="mt-1 text-xs text-stone-600">
+      <p className="mt-1 text-xs text-muted">
         ¶{claim.passageOrdinal + 1} · {aggregates.taggers} tagger{aggregates.taggers === 1 ? '' : 's'}
         {confidence.mean !== null &&
           ` · mean ${Math.round(confidence.mean)} %, sd ${Math.round(confidence.stddev ?? 0)}`}
@@ -33,13 +33,13 @@ export function ClaimCard({ claim, aggregates, focused, mine, canTag, onFocus, o
       </p>
       <div className="mt-1 flex items-center gap-3">
         {confidence.count > 0 && <ConfidenceHistogram counts={confidence.histogram} />}
-        <p className="text-xs text-stone-700">
+        <p className="text-xs text-ink-soft">
           {AXES.filter((axis) => aggregates.axes[axis] > 0)
             .map((axis) => `${axis} ${aggregates.axes[axis]}`)
             .join(' · ')}
         </p>
       </div>
-      <ul className="mt-2 space-y-1 border-t border-stone-200 pt-1">
+      <ul className="mt-2 space-y-1 border-t border-line pt-1">
         {claim.tags.map((tag) => (
           <li key={tag.id} className="text-xs" data-testid="tag-row">
             <a href={`/users/${tag.userId}`} className="font-semibold hover:underline">
@@ -49,17 +49,17 @@ export function ClaimCard({ claim, aggregates, focused, mine, canTag, onFocus, o
             {tag.confidence !== null && `, ${tag.confidence} %`}
             {tag.concreteStoryNeeded && ', story needed'}
             {tag.crux && ', crux'}
-            {tag.labels.length > 0 && <span className="text-stone-500"> [{tag.labels.join(', ')}]</span>}
+            {tag.labels.length > 0 && <span className="text-muted"> [{tag.labels.join(', ')}]</span>}
             {tag.noteHtml && (
               // The server renders notes through the sanitiser in lib/markdown (no raw HTML, safe links only).
               // biome-ignore lint/security/noDangerouslySetInnerHtml: sanitised by renderNote on the server
-              <div className="note prose-sm mt-0.5 text-stone-800" dangerouslySetInnerHTML={{ __html: tag.noteHtml }} />
+              <div className="note prose-sm mt-0.5 text-ink-soft" dangerouslySetInnerHTML={{ __html: tag.noteHtml }} />
             )}
           </li>
         ))}
       </ul>
       {canTag && (
-        <button type="button" onClick={onEdit} className="mt-1 text-xs text-blue-800 underline">
+        <button type="button" onClick={onEdit} className="mt-1 min-h-6 text-xs text-link underline">
           {mine ? 'Edit my tag' : 'Add my tag'}
         </button>
       )}

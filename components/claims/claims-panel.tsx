@@ -51,7 +51,7 @@ export function ClaimsPanel({ claims, userId, focusedClaim, onFocusClaim, onEdit
                 v.startsWith('tagger:') ? { kind: 'tagger', userId: v.slice(7) } : { kind: v as 'mine' | 'everyone' },
               );
             }}
-            className="rounded border border-stone-300 px-1 py-0.5"
+            className="rounded border border-line px-1 py-0.5"
           >
             <option value="everyone">Everyone</option>
             {userId && <option value="mine">Mine</option>}
@@ -80,8 +80,10 @@ export function ClaimsPanel({ claims, userId, focusedClaim, onFocusClaim, onEdit
         ))}
       </ol>
       {orphans.length > 0 && (
-        <details className="rounded border border-amber-400 bg-amber-50 p-2 text-sm">
-          <summary>Orphans ({orphans.length}): claims whose text changed in a newer revision</summary>
+        <details className="rounded border border-notice-line bg-notice p-2 text-sm text-notice-ink">
+          <summary className="min-h-6">
+            Orphans ({orphans.length}): claims whose text changed in a newer revision
+          </summary>
           <ul className="mt-2 space-y-1">
             {orphans.map((claim) => (
               <li key={claim.id} className="font-serif">
@@ -97,7 +99,7 @@ export function ClaimsPanel({ claims, userId, focusedClaim, onFocusClaim, onEdit
 
 function AxisLegend() {
   return (
-    <ul className="flex flex-wrap gap-2 text-xs text-stone-600" aria-label="Highlight colours">
+    <ul className="flex flex-wrap gap-2 text-xs text-muted" aria-label="Highlight colours">
       {AXES.map((axis) => (
         <li key={axis} className="flex items-center gap-1">
           <span className={`axis-swatch axis-${axis}`} aria-hidden="true" />

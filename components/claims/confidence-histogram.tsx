@@ -1,6 +1,6 @@
 import { bucketLabel } from '@/lib/cruxes/histogram';
 
-/** A small SVG bar chart of the taggers' confidences in ten buckets (0–9 % … 90–100 %). */
+/** A small SVG bar chart of the taggers' confidences in ten buckets (0–9 % … 90–100 %), coloured from the theme. */
 export function ConfidenceHistogram({
   counts,
   width = 120,
@@ -19,7 +19,7 @@ export function ConfidenceHistogram({
   return (
     <svg
       width={width}
-      height={height + 10}
+      height={height + 12}
       role="img"
       aria-label={`Confidences: ${label || 'none given'}`}
       className="histogram"
@@ -35,15 +35,15 @@ export function ConfidenceHistogram({
             y={height - h}
             width={bar - 2}
             height={h}
-            fill={bucket < 4 ? '#b91c1c' : bucket > 5 ? '#15803d' : '#78716c'}
+            className={bucket < 4 ? 'fill-false' : bucket > 5 ? 'fill-true' : 'fill-between'}
           />
         );
       })}
-      <line x1={0} x2={width} y1={height + 0.5} y2={height + 0.5} stroke="#a8a29e" />
-      <text x={0} y={height + 9} fontSize={8} fill="#57534e">
+      <line x1={0} x2={width} y1={height + 0.5} y2={height + 0.5} className="stroke-line-strong" />
+      <text x={0} y={height + 11} fontSize={10} className="fill-muted">
         0
       </text>
-      <text x={width} y={height + 9} fontSize={8} fill="#57534e" textAnchor="end">
+      <text x={width} y={height + 11} fontSize={10} className="fill-muted" textAnchor="end">
         100 %
       </text>
     </svg>

@@ -3,6 +3,7 @@
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
 import { MAX_NOTE_LENGTH } from '@/lib/claims/limits';
 import { AXES, type Axis, type TagView } from '@/lib/claims/types';
+import { isTextEntry } from '@/components/ui/text-entry';
 
 export interface TagDraft {
   axis: Axis;
@@ -43,13 +44,26 @@ interface Props {
   onSave(draft: TagDraft): void;
   onCancel(): void;
   onDelete?(): void;
+  /** The frame: a card in the side panel by default; the bottom sheet passes its own. */
+  className?: string;
 }
 
 /**
  * The tag box. Keys when focus is not in a text field: o/i/b/x axis, 1–9 confidence 10–90 %,
- * 0 no opinion, c concrete story, k crux, Enter saves, Esc cancels (Esc works everywhere).
+ * 0 no opinion, c concrete story, k crux. Enter saves from every field but the note, where
+ * Ctrl/⌘+Enter does; Esc cancels from anywhere.
  */
-export function TagBox({ quote, initial, editing, busy, error, onSave, onCancel, onDelete }: Props) {
+export function TagBox({
+  quote,
+  initial,
+  editing,
+  busy,
+  error,
+  onSave,
+  onCancel,
+  onDelete,
+  className = 'rounded-lg border border-line bg-surface p-4 shadow-lg',
+}: Props) {
   const [draft, setDraft] = useState<TagDraft>(initial);
   const [labelText, setLabelText] = useState(initial.labels.join(', '));
   const box = useRef<HTMLDivElement>(null);
@@ -66,23 +80,20 @@ export function TagBox({ quote, initial, editing, busy, error, onSave, onCancel,
       return;
     }
     const target = event.target as HTMLElement;
-    const inText =
-      target.tagName === 'TEXTAREA' || (target.tagName === 'INPUT' && (target as HTMLInputElement).type === 'text');
-    if (inText) {
-      if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-        event.preventDefault();
-        save();
-      }
+    if (event.key === 'Enter' && !event.nativeEvent.isComposing && target.tagName !== 'BUTTON') {
+      // In the note Enter is a new line; Ctrl/⌘+Enter saves from there, plain Enter from anywhere else.
+      if (target.tagName === 'TEXTAREA' && !(event.ctrlKey || event.metaKey)) return;
+      event.preventDefault();
+      save();
       return;
     }
-    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    if (isTextEntry(target) || event.ctrlKey || event.metaKey || event.altKey) return;
     const key = event.key.toLowerCase();
     if (key in AXIS_KEY) set({ axis: AXIS_KEY[key] });
     else if (/^[1-9]$/.test(key)) set({ confidence: Number(key) * 10 });
     else if (key === '0') set({ confidence: null });
     else if (key === 'c') set({ concreteStoryNeeded: !draft.concreteStoryNeeded });
     else if (key === 'k') set({ crux: !draft.crux });
-    else if (key === 'enter' && target.tagName !== 'BUTTON') save();
     else return;
     event.preventDefault();
   }
@@ -95,20 +106,20 @@ export function TagBox({ quote, initial, editing, busy, error, onSave, onCancel,
       aria-labelledby={`${id}-title`}
       tabIndex={-1}
       onKeyDown={onKeyDown}
-      className="tag-box space-y-3 rounded-lg border border-stone-300 bg-white p-4 shadow-lg focus:outline-2 focus:outline-blue-700"
+      className={`tag-box space-y-3 focus-visible:outline-2 focus-visible:outline-focus ${className}`}
       data-testid="tag-box"
     >
       <h2 id={`${id}-title`} className="text-sm font-semibold">
         {editing ? 'Edit your tag' : 'Tag this claim'}
       </h2>
-      <blockquote className="max-h-24 overflow-auto border-l-4 border-stone-300 pl-3 font-serif text-sm text-stone-700">
+      <blockquote className="max-h-24 overflow-auto border-l-4 border-line pl-3 font-serif text-sm text-ink-soft">
         {quote}
       </blockquote>
       <fieldset>
-        <legend className="text-xs font-medium text-stone-700">Axis (o / i / b / x)</legend>
+        <legend className="text-xs font-medium text-ink-soft">Axis (o / i / b / x)</legend>
         <div className="mt-1 flex flex-wrap gap-3">
           {AXES.map((axis) => (
-            <label key={axis} className="flex items-center gap-1 text-sm">
+            <label key={axis} className="flex min-h-6 items-center gap-1.5 text-sm">
               <input
                 type="radio"
                 name={`${id}-axis`}
@@ -122,7 +133,7 @@ export function TagBox({ quote, initial, editing, busy, error, onSave, onCancel,
         </div>
       </fieldset>
       <div>
-        <label htmlFor={`${id}-confidence`} className="text-xs font-medium text-stone-700">
+        <label htmlFor={`${id}-confidence`} className="text-xs font-medium text-ink-soft">
           Confidence it is true (1–9 → 10–90 %, 0 = no opinion):{' '}
           <output className="font-semibold">
             {draft.confidence === null ? 'no opinion' : `${draft.confidence} %`}
@@ -141,7 +152,7 @@ export function TagBox({ quote, initial, editing, busy, error, onSave, onCancel,
         />
       </div>
       <div className="flex flex-wrap gap-4 text-sm">
-        <label className="flex items-center gap-1">
+        <label className="flex min-h-6 items-center gap-1.5">
           <input
             type="checkbox"
             checked={draft.concreteStoryNeeded}
@@ -149,14 +160,14 @@ export function TagBox({ quote, initial, editing, busy, error, onSave, onCancel,
           />
           Concrete story needed (c)
         </label>
-        <label className="flex items-center gap-1">
+        <label className="flex min-h-6 items-center gap-1.5">
           <input type="checkbox" checked={draft.crux} onChange={(e) => set({ crux: e.target.checked })} />
           Crux (k)
         </label>
       </div>
       <div>
-        <label htmlFor={`${id}-note`} className="text-xs font-medium text-stone-700">
-          Note (Markdown; Ctrl+Enter saves)
+        <label htmlFor={`${id}-note`} className="text-xs font-medium text-ink-soft">
+          Note (Markdown; Ctrl+Enter or ⌘+Enter saves)
         </label>
         <textarea
           id={`${id}-note`}
@@ -164,23 +175,23 @@ export function TagBox({ quote, initial, editing, busy, error, onSave, onCancel,
           maxLength={MAX_NOTE_LENGTH}
           onChange={(e) => set({ note: e.target.value })}
           rows={3}
-          className="block w-full rounded border border-stone-400 p-2 text-sm"
+          className="block w-full rounded border border-line-strong p-2 text-sm"
         />
       </div>
       <div>
-        <label htmlFor={`${id}-labels`} className="text-xs font-medium text-stone-700">
-          Labels (comma-separated)
+        <label htmlFor={`${id}-labels`} className="text-xs font-medium text-ink-soft">
+          Labels (comma-separated; Enter saves)
         </label>
         <input
           id={`${id}-labels`}
           type="text"
           value={labelText}
           onChange={(e) => setLabelText(e.target.value)}
-          className="block w-full rounded border border-stone-400 p-1 text-sm"
+          className="block w-full rounded border border-line-strong p-1 text-sm"
         />
       </div>
       {error && (
-        <p role="alert" className="text-sm text-red-700">
+        <p role="alert" className="text-sm text-danger">
           {error}
         </p>
       )}
@@ -189,18 +200,18 @@ export function TagBox({ quote, initial, editing, busy, error, onSave, onCancel,
           type="button"
           onClick={save}
           disabled={busy}
-          className="rounded bg-stone-900 px-3 py-1.5 text-sm text-white disabled:opacity-60"
+          className="rounded bg-action px-3 py-1.5 text-sm text-on-action disabled:opacity-60"
         >
           {busy ? 'Saving…' : 'Save (Enter)'}
         </button>
-        <button type="button" onClick={onCancel} className="rounded border border-stone-400 px-3 py-1.5 text-sm">
+        <button type="button" onClick={onCancel} className="rounded border border-line-strong px-3 py-1.5 text-sm">
           Cancel (Esc)
         </button>
         {onDelete && (
           <button
             type="button"
             onClick={onDelete}
-            className="ml-auto rounded px-3 py-1.5 text-sm text-red-800 underline"
+            className="ml-auto rounded px-3 py-1.5 text-sm text-danger underline"
           >
             Delete my tag
           </button>

@@ -12,17 +12,17 @@ export function CruxCard({ entry, kind }: { entry: RankedClaim; kind: 'crux' | '
   const notes = claim.tags.filter((tag) => tag.note.trim());
   return (
     <article
-      className="crux-card break-inside-avoid rounded border border-stone-300 bg-white p-3"
+      className="crux-card break-inside-avoid rounded border border-line bg-surface p-3"
       data-testid={`${kind}-card`}
     >
-      <p className="text-xs text-stone-500">
+      <p className="text-xs text-muted">
         #{entry.rank} ·{' '}
         {kind === 'crux'
           ? `crux score ${scores.cruxScore.toFixed(2)}`
           : `consensus ${scores.consensusScore.toFixed(2)}`}{' '}
         · {claim.threadTitle} ¶{claim.passageOrdinal + 1}
       </p>
-      <blockquote className="mt-1 border-l-4 border-stone-300 pl-3 font-serif">
+      <blockquote className="mt-1 border-l-4 border-line pl-3 font-serif">
         <Link
           href={`/threads/${claim.threadSlug}?claim=${claim.id}#p-${claim.passageOrdinal + 1}`}
           className="hover:underline"
@@ -30,7 +30,7 @@ export function CruxCard({ entry, kind }: { entry: RankedClaim; kind: 'crux' | '
           {claim.exact}
         </Link>
       </blockquote>
-      <div className="mt-2 flex flex-wrap items-center gap-4 text-xs text-stone-700">
+      <div className="mt-2 flex flex-wrap items-center gap-4 text-xs text-ink-soft">
         <ConfidenceHistogram counts={aggregates.confidence.histogram} width={150} height={32} />
         <dl className="grid grid-cols-[auto_auto] gap-x-2">
           <dt>taggers</dt>
@@ -52,7 +52,7 @@ export function CruxCard({ entry, kind }: { entry: RankedClaim; kind: 'crux' | '
         </p>
       </div>
       {notes.length > 0 && (
-        <ul className="mt-2 space-y-1 border-t border-stone-200 pt-2 text-sm">
+        <ul className="mt-2 space-y-1 border-t border-line pt-2 text-sm">
           {notes.map((tag) => (
             <li key={tag.id}>
               <Link href={`/users/${tag.userId}`} className="font-semibold hover:underline">

@@ -18,12 +18,16 @@ export function CruxFilters({ action, threads, taggers, selected, exportBase }: 
       <form
         method="get"
         action={action}
-        className="flex flex-wrap items-end gap-4 rounded border border-stone-300 bg-white p-3 text-sm"
+        className="flex flex-wrap items-end gap-4 rounded border border-line bg-surface p-3 text-sm"
       >
         {threads && (
-          <label>
+          <label className="w-full sm:w-auto">
             Thread{' '}
-            <select name="thread" defaultValue={selected.thread ?? ''} className="rounded border border-stone-400">
+            <select
+              name="thread"
+              defaultValue={selected.thread ?? ''}
+              className="w-full rounded border border-line-strong sm:w-auto sm:max-w-md"
+            >
               <option value="">all threads</option>
               {threads.map((t) => (
                 <option key={t.slug} value={t.slug}>
@@ -37,7 +41,7 @@ export function CruxFilters({ action, threads, taggers, selected, exportBase }: 
           <legend>Tagger group (none checked: everyone)</legend>
           <div className="flex max-w-xl flex-wrap gap-x-3">
             {taggers.map((t) => (
-              <label key={t.id} className="inline-flex items-center gap-1">
+              <label key={t.id} className="inline-flex min-h-6 items-center gap-1">
                 <input type="checkbox" name="taggers" value={t.id} defaultChecked={selected.taggers?.includes(t.id)} />
                 {t.name}
               </label>
@@ -51,14 +55,14 @@ export function CruxFilters({ action, threads, taggers, selected, exportBase }: 
             type="number"
             min={1}
             defaultValue={selected.minTaggers ?? 3}
-            className="w-16 rounded border border-stone-400 px-1"
+            className="w-16 rounded border border-line-strong px-1"
           />
         </label>
-        <button type="submit" className="rounded bg-stone-900 px-3 py-1 text-white">
+        <button type="submit" className="rounded bg-action px-3 py-1 text-on-action">
           Apply
         </button>
       </form>
-      <p className="text-sm">
+      <p className="text-sm leading-6">
         Download:{' '}
         {[
           ['md', 'Markdown'],
@@ -69,7 +73,7 @@ export function CruxFilters({ action, threads, taggers, selected, exportBase }: 
         ].map(([format, label], index) => (
           <span key={format}>
             {index > 0 && ' · '}
-            <a href={download(format)} className="text-blue-800 underline" download>
+            <a href={download(format)} className="text-link underline" download>
               {label}
             </a>
           </span>

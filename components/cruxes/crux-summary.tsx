@@ -9,23 +9,21 @@ export function CruxSummaryView({ report }: { report: CruxReport }) {
   const axes = ranking.byAxis.filter((group) => group.cruxes.length > 0);
   return (
     <div className="space-y-8">
-      <p className="max-w-prose text-sm text-stone-700">
+      <p className="max-w-prose text-sm text-ink-soft">
         A claim is a crux when its taggers’ confidences split (10 % against 90 % counts as a split, not as a shared 50
         %), when they file it under different problems, mark it a crux or ask for a concrete story. Scores are shrunk as
         if {PRIOR_TAGGERS} agreeing taggers had joined, so one or two readers cannot top the list. Claims need at least{' '}
         {ranking.options.minTaggers} taggers here.
       </p>
       {ranking.scored.length === 0 ? (
-        <p className="text-stone-600">
-          No claim has enough taggers yet. Tag claims in the reader, or lower the minimum.
-        </p>
+        <p className="text-muted">No claim has enough taggers yet. Tag claims in the reader, or lower the minimum.</p>
       ) : (
         <div className="grid gap-8 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
           <section aria-labelledby="cruxes-heading" className="space-y-6">
             <h2 id="cruxes-heading" className="font-serif text-2xl font-semibold">
               Where readers disagree
             </h2>
-            {axes.length === 0 && <p className="text-stone-600">No disagreement among these claims.</p>}
+            {axes.length === 0 && <p className="text-muted">No disagreement among these claims.</p>}
             {axes.map((group) => (
               <section key={group.axis} aria-labelledby={`axis-${group.axis}`} className="space-y-3">
                 <h3 id={`axis-${group.axis}`} className="flex items-center gap-2 text-lg font-semibold">
@@ -46,7 +44,7 @@ export function CruxSummaryView({ report }: { report: CruxReport }) {
             <h2 id="consensus-heading" className="font-serif text-2xl font-semibold">
               Where they agree
             </h2>
-            {ranking.consensus.length === 0 && <p className="text-stone-600">No settled claims yet.</p>}
+            {ranking.consensus.length === 0 && <p className="text-muted">No settled claims yet.</p>}
             {ranking.consensus.map((entry) => (
               <CruxCard key={entry.claim.id} entry={entry} kind="consensus" />
             ))}

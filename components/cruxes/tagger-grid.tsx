@@ -3,10 +3,10 @@ import type { Side } from '@/lib/cruxes/sides';
 import type { TaggerGrid } from '@/lib/cruxes/tagger-grid';
 
 const SIDE: Record<Side, { mark: string; label: string; className: string }> = {
-  agree: { mark: '✓', label: 'thinks it true (≥ 60 %)', className: 'bg-green-100 text-green-900' },
-  disagree: { mark: '✗', label: 'thinks it false (≤ 40 %)', className: 'bg-red-100 text-red-900' },
-  unsure: { mark: '~', label: 'unsure (41–59 %)', className: 'bg-stone-100 text-stone-800' },
-  unrated: { mark: '•', label: 'tagged without a confidence', className: 'text-stone-600' },
+  agree: { mark: '✓', label: 'thinks it true (≥ 60 %)', className: 'bg-agree text-agree-ink' },
+  disagree: { mark: '✗', label: 'thinks it false (≤ 40 %)', className: 'bg-disagree text-disagree-ink' },
+  unsure: { mark: '~', label: 'unsure (41–59 %)', className: 'bg-surface-muted text-ink-soft' },
+  unrated: { mark: '•', label: 'tagged without a confidence', className: 'text-muted' },
   untagged: { mark: '', label: 'did not tag it', className: '' },
 };
 
@@ -15,9 +15,11 @@ export function TaggerGridTable({ grid, cruxes }: { grid: TaggerGrid; cruxes: Ra
   if (grid.taggers.length === 0 || grid.rows.length === 0) return null;
   const byId = new Map(cruxes.map((entry) => [entry.claim.id, entry]));
   return (
-    <div className="overflow-x-auto">
+    // A wide grid scrolls inside its own box (focusable, so the keyboard can scroll it too).
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
+    <section className="overflow-x-auto" aria-label="Who stands where, by tagger" tabIndex={0}>
       <table className="border-collapse text-xs" data-testid="tagger-grid">
-        <caption className="mb-1 text-left text-stone-600">
+        <caption className="mb-1 text-left text-muted">
           {Object.values(SIDE)
             .filter((s) => s.mark)
             .map((s) => `${s.mark} ${s.label}`)
@@ -39,7 +41,7 @@ export function TaggerGridTable({ grid, cruxes }: { grid: TaggerGrid; cruxes: Ra
           {grid.rows.map((row) => {
             const entry = byId.get(row.claimId);
             return (
-              <tr key={row.claimId} className="border-t border-stone-200">
+              <tr key={row.claimId} className="border-t border-line">
                 <th scope="row" className="max-w-64 truncate p-1 text-left font-normal">
                   #{entry?.rank} {entry?.claim.exact}
                 </th>
@@ -54,6 +56,6 @@ export function TaggerGridTable({ grid, cruxes }: { grid: TaggerGrid; cruxes: Ra
           })}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }

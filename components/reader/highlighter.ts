@@ -1,16 +1,18 @@
-import type { Axis } from '@/lib/claims/types';
+import { type ClaimMarkSummary, markLook } from '@/lib/claims/highlight-look';
 import { rangeOf } from './dom-text';
 
-export interface HighlightStyle {
-  axis: Axis | null;
-  taggers: number;
-  crux: boolean;
-}
+/** The highlight summary of a claim shown on the page, by id (undefined once it has no tags). */
+export type SummaryOf = (claimId: string) => ClaimMarkSummary | undefined;
 
-function styleMark(mark: HTMLElement, style: HighlightStyle) {
-  mark.dataset.axis = style.axis ?? 'other';
-  mark.dataset.strength = String(Math.max(1, Math.min(5, style.taggers)));
-  if (style.crux) mark.dataset.crux = 'true';
+/** Styles a mark from every claim it covers (a stretch where claims overlap covers several). */
+function styleMark(mark: HTMLElement, summaryOf: SummaryOf) {
+  const summaries = (mark.dataset.claimIds ?? '').split(' ').flatMap((id) => summaryOf(id) ?? []);
+  if (summaries.length === 0) return;
+  const look = markLook(summaries);
+  mark.dataset.axis = look.axis;
+  mark.dataset.strength = String(look.strength);
+  mark.dataset.label = look.label;
+  if (look.crux) mark.dataset.crux = 'true';
   else delete mark.dataset.crux;
 }
 
@@ -29,11 +31,11 @@ export function highlightClaim(
   claimId: string,
   start: number,
   end: number,
-  style: HighlightStyle,
+  summaryOf: SummaryOf,
 ) {
   const existing = marksOf(passage, claimId);
   if (existing.length) {
-    for (const mark of existing) styleMark(mark, style);
+    for (const mark of existing) styleMark(mark, summaryOf);
     return;
   }
   const range = rangeOf(passage, start, end);
@@ -52,18 +54,19 @@ export function highlightClaim(
     const mark = document.createElement('mark');
     mark.className = 'claim-mark';
     mark.dataset.claimIds = claimId;
-    styleMark(mark, style);
+    styleMark(mark, summaryOf);
     node.replaceWith(mark);
     mark.append(node);
   }
 }
 
 /** Removes a claim's highlight when its last tag is gone (text nodes are put back as they were). */
-export function unhighlightClaim(root: ParentNode, claimId: string) {
+export function unhighlightClaim(root: ParentNode, claimId: string, summaryOf: SummaryOf) {
   for (const mark of marksOf(root, claimId)) {
     const ids = (mark.dataset.claimIds ?? '').split(' ').filter((id) => id && id !== claimId);
     if (ids.length) {
       mark.dataset.claimIds = ids.join(' ');
+      styleMark(mark, summaryOf);
       continue;
     }
     const parent = mark.parentNode;

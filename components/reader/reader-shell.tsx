@@ -12,22 +12,19 @@ import {
 } from 'react';
 import { ClaimsPanel } from '@/components/claims/claims-panel';
 import { draftFrom, TagBox, type TagDraft } from '@/components/claims/tag-box';
+import { ShortcutsButton } from '@/components/ui/keyboard-shortcuts';
 import { codePointToUtf16, utf16ToCodePoint } from '@/lib/anchoring/code-points';
 import type { ClaimView } from '@/lib/claims/types';
-import {
-  offsetOf,
-  PASSAGE_SELECTOR,
-  passageElementOf,
-  type PassageSpan,
-  rangeOf,
-  selectedSpan,
-  sentenceAt,
-  sentencesOf,
-} from './dom-text';
-import { claimStyle } from './claim-style';
-import { highlightClaim, marksOf, unhighlightClaim } from './highlighter';
+import { offsetOf, passageElementOf, type PassageSpan, selectedSpan, sentenceAt } from './dom-text';
+import { marksOf } from './highlighter';
+import { NarrowReaderSheets } from './narrow-reader-sheets';
+import { CandidateCard, LiveStatusLine, RevisionNotice } from './reader-status';
 import { saveTag, removeTag } from './tag-requests';
+import { useLiveHighlights } from './use-live-highlights';
+import { useSentenceCursor } from './use-sentence-cursor';
 import { useThreadClaims } from './use-thread-claims';
+import { useTouchSelection } from './use-touch-selection';
+import { useWideScreen } from './use-wide-screen';
 
 interface Props {
   slug: string;
@@ -35,20 +32,24 @@ interface Props {
   children: ReactNode;
 }
 
-const CURSOR_HIGHLIGHT = 'sentence-cursor';
-
 /**
- * The reader's interactive island around the server-rendered thread: select a span (or click or
- * arrow to a sentence), press t or the button, tag it; everyone's tags stay live in the panel.
+ * The reader's interactive island around the server-rendered thread: select a span (with the mouse,
+ * by touch, or word by word from the keyboard) or pick a sentence, tag it; everyone's tags stay
+ * live in the panel. Wide screens keep the panel beside the text; narrow ones show the tag box as
+ * a bottom sheet and open the panel as a sheet from a button.
  */
 export function ReaderShell({ slug, user, children }: Props) {
   const text = useRef<HTMLElement>(null);
+  const wide = useWideScreen();
   const { claims, status, newRevision, upsertClaim, applyLocal } = useThreadClaims(slug);
-  const [candidate, setCandidate] = useState<PassageSpan | null>(null);
+  const { candidate, choose, onCursorKey } = useSentenceCursor(text);
   const [editing, setEditing] = useState<{ span: PassageSpan; claim?: ClaimView } | null>(null);
+  const [panelOpen, setPanelOpen] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [focusedClaim, setFocusedClaim] = useState<string | null>(null);
+  /** Where the focus was when the tag box opened; it goes back there when the box closes. */
+  const returnFocus = useRef<HTMLElement | null>(null);
 
   // A link to a claim (from search or the crux summary) scrolls to it and flashes it.
   useEffect(() => {
@@ -60,50 +61,7 @@ export function ReaderShell({ slug, user, children }: Props) {
     for (const m of marksOf(document, claimId)) m.classList.add('flash');
   }, []);
 
-  // Keep the highlights in step with the live claims.
-  useEffect(() => {
-    const root = text.current;
-    if (!root) return;
-    for (const claim of claims.values()) {
-      if (claim.orphan) continue;
-      if (claim.tags.length === 0) {
-        unhighlightClaim(root, claim.id);
-        continue;
-      }
-      const passage = root.querySelector<HTMLElement>(`[data-passage-id="${claim.passageId}"]`);
-      if (!passage) continue;
-      const value = passage.textContent ?? '';
-      highlightClaim(
-        passage,
-        claim.id,
-        codePointToUtf16(value, claim.start),
-        codePointToUtf16(value, claim.end),
-        claimStyle(claim),
-      );
-    }
-  }, [claims]);
-
-  const showCursor = useCallback((span: PassageSpan | null) => {
-    const registry = typeof CSS !== 'undefined' ? CSS.highlights : undefined;
-    if (!registry) return;
-    if (!span) {
-      registry.delete(CURSOR_HIGHLIGHT);
-      return;
-    }
-    const range = rangeOf(span.passage, span.start, span.end);
-    registry.set(CURSOR_HIGHLIGHT, new Highlight(range));
-    const rect = range.getBoundingClientRect();
-    if (rect.top < 80 || rect.bottom > window.innerHeight - 40)
-      window.scrollBy({ top: rect.top - window.innerHeight / 3 });
-  }, []);
-
-  const choose = useCallback(
-    (span: PassageSpan | null) => {
-      setCandidate(span);
-      showCursor(span);
-    },
-    [showCursor],
-  );
+  useLiveHighlights(text, claims);
 
   const claimAt = useCallback(
     (span: PassageSpan) => {
@@ -124,11 +82,24 @@ export function ReaderShell({ slug, user, children }: Props) {
         window.location.href = `/signin?next=${encodeURIComponent(window.location.pathname)}`;
         return;
       }
+      returnFocus.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+      setPanelOpen(false);
       setError(null);
       setEditing({ span, claim: claimAt(span) });
     },
     [user, claimAt],
   );
+
+  function closeTagBox() {
+    setEditing(null);
+    const back = returnFocus.current;
+    returnFocus.current = null;
+    // Back where it was, unless that is gone or hidden (a button in the closed claims sheet): then the text.
+    const target = back?.isConnected && back !== document.body && back.checkVisibility() ? back : text.current;
+    target?.focus({ preventScroll: true });
+  }
+
+  useTouchSelection(text, choose);
 
   function onMouseUp(event: MouseEvent<HTMLElement>) {
     const selected = selectedSpan(window.getSelection());
@@ -146,26 +117,12 @@ export function ReaderShell({ slug, user, children }: Props) {
     if (sentence) choose({ passage, ...sentence });
   }
 
-  function moveCursor(step: 1 | -1) {
-    const root = text.current;
-    if (!root) return;
-    const all = [...root.querySelectorAll<HTMLElement>(PASSAGE_SELECTOR)].filter((p) => p.offsetParent !== null);
-    const sentences = all.flatMap((passage) => sentencesOf(passage).map((s) => ({ passage, ...s })));
-    const index = candidate
-      ? sentences.findIndex((s) => s.passage === candidate.passage && s.start >= candidate.start)
-      : -1;
-    const next = sentences[index === -1 ? (step === 1 ? 0 : sentences.length - 1) : index + step];
-    if (next) choose(next);
-  }
-
   function onKeyDown(event: KeyboardEvent<HTMLElement>) {
-    if (editing || event.ctrlKey || event.metaKey || event.altKey) return;
-    if (event.key === 'ArrowDown' || event.key === 'j') moveCursor(1);
-    else if (event.key === 'ArrowUp' || event.key === 'k') moveCursor(-1);
-    else if (event.key === 't') openTagBox(selectedSpan(window.getSelection()) ?? candidate);
-    else if (event.key === 'Escape') choose(null);
-    else return;
+    if (editing) return;
+    const key = onCursorKey(event);
+    if (!key) return;
     event.preventDefault();
+    if (key.kind === 'tag') openTagBox(candidate);
   }
 
   async function onSave(draft: TagDraft) {
@@ -179,9 +136,8 @@ export function ReaderShell({ slug, user, children }: Props) {
       return;
     }
     upsertClaim(result.claim);
-    setEditing(null);
     setFocusedClaim(result.claim.id);
-    text.current?.focus();
+    closeTagBox();
   }
 
   async function onDelete() {
@@ -194,103 +150,129 @@ export function ReaderShell({ slug, user, children }: Props) {
       return;
     }
     applyLocal({ claimId: editing.claim.id, userId: user.id, deleted: true, tag: result.tag });
-    setEditing(null);
+    closeTagBox();
+  }
+
+  /** The skip link before the text: the fragment leads to the panel beside it; on a narrow screen it opens the sheet. */
+  function skipToPanel(event: MouseEvent<HTMLAnchorElement>) {
+    if (wide) return;
+    event.preventDefault();
+    setPanelOpen(true);
+  }
+
+  function backToText() {
+    text.current?.focus({ preventScroll: true });
+    if (candidate) choose(candidate, { reveal: true });
+  }
+
+  /** A claim's span in the text, from the panel. */
+  function spanOfClaim(claim: ClaimView): PassageSpan | null {
+    const passage = text.current?.querySelector<HTMLElement>(`[data-passage-id="${claim.passageId}"]`);
+    if (!passage) return null;
+    const value = passage.textContent ?? '';
+    return { passage, start: codePointToUtf16(value, claim.start), end: codePointToUtf16(value, claim.end) };
   }
 
   const mineOnEditing = editing?.claim?.tags.find((t) => t.userId === user?.id);
   const list = useMemo(() => [...claims.values()], [claims]);
+  const tagged = list.filter((claim) => !claim.orphan && claim.tags.length > 0).length;
+  const quoteOf = (span: PassageSpan) => (span.passage.textContent ?? '').slice(span.start, span.end);
+
+  const tagging = editing ? (
+    <TagBox
+      key={`${editing.span.passage.dataset.passageId}:${editing.span.start}:${editing.span.end}`}
+      quote={quoteOf(editing.span)}
+      initial={draftFrom(mineOnEditing)}
+      editing={Boolean(mineOnEditing)}
+      busy={busy}
+      error={error}
+      onSave={onSave}
+      onCancel={closeTagBox}
+      onDelete={mineOnEditing ? onDelete : undefined}
+      className={wide ? undefined : 'p-1'}
+    />
+  ) : candidate ? (
+    <CandidateCard
+      quote={quoteOf(candidate)}
+      signedIn={Boolean(user)}
+      onTag={() => openTagBox(candidate)}
+      onClear={() => choose(null)}
+    />
+  ) : wide ? (
+    <p className="text-sm text-muted">
+      Select text or click a sentence, then press t to tag it. <ShortcutsButton className="text-link" />
+    </p>
+  ) : null;
+
+  const panel = (
+    <div id="claims-panel" tabIndex={-1} className="space-y-3 focus:outline-none">
+      {wide && (
+        <button type="button" onClick={backToText} className="sr-only text-sm text-link underline focus:not-sr-only">
+          Back to the text
+        </button>
+      )}
+      <ClaimsPanel
+        claims={list}
+        userId={user?.id ?? null}
+        focusedClaim={focusedClaim}
+        onFocusClaim={(claim) => {
+          setFocusedClaim(claim.id);
+          setPanelOpen(false);
+          const span = spanOfClaim(claim);
+          if (span) choose(span, { reveal: true });
+        }}
+        onEditClaim={(claim) => openTagBox(spanOfClaim(claim))}
+      />
+    </div>
+  );
 
   return (
-    <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_22rem]">
+    <div className="grid gap-8 max-lg:pb-28 lg:grid-cols-[minmax(0,1fr)_22rem]">
+      <p className="sr-only" aria-live="polite">
+        {candidate && !editing ? `Selected: ${quoteOf(candidate)}` : ''}
+      </p>
+      {/* biome-ignore lint/a11y/useValidAnchor: a skip link; on a narrow screen its target is in a sheet that must open first */}
+      <a
+        href="#claims-panel"
+        onClick={skipToPanel}
+        className="sr-only focus:not-sr-only focus:w-fit focus:rounded focus:bg-surface focus:p-2 focus:text-link lg:col-span-2"
+      >
+        Skip to claims panel
+      </a>
       <section
         ref={text}
-        // biome-ignore lint/a11y/noNoninteractiveTabindex: the thread text is one keyboard stop; arrow keys move between its sentences
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: the thread text is one keyboard stop; arrow keys move between its sentences and words
         tabIndex={0}
-        aria-label="Thread text. Arrow keys move between sentences; t tags the sentence or selection."
+        aria-label="Thread text. Arrow keys move between sentences and words; Shift with ← or → extends the selection; t tags it; ? lists every shortcut."
         onMouseUp={onMouseUp}
         onKeyDown={onKeyDown}
-        className="reader-text pl-10 focus:outline-none focus-visible:ring-2 focus-visible:ring-blue-700"
+        className="reader-text min-w-0 pl-10 focus:outline-none focus-visible:ring-2 focus-visible:ring-focus"
       >
         {children}
       </section>
-      <aside
-        className="no-print space-y-4 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:overflow-auto"
-        aria-label="Claims"
-      >
-        <p className="text-xs text-stone-500" aria-live="polite">
-          {status === 'live'
-            ? 'Live: tags from everyone appear as they are made.'
-            : status === 'reconnecting'
-              ? 'Reconnecting…'
-              : 'Connecting…'}
-        </p>
-        {newRevision !== null && (
-          <p role="status" className="rounded border border-amber-300 bg-amber-50 p-2 text-sm text-amber-900">
-            A newer version of this thread (revision {newRevision}) was just stored; claims have moved to it.{' '}
-            <a href={window.location.pathname} className="font-medium underline">
-              Reload to read it
-            </a>
-          </p>
-        )}
-        {editing ? (
-          <TagBox
-            key={`${editing.span.passage.dataset.passageId}:${editing.span.start}:${editing.span.end}`}
-            quote={(editing.span.passage.textContent ?? '').slice(editing.span.start, editing.span.end)}
-            initial={draftFrom(mineOnEditing)}
-            editing={Boolean(mineOnEditing)}
-            busy={busy}
-            error={error}
-            onSave={onSave}
-            onCancel={() => {
-              setEditing(null);
-              text.current?.focus();
-            }}
-            onDelete={mineOnEditing ? onDelete : undefined}
-          />
-        ) : candidate ? (
-          <div className="rounded border border-stone-300 bg-white p-3 text-sm">
-            <p className="line-clamp-3 font-serif">
-              “{(candidate.passage.textContent ?? '').slice(candidate.start, candidate.end)}”
-            </p>
-            <button
-              type="button"
-              onClick={() => openTagBox(candidate)}
-              className="mt-2 rounded bg-stone-900 px-3 py-1 text-white"
-            >
-              {user ? 'Tag this (t)' : 'Sign in to tag'}
-            </button>
-          </div>
-        ) : (
-          <p className="text-sm text-stone-600">Select text or click a sentence, then press t to tag it.</p>
-        )}
-        <ClaimsPanel
-          claims={list}
-          userId={user?.id ?? null}
-          focusedClaim={focusedClaim}
-          onFocusClaim={(claim) => {
-            setFocusedClaim(claim.id);
-            const passage = text.current?.querySelector<HTMLElement>(`[data-passage-id="${claim.passageId}"]`);
-            if (!passage) return;
-            const value = passage.textContent ?? '';
-            const span = {
-              passage,
-              start: codePointToUtf16(value, claim.start),
-              end: codePointToUtf16(value, claim.end),
-            };
-            choose(span);
-          }}
-          onEditClaim={(claim) => {
-            const passage = text.current?.querySelector<HTMLElement>(`[data-passage-id="${claim.passageId}"]`);
-            if (!passage) return;
-            const value = passage.textContent ?? '';
-            openTagBox({
-              passage,
-              start: codePointToUtf16(value, claim.start),
-              end: codePointToUtf16(value, claim.end),
-            });
-          }}
+      {wide ? (
+        <aside
+          className="no-print space-y-4 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:overflow-auto"
+          aria-label="Claims"
+        >
+          <LiveStatusLine status={status} />
+          {newRevision !== null && <RevisionNotice revision={newRevision} />}
+          {tagging}
+          {panel}
+        </aside>
+      ) : (
+        <NarrowReaderSheets
+          tagging={tagging}
+          panel={panel}
+          status={status}
+          newRevision={newRevision}
+          editing={Boolean(editing)}
+          chosen={Boolean(candidate)}
+          tagged={tagged}
+          panelOpen={panelOpen}
+          setPanelOpen={setPanelOpen}
         />
-      </aside>
+      )}
     </div>
   );
 }

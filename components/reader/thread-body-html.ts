@@ -1,4 +1,5 @@
 import { codePointToUtf16 } from '@/lib/anchoring/code-points';
+import { markLook } from '@/lib/claims/highlight-look';
 import { escapeHtml } from '@/lib/html/escape';
 import type { QuoteEditKind } from '@/lib/dedup/types';
 import type { ClaimHighlight } from '@/lib/server/claims/highlights';
@@ -50,7 +51,7 @@ export function threadBodyHtml(model: ThreadModel, highlights: ClaimHighlight[])
     const pieces = inside.filter((o) => o.kind !== 'blank').length;
     out.add(
       `<details class="repeat-block" id="line-${block.fromLine}"><summary>Repeated copy of lines ${block.sourceFromLine}–${block.sourceToLine} ` +
-        `<span class="text-stone-500">(lines ${block.fromLine}–${block.toLine}, ${pieces} pieces)</span></summary><div class="repeat-block-body">`,
+        `<span class="text-muted">(lines ${block.fromLine}–${block.toLine}, ${pieces} pieces)</span></summary><div class="repeat-block-body">`,
     );
     renderLines(inside);
     out.add('</div></details>');
@@ -143,7 +144,8 @@ function occurrencePiece(
 
 /**
  * A passage's text, exactly (its textContent equals the stored text, which selection offsets rely
- * on), with every tagged claim drawn as a <mark>: colour by dominant axis, stronger with more taggers.
+ * on), with every tagged claim drawn as a <mark>: colour by dominant axis, stronger with more taggers,
+ * named for screen readers (markLook, shared with the browser's live highlights).
  */
 function passageText(out: Html, passage: PassageModel, claims: ClaimHighlight[]) {
   const sentences = passage.sentences.map((s) => `${s.start}-${s.end}`).join(' ');
@@ -155,12 +157,10 @@ function passageText(out: Html, passage: PassageModel, claims: ClaimHighlight[])
       out.add(escapeHtml(segment.text));
       continue;
     }
-    const top = segment.claims.reduce((a, b) => (b.taggers > a.taggers ? b : a));
-    const taggers = segment.claims.reduce((sum, c) => sum + c.taggers, 0);
-    const crux = segment.claims.some((c) => c.crux) ? ' data-crux="true"' : '';
+    const look = markLook(segment.claims);
     out.add(
-      `<mark class="claim-mark" data-claim-ids="${escapeHtml(segment.claims.map((c) => c.id).join(' '))}" data-axis="${escapeHtml(top.axis ?? 'other')}" ` +
-        `data-strength="${Math.min(5, taggers)}"${crux}>${escapeHtml(segment.text)}</mark>`,
+      `<mark class="claim-mark" data-claim-ids="${escapeHtml(segment.claims.map((c) => c.id).join(' '))}" data-axis="${escapeHtml(look.axis)}" ` +
+        `data-strength="${look.strength}"${look.crux ? ' data-crux="true"' : ''} data-label="${escapeHtml(look.label)}">${escapeHtml(segment.text)}</mark>`,
     );
   }
   out.add('</span>');

@@ -50,30 +50,24 @@ export function SavedSearches({ saved, currentQuery }: Props) {
   }
 
   return (
-    <section
-      aria-labelledby={`${id}-title`}
-      className="space-y-2 rounded-lg border border-stone-300 bg-white p-4 text-sm"
-    >
+    <section aria-labelledby={`${id}-title`} className="space-y-2 rounded-lg border border-line bg-surface p-4 text-sm">
       <h2 id={`${id}-title`} className="font-semibold">
         Your saved searches
       </h2>
       {saved.length === 0 ? (
-        <p className="text-stone-600">None yet: run a search, then save it here to come back to it.</p>
+        <p className="text-muted">None yet: run a search, then save it here to come back to it.</p>
       ) : (
         <ul className="flex flex-wrap gap-2">
           {saved.map((search) => (
-            <li key={search.id} className="inline-flex items-center gap-1 rounded-full border border-stone-300 pl-3">
-              <Link
-                href={`/claims?${search.query}`}
-                className="underline decoration-stone-400 hover:decoration-stone-900"
-              >
+            <li key={search.id} className="inline-flex items-center gap-1 rounded-full border border-line pl-3">
+              <Link href={`/claims?${search.query}`} className="underline decoration-line-strong hover:decoration-ink">
                 {search.name}
               </Link>
               <button
                 type="button"
                 onClick={() => void remove(search)}
                 aria-label={`Delete saved search ${search.name}`}
-                className="rounded-full px-2 text-stone-500 hover:text-red-700"
+                className="min-h-6 min-w-6 rounded-full px-2 text-muted hover:text-danger"
               >
                 ×
               </button>
@@ -92,13 +86,13 @@ export function SavedSearches({ saved, currentQuery }: Props) {
             type="text"
             required
             maxLength={80}
-            className="rounded border border-stone-400 px-2 py-1"
+            className="rounded border border-line-strong px-2 py-1"
           />
         </div>
         <button
           type="submit"
           disabled={busy}
-          className="rounded bg-stone-900 px-3 py-1.5 text-white disabled:opacity-60"
+          className="rounded bg-action px-3 py-1.5 text-on-action disabled:opacity-60"
         >
           Save
         </button>
@@ -106,7 +100,7 @@ export function SavedSearches({ saved, currentQuery }: Props) {
       {message && (
         <p
           role={message.kind === 'error' ? 'alert' : 'status'}
-          className={message.kind === 'error' ? 'text-red-700' : 'text-green-800'}
+          className={message.kind === 'error' ? 'text-danger' : 'text-ok'}
         >
           {message.text}
         </p>

@@ -14,7 +14,7 @@ const boolValue = (value: boolean | undefined) => (value === undefined ? '' : St
 export function SearchForm({ params, threads, taggers, signedIn }: Props) {
   return (
     <search>
-      <form method="get" action="/claims" className="space-y-3 rounded-lg border border-stone-300 bg-white p-4">
+      <form method="get" action="/claims" className="space-y-3 rounded-lg border border-line bg-surface p-4">
         <div className="flex gap-2">
           <label htmlFor="search-q" className="sr-only">
             Search claims and notes
@@ -26,9 +26,9 @@ export function SearchForm({ params, threads, taggers, signedIn }: Props) {
             defaultValue={params.q ?? ''}
             maxLength={500}
             placeholder='Search claims and notes, e.g. inner alignment -"reward model"'
-            className="flex-1 rounded border border-stone-400 px-3 py-2"
+            className="flex-1 rounded border border-line-strong px-3 py-2"
           />
-          <button type="submit" className="rounded bg-stone-900 px-4 py-2 text-white">
+          <button type="submit" className="rounded bg-action px-4 py-2 text-on-action">
             Search
           </button>
         </div>
@@ -36,7 +36,7 @@ export function SearchForm({ params, threads, taggers, signedIn }: Props) {
           <fieldset>
             <legend className="font-medium">Axis</legend>
             {AXES.map((axis) => (
-              <label key={axis} className="mr-3 inline-flex items-center gap-1">
+              <label key={axis} className="mr-3 inline-flex min-h-6 items-center gap-1">
                 <input type="checkbox" name="axis" value={axis} defaultChecked={params.axis?.includes(axis)} />
                 {axis}
               </label>
@@ -52,7 +52,7 @@ export function SearchForm({ params, threads, taggers, signedIn }: Props) {
                 min={0}
                 max={100}
                 defaultValue={params.minConfidence}
-                className="w-16 rounded border border-stone-400 px-1"
+                className="w-16 rounded border border-line-strong px-1"
               />
             </label>
             <label>
@@ -63,7 +63,7 @@ export function SearchForm({ params, threads, taggers, signedIn }: Props) {
                 min={0}
                 max={100}
                 defaultValue={params.maxConfidence}
-                className="w-16 rounded border border-stone-400 px-1"
+                className="w-16 rounded border border-line-strong px-1"
               />
             </label>
             <label className="mt-1 block">
@@ -71,7 +71,7 @@ export function SearchForm({ params, threads, taggers, signedIn }: Props) {
               <select
                 name="confidenceOf"
                 defaultValue={params.confidenceOf ?? 'mean'}
-                className="rounded border border-stone-400"
+                className="rounded border border-line-strong"
               >
                 <option value="mean">everyone (mean)</option>
                 {signedIn && <option value="mine">mine</option>}
@@ -82,7 +82,7 @@ export function SearchForm({ params, threads, taggers, signedIn }: Props) {
             <legend className="font-medium">Flags</legend>
             <label className="block">
               Crux{' '}
-              <select name="crux" defaultValue={boolValue(params.crux)} className="rounded border border-stone-400">
+              <select name="crux" defaultValue={boolValue(params.crux)} className="rounded border border-line-strong">
                 <option value="">any</option>
                 <option value="true">marked</option>
                 <option value="false">not marked</option>
@@ -93,7 +93,7 @@ export function SearchForm({ params, threads, taggers, signedIn }: Props) {
               <select
                 name="concreteStory"
                 defaultValue={boolValue(params.concreteStory)}
-                className="rounded border border-stone-400"
+                className="rounded border border-line-strong"
               >
                 <option value="">any</option>
                 <option value="true">needed</option>
@@ -108,7 +108,7 @@ export function SearchForm({ params, threads, taggers, signedIn }: Props) {
               <select
                 name="thread"
                 defaultValue={params.thread ?? ''}
-                className="max-w-40 rounded border border-stone-400"
+                className="max-w-40 rounded border border-line-strong"
               >
                 <option value="">all</option>
                 {threads.map((t) => (
@@ -123,7 +123,7 @@ export function SearchForm({ params, threads, taggers, signedIn }: Props) {
               <select
                 name="tagger"
                 defaultValue={params.tagger ?? ''}
-                className="max-w-40 rounded border border-stone-400"
+                className="max-w-40 rounded border border-line-strong"
               >
                 <option value="">anyone</option>
                 {taggers.map((t) => (
@@ -141,7 +141,7 @@ export function SearchForm({ params, threads, taggers, signedIn }: Props) {
               type="number"
               min={1}
               defaultValue={params.minTaggers}
-              className="w-14 rounded border border-stone-400 px-1"
+              className="w-14 rounded border border-line-strong px-1"
             />{' '}
             taggers
           </label>
@@ -154,7 +154,7 @@ export function SearchForm({ params, threads, taggers, signedIn }: Props) {
               max={1}
               step={0.05}
               defaultValue={params.minDisagreement}
-              className="w-16 rounded border border-stone-400 px-1"
+              className="w-16 rounded border border-line-strong px-1"
             />
           </label>
           <label>
@@ -163,12 +163,12 @@ export function SearchForm({ params, threads, taggers, signedIn }: Props) {
               name="label"
               type="text"
               defaultValue={params.label?.join(',') ?? ''}
-              className="w-32 rounded border border-stone-400 px-1"
+              className="w-32 rounded border border-line-strong px-1"
             />
           </label>
           <label>
             Sort{' '}
-            <select name="sort" defaultValue={params.sort ?? ''} className="rounded border border-stone-400">
+            <select name="sort" defaultValue={params.sort ?? ''} className="rounded border border-line-strong">
               <option value="">{params.q ? 'relevance' : 'disagreement'} (default)</option>
               <option value="relevance">relevance</option>
               <option value="disagreement">disagreement</option>

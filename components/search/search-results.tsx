@@ -14,23 +14,23 @@ export function SearchResults({ result, pageHref, laterPage }: Props) {
   const { items, facets, mode } = result;
   return (
     <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_16rem]">
-      <section aria-labelledby="results-heading">
-        <h2 id="results-heading" className="mb-2 text-sm text-stone-600">
+      <section aria-labelledby="results-heading" className="min-w-0">
+        <h2 id="results-heading" className="mb-2 text-sm text-muted">
           {facets.total} claim{facets.total === 1 ? '' : 's'}
           {mode === 'fuzzy' && ' — no exact word matches; showing close spellings'}
         </h2>
         {items.length === 0 ? (
-          <p className="text-stone-600">No tagged claims match. Try fewer filters or other words.</p>
+          <p className="text-muted">No tagged claims match. Try fewer filters or other words.</p>
         ) : (
           <ol className="space-y-3">
             {items.map((hit) => (
-              <li key={hit.id} className="rounded border border-stone-300 bg-white p-3" data-testid="search-hit">
-                <Link href={hit.href} className="block font-serif text-stone-900 hover:underline">
+              <li key={hit.id} className="rounded border border-line bg-surface p-3" data-testid="search-hit">
+                <Link href={hit.href} className="block font-serif text-ink hover:underline">
                   {/* The snippet is the claim text HTML-escaped on the server, with <mark> around matches only. */}
                   {/* biome-ignore lint/security/noDangerouslySetInnerHtml: escaped by snippetHtml */}
                   <span dangerouslySetInnerHTML={{ __html: hit.snippet }} />
                 </Link>
-                <p className="mt-1 text-xs text-stone-600">
+                <p className="mt-1 text-xs text-muted">
                   {hit.thread.title} ¶{hit.passageOrdinal + 1} · {hit.aggregates.taggers} tagger
                   {hit.aggregates.taggers === 1 ? '' : 's'} · mean {percent(hit.aggregates.confidenceMean)} ·
                   disagreement {hit.aggregates.disagreement.toFixed(2)}
@@ -44,21 +44,21 @@ export function SearchResults({ result, pageHref, laterPage }: Props) {
           </ol>
         )}
         {(laterPage || result.nextCursor) && (
-          <nav aria-label="Pages" className="mt-4 flex gap-4 text-sm">
+          <nav aria-label="Pages" className="mt-4 flex gap-4 text-sm leading-6">
             {laterPage && (
-              <Link href={pageHref(null)} className="text-blue-800 underline">
+              <Link href={pageHref(null)} className="text-link underline">
                 First page
               </Link>
             )}
             {result.nextCursor && (
-              <Link href={pageHref(result.nextCursor)} className="text-blue-800 underline" rel="next">
+              <Link href={pageHref(result.nextCursor)} className="text-link underline" rel="next">
                 Next page
               </Link>
             )}
           </nav>
         )}
       </section>
-      <aside aria-label="Result counts" className="space-y-3 text-sm">
+      <aside aria-label="Result counts" className="min-w-0 space-y-3 text-sm">
         <h2 className="font-semibold">In these results</h2>
         <dl className="grid grid-cols-[1fr_auto] gap-x-3 gap-y-1">
           {Object.entries(facets.axis).map(([axis, count]) => (

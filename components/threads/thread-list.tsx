@@ -5,13 +5,13 @@ const number = new Intl.NumberFormat('en');
 
 export function ThreadList({ threads }: { threads: ThreadSummary[] }) {
   if (threads.length === 0) {
-    return <p className="text-stone-600">No threads yet. Upload one to start reading.</p>;
+    return <p className="text-muted">No threads yet. Upload one to start reading.</p>;
   }
   return (
-    <table className="w-full border-collapse text-left text-sm">
+    <table className="reflow-table w-full border-collapse text-left text-sm">
       <caption className="sr-only">Loaded threads</caption>
       <thead>
-        <tr className="border-b border-stone-300 text-stone-600">
+        <tr className="border-b border-line text-muted">
           <th scope="col" className="py-2 pr-4 font-medium">
             Thread
           </th>
@@ -31,17 +31,25 @@ export function ThreadList({ threads }: { threads: ThreadSummary[] }) {
       </thead>
       <tbody>
         {threads.map((thread) => (
-          <tr key={thread.slug} className="border-b border-stone-200" data-testid="thread-row">
+          <tr key={thread.slug} className="border-b border-line" data-testid="thread-row">
             <td className="py-2 pr-4">
-              <Link href={`/threads/${thread.slug}`} className="font-medium text-blue-800 hover:underline">
+              <Link href={`/threads/${thread.slug}`} className="font-medium text-link hover:underline">
                 {thread.title}
               </Link>
-              <span className="ml-2 text-xs text-stone-500">{thread.format}</span>
+              <span className="ml-2 text-xs text-muted">{thread.format}</span>
             </td>
-            <td className="py-2 pr-4 text-right tabular-nums">{number.format(thread.lines)}</td>
-            <td className="py-2 pr-4 text-right tabular-nums">{number.format(thread.passages)}</td>
-            <td className="py-2 pr-4 text-right tabular-nums">{number.format(thread.repeatsHidden)}</td>
-            <td className="py-2 text-right tabular-nums">{number.format(thread.claims)}</td>
+            <td data-label="Lines" className="py-2 pr-4 text-right tabular-nums">
+              {number.format(thread.lines)}
+            </td>
+            <td data-label="Passages" className="py-2 pr-4 text-right tabular-nums">
+              {number.format(thread.passages)}
+            </td>
+            <td data-label="Repeats hidden" className="py-2 pr-4 text-right tabular-nums">
+              {number.format(thread.repeatsHidden)}
+            </td>
+            <td data-label="Tagged claims" className="py-2 text-right tabular-nums">
+              {number.format(thread.claims)}
+            </td>
           </tr>
         ))}
       </tbody>

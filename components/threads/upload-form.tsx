@@ -55,7 +55,7 @@ export function UploadForm() {
   return (
     <form
       onSubmit={submit}
-      className="space-y-3 rounded-lg border border-stone-300 bg-white p-4"
+      className="space-y-3 rounded-lg border border-line bg-surface p-4"
       aria-labelledby={`${id}-title`}
     >
       <h2 id={`${id}-title`} className="font-semibold">
@@ -78,7 +78,7 @@ export function UploadForm() {
           <label htmlFor={`${id}-name`} className="block text-sm">
             Title (optional)
           </label>
-          <input id={`${id}-name`} name="title" type="text" className="rounded border border-stone-400 px-2 py-1" />
+          <input id={`${id}-name`} name="title" type="text" className="rounded border border-line-strong px-2 py-1" />
         </div>
         <div>
           <label htmlFor={`${id}-format`} className="block text-sm">
@@ -87,7 +87,7 @@ export function UploadForm() {
           <select
             id={`${id}-format`}
             name="format"
-            className="rounded border border-stone-400 px-2 py-1"
+            className="rounded border border-line-strong px-2 py-1"
             defaultValue=""
           >
             <option value="">Detect</option>
@@ -99,7 +99,7 @@ export function UploadForm() {
         <button
           type="submit"
           disabled={state.phase === 'uploading' || state.phase === 'processing'}
-          className="rounded bg-stone-900 px-4 py-1.5 text-white disabled:opacity-60"
+          className="rounded bg-action px-4 py-1.5 text-on-action disabled:opacity-60"
         >
           Upload
         </button>
@@ -111,11 +111,11 @@ export function UploadForm() {
       )}
       <p aria-live="polite" className="text-sm">
         {state.phase === 'processing' && 'Finding repeated passages…'}
-        {state.phase === 'error' && <span className="text-red-700">{state.message}</span>}
+        {state.phase === 'error' && <span className="text-danger">{state.message}</span>}
         {state.phase === 'done' && (
           <>
             {state.created ? 'Added' : 'Already here'}:{' '}
-            <Link href={`/threads/${state.slug}`} className="text-blue-800 underline">
+            <Link href={`/threads/${state.slug}`} className="text-link underline">
               {state.title}
             </Link>
             {state.created && ` (${state.repeats} repeats folded)`}

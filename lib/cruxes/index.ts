@@ -1,6 +1,7 @@
 export { type ClaimAggregates, type ConfidenceSummary, claimAggregates, type LabelCount } from './aggregates';
 export { type ClaimScores, CRUX_WEIGHTS, consensusScore, cruxScore, scoreClaim } from './crux-score';
 export { axisDisagreement, confidenceDisagreement, flagShare } from './disagreement';
+export { DISPUTED_AT, isDisputed } from './disputed';
 export { dominantAxis } from './dominant-axis';
 export { bucketLabel, confidenceHistogram, HISTOGRAM_BUCKETS } from './histogram';
 export {

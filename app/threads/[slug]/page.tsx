@@ -34,7 +34,7 @@ export default async function ThreadPage({ params, searchParams }: Props) {
     <div className="space-y-6">
       <header className="space-y-2">
         <h1 className="font-serif text-3xl font-semibold leading-tight">{model.title}</h1>
-        <p className="text-sm text-stone-600">
+        <p className="text-sm text-muted">
           {number.format(revision.lineCount)} lines · {number.format(revision.passageCount)} unique passages ·{' '}
           {number.format(revision.repeatCount)} repeats folded · revision {revision.number} ({revision.format})
         </p>

@@ -1,16 +1,14 @@
-import type { Axis } from '@/lib/claims/types';
+import type { ClaimMarkSummary } from '@/lib/claims/highlight-look';
+import { isDisputed } from '@/lib/cruxes/disputed';
 import { dominantAxis } from '@/lib/cruxes/dominant-axis';
 import { pgPool } from '../db/pg-pool';
 
-/** What the reader needs to draw a claim's highlight: where it is, its dominant axis, how many tagged it. */
-export interface ClaimHighlight {
+/** What the reader needs to draw a claim's highlight: where it is, its dominant axis, how many tagged it, whether they split. */
+export interface ClaimHighlight extends ClaimMarkSummary {
   id: string;
   passageId: string;
   start: number;
   end: number;
-  axis: Axis;
-  taggers: number;
-  crux: boolean;
 }
 
 interface HighlightRow {
@@ -20,6 +18,7 @@ interface HighlightRow {
   end: number;
   tagCount: number;
   cruxCount: number;
+  disagreement: number;
   axisOuter: number;
   axisInner: number;
   axisBoth: number;
@@ -34,7 +33,7 @@ interface HighlightRow {
 export async function claimHighlights(threadId: string, revisionId: string): Promise<ClaimHighlight[]> {
   const { rows } = await pgPool().query<HighlightRow>({
     name: 'claim-highlights',
-    text: `SELECT c."id", c."passageId", c."start", c."end", c."tagCount", c."cruxCount", c."axisOuter", c."axisInner", c."axisBoth", c."axisOther"
+    text: `SELECT c."id", c."passageId", c."start", c."end", c."tagCount", c."cruxCount", c."disagreement", c."axisOuter", c."axisInner", c."axisBoth", c."axisOther"
            FROM "Claim" c JOIN "Passage" p ON p."id" = c."passageId"
            WHERE c."threadId" = $1 AND p."revisionId" = $2 AND NOT c."orphan" AND c."tagCount" > 0
            ORDER BY c."passageId", c."start"`,
@@ -48,5 +47,6 @@ export async function claimHighlights(threadId: string, revisionId: string): Pro
     axis: dominantAxis({ outer: c.axisOuter, inner: c.axisInner, both: c.axisBoth, other: c.axisOther }),
     taggers: c.tagCount,
     crux: c.cruxCount > 0,
+    disputed: isDisputed(c.disagreement),
   }));
 }

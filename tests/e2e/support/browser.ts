@@ -1,4 +1,4 @@
-import { type Browser, type BrowserContext, chromium } from 'playwright-core';
+import { type Browser, type BrowserContext, type BrowserContextOptions, chromium } from 'playwright-core';
 import { findChromium, INSTALL_HINT } from '../../../scripts/lib/chromium';
 import { sessionCookie } from '../../support/session';
 
@@ -23,13 +23,31 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
+/** A screen to look at a page on: its width in CSS pixels and the system's colour scheme. */
+export interface Screen {
+  width: number;
+  scheme: 'light' | 'dark';
+}
+
+/** A phone (390), a tablet (768) or a laptop (1366); phones and tablets have touch screens. */
+export function screenOptions({ width, scheme }: Screen): BrowserContextOptions {
+  const touch = width < 1024;
+  return {
+    viewport: { width, height: touch ? 844 : 900 },
+    colorScheme: scheme,
+    hasTouch: touch,
+    isMobile: width < 600,
+  };
+}
+
 /** A browser context signed in as `user` (the session cookie next-auth would set). */
 export async function signedInContext(
   browser: Browser,
   baseUrl: string,
   user: { id: string; name: string },
+  options: BrowserContextOptions = {},
 ): Promise<BrowserContext> {
-  const context = await browser.newContext({ baseURL: baseUrl });
+  const context = await browser.newContext({ baseURL: baseUrl, ...options });
   const [name, value] = (await sessionCookie(user)).split('=');
   await context.addCookies([{ name, value, url: baseUrl, httpOnly: true, sameSite: 'Lax' }]);
   return context;

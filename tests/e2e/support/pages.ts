@@ -39,7 +39,11 @@ export async function selectWithMouse(page: Page, passageSelector: string, start
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-/** axe-core's WCAG 2 A/AA checks on the page; returns the violations (rule id and targets). */
+/**
+ * axe-core's WCAG 2.0/2.1 A and AA rules and its best practices, colour contrast included, plus
+ * WCAG 2.2 AA's one rule, that every target is at least 24 × 24 px (or spaced as if it were); returns
+ * the violations (rule id and the first targets).
+ */
 export async function axeViolations(page: Page) {
   await page.addScriptTag({ content: axeSource });
   return page.evaluate(async () => {
@@ -53,8 +57,36 @@ export async function axeViolations(page: Page) {
         };
       }
     ).axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
     });
     return result.violations.map((v) => ({ id: v.id, targets: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }));
   });
+}
+
+/** How far the page scrolls sideways (0 when it fits), and the elements that stick out past the viewport. */
+export function sidewaysScroll(page: Page) {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    // Content inside a box that scrolls or clips (a wide table in its scroll box) does not widen the page.
+    const clipped = (element: Element) => {
+      for (let box = element.parentElement; box && box !== document.body; box = box.parentElement)
+        if (getComputedStyle(box).overflowX !== 'visible') return true;
+      return false;
+    };
+    const wider = [...document.querySelectorAll<HTMLElement>('body *')]
+      .filter((element) => element.getBoundingClientRect().right > width + 0.5 && !clipped(element))
+      .slice(0, 5)
+      .map((element) => `${element.tagName.toLowerCase()}.${[...element.classList].join('.')}`);
+    return { overflow: document.documentElement.scrollWidth - width, wider };
+  });
+}
+
+/** axeViolations in the light theme, then the dark one (the system's scheme switched under the page). */
+export async function axeInBothThemes(page: Page) {
+  await page.emulateMedia({ colorScheme: 'light' });
+  const light = await axeViolations(page);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  const dark = await axeViolations(page);
+  await page.emulateMedia({ colorScheme: null });
+  return { light, dark };
 }

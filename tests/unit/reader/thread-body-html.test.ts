@@ -149,6 +149,7 @@ describe('threadBodyHtml', () => {
           axis: 'inner',
           taggers: i + 1,
           crux: i === 0,
+          disputed: i === 1,
         }));
         const root = parse(threadBodyHtml(model, claims));
         const [shown] = byClass(root, 'passage-text');
@@ -158,10 +159,21 @@ describe('threadBodyHtml', () => {
           const covering = marks.filter((m) => String(m.properties.dataClaimIds).split(' ').includes(claim.id));
           expect(covering.map(textContent).join('')).toBe(sliceCodePoints(text, claim.start, claim.end));
         }
-        for (const mark of marks)
-          expect(mark.properties.dataCrux === 'true').toBe(
-            String(mark.properties.dataClaimIds).split(' ').includes('c0'),
+        for (const mark of marks) {
+          const ids = String(mark.properties.dataClaimIds).split(' ');
+          expect(mark.properties.dataCrux === 'true').toBe(ids.includes('c0'));
+          // The spoken name: how many claims, the axis, disputed and crux when any is, every tagger.
+          const taggers = claims.filter((c) => ids.includes(c.id)).reduce((sum, c) => sum + c.taggers, 0);
+          expect(mark.properties.dataLabel).toBe(
+            [
+              ids.length === 1 ? 'claim' : `${ids.length} claims`,
+              'inner',
+              ...(ids.includes('c1') ? ['disputed'] : []),
+              ...(ids.includes('c0') ? ['crux'] : []),
+              `${taggers} tagger${taggers === 1 ? '' : 's'}`,
+            ].join(', '),
           );
+        }
       }),
     );
   });

@@ -23,12 +23,12 @@ export default async function ThreadCruxesPage({ params, searchParams }: Props) 
     <div className="space-y-6">
       <header>
         <p className="no-print text-sm">
-          <Link href={`/threads/${slug}`} className="text-blue-800 underline">
+          <Link href={`/threads/${slug}`} className="text-link underline">
             ← Back to the thread
           </Link>
         </p>
         <h1 className="font-serif text-3xl font-semibold">Cruxes of “{title}”</h1>
-        <p className="text-sm text-stone-600">Generated {new Date(data.report.input.generatedAt).toUTCString()}</p>
+        <p className="text-sm text-muted">Generated {new Date(data.report.input.generatedAt).toUTCString()}</p>
       </header>
       <CruxFilters
         action={`/threads/${slug}/cruxes`}
@@ -37,7 +37,7 @@ export default async function ThreadCruxesPage({ params, searchParams }: Props) 
         exportBase={`/api/threads/${slug}/cruxes`}
       />
       {data.problem && (
-        <p role="alert" className="text-red-700">
+        <p role="alert" className="text-danger">
           {data.problem}
         </p>
       )}
