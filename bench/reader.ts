@@ -56,7 +56,7 @@ process.env.DATABASE_URL = database.url;
 try {
   const { storeThreads } = await import('../lib/server/threads/ingest-thread');
   const { prepareThread } = await import('../lib/server/threads/prepare-thread');
-  const { db } = await import('../lib/server/db/client');
+  const { closeDatabase, db } = await import('../lib/server/db/client');
   const [thread] = await storeThreads([
     prepareThread({ bytes: Buffer.from(threadText(PARAGRAPHS)), format: 'text', title: 'Reader benchmark thread' }),
   ]);
@@ -205,7 +205,7 @@ try {
     writeFileSync(path.resolve(import.meta.dirname, 'results/reader.json'), `${JSON.stringify(report, null, 2)}\n`);
   } finally {
     await app.stop();
-    await db.$disconnect();
+    await closeDatabase();
   }
 } finally {
   await database.stop();

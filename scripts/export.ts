@@ -36,7 +36,7 @@ if (!['md', 'json', 'csv', 'w3c'].includes(values.format ?? '')) {
 let code = 0;
 await withDatabase(async (url) => {
   process.env.DATABASE_URL = url;
-  const { db } = await import('../lib/server/db/client');
+  const { closeDatabase, db } = await import('../lib/server/db/client');
   const { ApiError } = await import('../lib/server/http/errors');
   try {
     if (values.import) {
@@ -83,7 +83,7 @@ await withDatabase(async (url) => {
     console.error(error.message);
     code = 2;
   } finally {
-    await db.$disconnect();
+    await closeDatabase();
   }
 });
 process.exit(code);

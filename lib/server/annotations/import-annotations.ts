@@ -6,7 +6,7 @@ import type { Prisma } from '@/lib/generated/prisma/client';
 import type { SessionUser } from '../auth/session';
 import { refreshClaimAggregates } from '../claims/refresh-aggregates';
 import { db } from '../db/client';
-import { recordEventsSql } from '../events/publish';
+import { recordEvents } from '../events/publish';
 import { unprocessable } from '../http/errors';
 import { placeImported } from './anchor-imported';
 
@@ -174,7 +174,8 @@ export async function importAnnotations(input: unknown, importer: SessionUser): 
       for (const claimId of touched) await refreshClaimAggregates(tx, claimId);
       // Open readers of each thread that gained tags reload its claims (delivered on commit).
       for (const [threadId, created] of [...createdIn].sort(([a], [b]) => a.localeCompare(b))) {
-        await tx.$queryRawUnsafe(recordEventsSql(threadId, [{ type: 'import', payload: { created } }]));
+        const { text, values } = recordEvents(threadId, [{ type: 'import', payload: { created } }]);
+        await tx.$queryRawUnsafe(text, ...values);
       }
       return report;
     },
