@@ -31,7 +31,7 @@ handle(
     },
   }),
   async (c) => {
-    const report = await importAnnotations(c.req.valid('json'), c.var.user);
+    const report = await importAnnotations(c.req.valid('json'), c.get('user'));
     return report.created > 0 ? c.json({ import: report }, 201) : c.json({ import: report }, 200);
   },
 );

@@ -16,13 +16,15 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export const sameOrigin = createMiddleware<ApiEnv>(async (c, next) => {
   if (!SAFE_METHODS.has(c.req.method)) {
     const origin = c.req.header('origin');
-    if (origin === 'null') throw forbidden('Cross-site request refused (Origin: null).');
-    if (origin && !URL.canParse(origin)) throw forbidden(`Cross-site request refused (Origin: ${origin}).`);
-    if (origin && new URL(origin).origin !== new URL(publicOrigin()).origin)
+    if (origin !== undefined && origin !== siteOrigin() && originOf(origin) !== siteOrigin())
       throw forbidden(`Cross-site request from ${origin} refused.`);
   }
   await next();
 });
+
+let site: string | undefined;
+const siteOrigin = () => (site ??= new URL(publicOrigin()).origin);
+const originOf = (value: string) => (URL.canParse(value) ? new URL(value).origin : null);
 
 /** The reader the session cookie names (a signed next-auth JWT), or null; no database round trip. */
 export const session = createMiddleware<ApiEnv>(async (c, next) => {
@@ -32,7 +34,7 @@ export const session = createMiddleware<ApiEnv>(async (c, next) => {
 
 /** Routes for signed-in readers: anonymous requests get 401 before any input is read. */
 export const signedIn = createMiddleware<ApiEnv & SignedInEnv>(async (c, next) => {
-  if (!c.var.user) throw unauthorized();
+  if (!c.get('user')) throw unauthorized();
   await next();
 });
 

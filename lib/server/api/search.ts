@@ -31,7 +31,7 @@ handle(
       ...problems(400, 401, 503),
     },
   }),
-  async (c) => preparedAnswer<SearchResult>(c, await searchAnswer(c.req.valid('query'), c.var.user?.id ?? null)),
+  async (c) => preparedAnswer<SearchResult>(c, await searchAnswer(c.req.valid('query'), c.get('user')?.id ?? null)),
 );
 
 handle(
@@ -48,7 +48,7 @@ handle(
       ...problems(401, 503),
     },
   }),
-  async (c) => c.json({ items: await listSavedSearches(c.var.user.id) }, 200),
+  async (c) => c.json({ items: await listSavedSearches(c.get('user').id) }, 200),
 );
 
 handle(
@@ -68,7 +68,7 @@ handle(
       ...problems(400, 401, 409, 413, 415, 503),
     },
   }),
-  async (c) => c.json({ search: await saveSearch(c.var.user.id, c.req.valid('json')) }, 201),
+  async (c) => c.json({ search: await saveSearch(c.get('user').id, c.req.valid('json')) }, 201),
 );
 
 handle(
@@ -88,7 +88,7 @@ handle(
     },
   }),
   async (c) => {
-    await deleteSavedSearch(c.var.user.id, c.req.valid('param').id);
+    await deleteSavedSearch(c.get('user').id, c.req.valid('param').id);
     return c.json({ deleted: true as const }, 200);
   },
 );

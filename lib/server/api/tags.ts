@@ -33,7 +33,7 @@ handle(
     if (input.note.length > MAX_NOTE_LENGTH) {
       throw payloadTooLarge(`The note is ${input.note.length} characters; the limit is ${MAX_NOTE_LENGTH}.`, 'note');
     }
-    const { tag, aggregates } = await putTag(c.req.valid('param').id, c.var.user, input);
+    const { tag, aggregates } = await putTag(c.req.valid('param').id, c.get('user'), input);
     return c.json({ tag, aggregates }, 200);
   },
 );
@@ -57,7 +57,7 @@ handle(
   }),
   async (c) => {
     const { version } = c.req.valid('query');
-    const { tag } = await deleteTag({ claimId: c.req.valid('param').id }, c.var.user, version);
+    const { tag } = await deleteTag({ claimId: c.req.valid('param').id }, c.get('user'), version);
     return c.json({ tag, deleted: true as const }, 200);
   },
 );
@@ -78,7 +78,7 @@ handle(
     },
   }),
   async (c) => {
-    const { tag, aggregates } = await restoreTag(c.req.valid('param').id, c.var.user);
+    const { tag, aggregates } = await restoreTag(c.req.valid('param').id, c.get('user'));
     return c.json({ tag, aggregates }, 200);
   },
 );
@@ -101,7 +101,7 @@ handle(
   }),
   async (c) => {
     const { version } = c.req.valid('query');
-    const { tag } = await deleteTag({ tagId: c.req.valid('param').id }, c.var.user, version);
+    const { tag } = await deleteTag({ tagId: c.req.valid('param').id }, c.get('user'), version);
     return c.json({ tag, deleted: true as const }, 200);
   },
 );

@@ -63,7 +63,7 @@ handle(
     },
   }),
   async (c) => {
-    const { claim, created } = await createClaim(c.req.valid('param').slug, c.var.user, c.req.valid('json'));
+    const { claim, created } = await createClaim(c.req.valid('param').slug, c.get('user'), c.req.valid('json'));
     return created ? c.json({ claim }, 201) : c.json({ claim }, 200);
   },
 );

@@ -74,7 +74,7 @@ handle(
   async (c) => {
     const upload = await readUpload(c.req.raw);
     try {
-      const outcome = await ingestThread({ ...upload, createdById: c.var.user.id });
+      const outcome = await ingestThread({ ...upload, createdById: c.get('user').id });
       return outcome.created ? c.json({ thread: outcome }, 201) : c.json({ thread: outcome }, 200);
     } catch (error) {
       if (error instanceof IngestError) throw ingestErrorToApi(error);
