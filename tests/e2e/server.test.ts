@@ -123,7 +123,16 @@ describe('stopping the server', () => {
           () => 'no answer',
         ),
       );
-      await new Promise((resolve) => setTimeout(resolve, 500));
+      // Both transaction slots waiting on the lock: the server is taking the writes; on a busy
+      // machine it may still be reading the others, so it is given a further second.
+      for (;;) {
+        const { rows } = await holder.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+        );
+        if (rows[0].n >= 2) break;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      await new Promise((resolve) => setTimeout(resolve, 1000));
       const stopped = app.stop(); // SIGTERM while every write waits on the lock
       await new Promise((resolve) => setTimeout(resolve, 300));
       await holder.query('COMMIT');
