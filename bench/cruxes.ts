@@ -16,7 +16,7 @@ const database = await benchDatabase('crux_bench_cruxes');
 process.env.DATABASE_URL = database.url;
 try {
   const { loadSeedThreads } = await import('../lib/server/seed');
-  const { db } = await import('../lib/server/db/client');
+  const { closeDatabase } = await import('../lib/server/db/client');
   const threads = await loadSeedThreads(path.resolve(import.meta.dirname, '../prisma/seed-data'));
   const users = await insertUsers(database.url, TAGGERS, 'Reader');
   let tags = 0;
@@ -27,7 +27,7 @@ try {
     claims += tagged.claims;
   }
   console.log(`${threads.length} seed threads, ${claims} claims, ${tags} tags from ${TAGGERS} readers.`);
-  await db.$disconnect();
+  await closeDatabase();
 
   await buildIfNeeded();
   const app = await startApp({ DATABASE_URL: database.url, NEXTAUTH_SECRET: 'bench-secret-bench-secret-bench-secret' });

@@ -40,7 +40,7 @@ if (!(FORMATS as readonly string[]).includes(values.format ?? '')) {
 let code = 0;
 await withDatabase(async (url) => {
   process.env.DATABASE_URL = url;
-  const { db } = await import('../lib/server/db/client');
+  const { closeDatabase, db } = await import('../lib/server/db/client');
   const { ApiError } = await import('../lib/server/http/errors');
   const { publicOrigin } = await import('../lib/server/public-origin');
   const baseUrl = values['base-url'] ?? publicOrigin();
@@ -91,7 +91,7 @@ await withDatabase(async (url) => {
     console.error(error.message);
     code = 2;
   } finally {
-    await db.$disconnect();
+    await closeDatabase();
   }
 });
 process.exit(code);

@@ -96,7 +96,7 @@ await withDatabase(async (url) => {
   }
   await flush();
   bar.done();
-  const { db } = await import('../lib/server/db/client');
-  await db.$disconnect();
+  const { closeDatabase } = await import('../lib/server/db/client');
+  await closeDatabase();
 });
 process.exit(failed ? 2 : 0);

@@ -1,20 +1,20 @@
 /**
- * The production server: Next.js serves every page and route, except the hot JSON routes — the tag
- * writes and the search API — which go straight to their App Router route handlers (the same
- * exported functions, the same files) without Next.js's per-request routing and rendering
- * pipeline: about 1.3 ms of CPU per request on our machines, ten times a bare Node.js server, and
- * the ceiling of tag writes under load (decision 011).
+ * The production server: the JSON API (lib/server/api, a Hono app) answers every path under /api
+ * except next-auth's /api/auth/*; Next.js serves the pages and next-auth. `next start` alone serves
+ * no API (decision 012).
  *
  *   node --import tsx scripts/serve.ts -p PORT [-H HOST]
  *
- * The direct routes are loaded beside the Next.js bundle, so this process holds two copies of their
- * modules; the state they keep (database pools, the tag write queue, caches) lives on globalThis and
- * is shared, and errors are recognised across copies (`ApiError`'s `Symbol.hasInstance`).
+ * The client's address is taken here, from the socket (and X-Forwarded-For under TRUST_PROXY): the
+ * API is handed the socket's peer, and Next.js gets the address in CLIENT_ADDRESS_HEADER, which is
+ * overwritten on every request so that no client can choose it.
  */
 import http from 'node:http';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import type { NextConfig } from 'next';
+import { getRequestListener } from '@hono/node-server';
+import next from 'next';
+import { api } from '../lib/server/api/app';
+import { CLIENT_ADDRESS_HEADER, clientAddress } from '../lib/server/client-address';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 
@@ -27,59 +27,47 @@ const port = Number(option('-p', process.env.PORT ?? '3000'));
 const hostname = option('-H', '0.0.0.0');
 (process.env as Record<string, string>).NODE_ENV = 'production';
 
-/** What next.config.js's headers() puts on every path, put on the direct routes' answers too. */
-async function everyPathHeaders(): Promise<Record<string, string>> {
-  const { default: config } = (await import(pathToFileURL(path.join(ROOT, 'next.config.js')).href)) as {
-    default: NextConfig;
-  };
-  const rules = (await config.headers?.()) ?? [];
-  return Object.fromEntries(
-    rules.filter((rule) => rule.source === '/:path*').flatMap((rule) => rule.headers.map((h) => [h.key, h.value])),
-  );
+const started = performance.now();
+const pages = next({ dev: false, dir: ROOT, hostname, port });
+await pages.prepare();
+const servePage = pages.getRequestHandler();
+const serveApi = getRequestListener((request, { incoming }) =>
+  api.fetch(request, { remoteAddress: incoming.socket.remoteAddress }),
+);
+
+/** The API's paths: /api and everything under it but next-auth's. */
+function isApi(url: string | undefined): boolean {
+  const pathname = url?.split('?', 1)[0] ?? '';
+  return (pathname === '/api' || pathname.startsWith('/api/')) && !pathname.startsWith('/api/auth/');
 }
 
-const started = performance.now();
-const [{ default: next }, nextConfigHeaders, { findDirectRoute, serveDirect }, search, tag, restore, tagById] =
-  await Promise.all([
-    import('next'),
-    everyPathHeaders(),
-    import('../lib/server/http/node-bridge'),
-    import('../app/api/claims/route'),
-    import('../app/api/claims/[id]/tag/route'),
-    import('../app/api/claims/[id]/tag/restore/route'),
-    import('../app/api/tags/[id]/route'),
-  ]);
-type Handler = import('../lib/server/http/node-bridge').WebHandler;
+const MUTATIONS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-const DIRECT_ROUTES = [
-  { method: 'GET', path: /^\/api\/claims$/, handler: search.GET as Handler },
-  { method: 'PUT', path: /^\/api\/claims\/(?<id>[^/]+)\/tag$/, handler: tag.PUT as Handler },
-  { method: 'DELETE', path: /^\/api\/claims\/(?<id>[^/]+)\/tag$/, handler: tag.DELETE as Handler },
-  { method: 'POST', path: /^\/api\/claims\/(?<id>[^/]+)\/tag\/restore$/, handler: restore.POST as Handler },
-  { method: 'DELETE', path: /^\/api\/tags\/(?<id>[^/]+)$/, handler: tagById.DELETE as Handler },
-];
+/** Writes under way: a stop lets them finish (a tag write already queued commits and is answered). */
+let writing = 0;
 
-const app = next({ dev: false, dir: ROOT, hostname, port });
-await app.prepare();
-const handle = app.getRequestHandler();
-
-/** Direct requests under way: a stop lets them finish (a tag write already queued commits and is answered). */
-let inFlight = 0;
 const server = http.createServer((req, res) => {
-  const direct = findDirectRoute(DIRECT_ROUTES, req.method, req.url);
-  if (!direct) return void handle(req, res);
-  inFlight++;
-  void serveDirect(req, res, direct, nextConfigHeaders).finally(() => inFlight--);
+  if (!isApi(req.url)) {
+    req.headers[CLIENT_ADDRESS_HEADER] = clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for']);
+    void servePage(req, res);
+    return;
+  }
+  if (!MUTATIONS.has(req.method ?? '')) {
+    void serveApi(req, res);
+    return;
+  }
+  writing++;
+  void serveApi(req, res).finally(() => writing--);
 });
 
-/** How long a stop waits for direct requests under way before it closes every connection. */
+/** How long a stop waits for writes under way before it closes every connection. */
 const DRAIN_MS = 10_000;
 
 async function stop() {
   server.close(); // no new connections
   server.closeIdleConnections();
   const deadline = Date.now() + DRAIN_MS;
-  while (inFlight > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+  while (writing > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
   server.closeAllConnections(); // live event streams and anything still open
   process.exit(0);
 }

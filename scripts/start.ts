@@ -12,6 +12,7 @@ import { ensureDatabase, isPortFree, startEmbeddedPostgres, type EmbeddedServer 
 import { DATA_DIR } from './db/with-database';
 import { fail, step } from './lib/console';
 import { watchLauncher } from './lib/launcher';
+import { checkDatabaseUrl } from '../lib/server/env';
 
 const port = Number(process.env.PORT ?? 3000);
 if (!Number.isInteger(port) || port < 1 || port > 65535)
@@ -40,8 +41,10 @@ process.on('SIGHUP', () => void stop(0));
 watchLauncher(() => void stop(0));
 
 async function checkReachable(url: string) {
-  if (!/^postgres(ql)?:\/\//.test(url) || !URL.canParse(url)) {
-    fail(`DATABASE_URL is not a postgresql:// URL (got "${url}"). Example: postgresql://user:password@host:5432/crux`);
+  try {
+    checkDatabaseUrl(url);
+  } catch (error) {
+    fail((error as Error).message);
   }
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
   try {

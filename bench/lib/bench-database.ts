@@ -5,13 +5,14 @@
 import path from 'node:path';
 import pg from 'pg';
 import { applyMigrations } from '../../lib/server/db/migrations';
+import { checkDatabaseUrl } from '../../lib/server/env';
 import { startEmbeddedPostgres } from '../../scripts/db/embedded';
 
 export async function benchDatabase(name: string) {
   let stop = async () => {};
   let serverUrl: string;
   if (process.env.BENCH_DATABASE_URL) {
-    serverUrl = process.env.BENCH_DATABASE_URL;
+    serverUrl = checkDatabaseUrl(process.env.BENCH_DATABASE_URL, 'BENCH_DATABASE_URL');
   } else {
     const server = await startEmbeddedPostgres({
       dataDir: path.resolve(import.meta.dirname, '../../.data/postgres-bench'),

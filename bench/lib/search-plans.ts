@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { facetQuery } from '../../lib/server/search/facets';
-import { db } from '../../lib/server/db/client';
+import { closeDatabase, db } from '../../lib/server/db/client';
 import { correctQuery, FUZZY_THRESHOLD } from '../../lib/server/search/mode';
 import { headlinesQuery, pageQuery, pageWithFacetsQuery } from '../../lib/server/search/search-claims';
 import { effectiveSort, searchParamsSchema } from '../../lib/search/search-params';
@@ -78,6 +78,6 @@ export async function explainShapes(
     }
   }
   await client.end();
-  await db.$disconnect();
+  await closeDatabase();
   return `${sections.join('\n')}\n`;
 }

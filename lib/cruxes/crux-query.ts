@@ -24,3 +24,5 @@ export const cruxQuerySchema = z.object({
     .max(1000)
     .optional(),
 });
+
+export type CruxQuery = z.infer<typeof cruxQuerySchema>;

@@ -16,6 +16,16 @@ const schema = z.object({
   /** The public origin IRIs and links are built from (lib/server/public-origin.ts); NEXTAUTH_URL when unset. */
   PUBLIC_URL: z.url().optional(),
   PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
+  /**
+   * How many proxies in front of the app append to X-Forwarded-For and are trusted to (0: none; the
+   * client address is the socket's peer). See lib/server/client-address.ts.
+   */
+  TRUST_PROXY: z.coerce
+    .number({ error: 'TRUST_PROXY must be the number of trusted proxies in front of the app (0 for none).' })
+    .int('TRUST_PROXY must be a whole number of proxies.')
+    .min(0, 'TRUST_PROXY must be 0 or more.')
+    .max(10, 'TRUST_PROXY is at most 10.')
+    .default(0),
   GITHUB_ID: z.string().optional(),
   GITHUB_SECRET: z.string().optional(),
   GOOGLE_CLIENT_ID: z.string().optional(),
@@ -29,6 +39,18 @@ const schema = z.object({
 });
 
 export type Env = z.infer<typeof schema>;
+
+/**
+ * Checks a database URL on its own, by the same rule as DATABASE_URL above — for the scripts that
+ * are handed one (`name`: the variable it came from) before anything else of the configuration
+ * matters. The message says what is wrong and what to set.
+ */
+export function checkDatabaseUrl(value: string | undefined, name = 'DATABASE_URL'): string {
+  if (!value) throw new Error(`${name} is not set; it must be a postgresql:// URL.`);
+  const result = postgresUrl.safeParse(value);
+  if (!result.success) throw new Error(`${name} ${result.error.issues[0].message} (got "${value}").`);
+  return result.data;
+}
 
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const result = schema.safeParse(source);

@@ -41,9 +41,3 @@ export async function enforce(rule: RateRule, subject: string): Promise<void> {
     });
   }
 }
-
-/** The client address as the proxy in front reports it; behind none, all clients share one bucket. */
-export function clientIp(headers: Headers): string {
-  const forwarded = headers.get('x-forwarded-for')?.split(',')[0]?.trim();
-  return forwarded || headers.get('x-real-ip') || 'direct';
-}

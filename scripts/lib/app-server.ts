@@ -1,7 +1,6 @@
 /**
  * A production app server (scripts/serve.ts) on a free port, as `npm start` serves it; used by the
- * browser tests and the benchmarks. `{ server: 'next' }` runs plain `next start` on the same build
- * instead, for comparing the two.
+ * browser tests and the benchmarks.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
@@ -19,22 +18,17 @@ export interface RunningApp {
 let nextPort = 3100 + Math.floor(Math.random() * 500);
 
 /** The command line (after node and its flags) that serves the built app on `port`. */
-export function serverArgs(port: number, server: 'crux' | 'next' = 'crux'): string[] {
-  if (server === 'next')
-    return [path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', String(port)];
+export function serverArgs(port: number): string[] {
   return ['--import', 'tsx', path.join(ROOT, 'scripts', 'serve.ts'), '-p', String(port)];
 }
 
-export async function startApp(
-  env: Record<string, string>,
-  options: { server?: 'crux' | 'next' } = {},
-): Promise<RunningApp> {
+export async function startApp(env: Record<string, string>): Promise<RunningApp> {
   const port = await firstFreePort(nextPort);
   nextPort = port + 1;
   const url = `http://localhost:${port}`;
   // APP_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") runs the server under node with those flags, for profiling.
   const nodeArgs = process.env.APP_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
-  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, ...serverArgs(port, options.server)], {
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, ...serverArgs(port)], {
     cwd: ROOT,
     stdio: ['ignore', process.env.CRUX_APP_LOG ? 'inherit' : 'ignore', 'pipe'],
     env: {

@@ -8,6 +8,7 @@ import type pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { startEmbeddedPostgres, type EmbeddedServer } from '../../scripts/db/embedded';
 import { applyMigrations } from '../../lib/server/db/migrations';
+import { checkDatabaseUrl } from '../../lib/server/env';
 import { RUN_PREFIX, serverUrlFor, withAdmin } from './database-admin';
 
 declare module 'vitest' {
@@ -48,7 +49,7 @@ async function startSharedDatabase(): Promise<SharedDatabase> {
   let embedded: EmbeddedServer | undefined;
   let serverUrl: string;
   if (process.env.TEST_DATABASE_URL) {
-    serverUrl = serverUrlFor(process.env.TEST_DATABASE_URL);
+    serverUrl = serverUrlFor(checkDatabaseUrl(process.env.TEST_DATABASE_URL, 'TEST_DATABASE_URL'));
   } else {
     embedded = await startEmbeddedPostgres({
       dataDir: path.resolve(import.meta.dirname, '../../.data/postgres-test'),

@@ -17,7 +17,7 @@ process.env.LOG_LEVEL ??= 'silent';
 process.env.NEXTAUTH_SECRET = TEST_SECRET;
 
 afterAll(async () => {
-  const { db } = await import('@/lib/server/db/client');
-  await db.$disconnect();
+  const { closeDatabase } = await import('@/lib/server/db/client');
+  await closeDatabase();
   await withAdmin(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
 });

@@ -1,10 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { PUT as putTagRoute } from '@/app/api/claims/[id]/tag/route';
-import { POST as createClaimRoute } from '@/app/api/threads/[slug]/claims/route';
 import { db } from '@/lib/server/db/client';
 import { insertThread, insertUser } from '../support/factories';
 import { call } from '../support/requests';
 import { recordFigures } from './figures';
+
+const putTagRoute = '/api/claims/{id}/tag';
+const createClaimRoute = '/api/threads/{slug}/claims';
 
 const USERS = 100;
 const CLAIMS_PER_USER = 50;

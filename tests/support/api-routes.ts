@@ -1,24 +1,12 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import path from 'node:path';
+import { api } from '@/lib/server/api/app';
 
-const API = path.resolve(import.meta.dirname, '../../app/api');
-
-/** Every route handler of app/api that changes data, as "METHOD route/path" ("PUT claims/[id]/tag"). */
+/**
+ * Every route of the API app that changes data, as "METHOD /api/path/{param}" — from the app's own
+ * route list, so a new one is found without anyone listing it. (Next.js serves only the pages and
+ * next-auth, whose sign-in writes no content.)
+ */
 export function mutatingRoutes(): string[] {
-  const found: string[] = [];
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir)) {
-      const full = path.join(dir, entry);
-      if (statSync(full).isDirectory()) walk(full);
-      else if (entry === 'route.ts') {
-        const source = readFileSync(full, 'utf8');
-        for (const method of ['POST', 'PUT', 'DELETE', 'PATCH']) {
-          if (new RegExp(`export (const|async function) ${method}\\b`).test(source))
-            found.push(`${method} ${path.relative(API, dir)}`);
-        }
-      }
-    }
-  };
-  walk(API);
-  return found;
+  return api.routes
+    .filter((route) => ['POST', 'PUT', 'DELETE', 'PATCH'].includes(route.method))
+    .map((route) => `${route.method} ${route.path.replace(/:(\w+)/g, '{$1}')}`);
 }

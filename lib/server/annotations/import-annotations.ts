@@ -7,7 +7,7 @@ import { attributeCreators } from '../authors/attribute-creators';
 import { refreshClaimAggregates } from '../claims/refresh-aggregates';
 import { db } from '../db/client';
 import { uuidv7 } from '../db/uuid';
-import { recordEventsSql } from '../events/publish';
+import { recordEvents } from '../events/publish';
 import { unprocessable } from '../http/errors';
 import { type Placement, placeImported } from './anchor-imported';
 import { type ImportThread, resolveTargets } from './resolve-targets';
@@ -202,7 +202,8 @@ export async function importAnnotations(
       for (const claimId of touched) await refreshClaimAggregates(tx, claimId);
       // Open readers of each thread that gained tags reload its claims (delivered on commit).
       for (const [threadId, created] of [...createdIn].sort(([a], [b]) => a.localeCompare(b))) {
-        await tx.$queryRawUnsafe(recordEventsSql(threadId, [{ type: 'import', payload: { created } }]));
+        const { text, values } = recordEvents(threadId, [{ type: 'import', payload: { created } }]);
+        await tx.$queryRawUnsafe(text, ...values);
       }
       return report;
     },

@@ -1,8 +1,12 @@
 import { toApiError } from '../db/errors';
 import { ApiError } from '../http/errors';
-import { clientIp, hit, RULES } from '../rate-limit';
+import { CLIENT_ADDRESS_HEADER } from '../client-address';
+import { hit, RULES } from '../rate-limit';
 
-/** Counts a password sign-in attempt; returns the 429 to send when over the limit. */
+/**
+ * Counts a password sign-in attempt, per client address and per email; returns the 429 to send when
+ * over either limit. The address is the one the server took from the socket (CLIENT_ADDRESS_HEADER).
+ */
 export async function signInRateLimit(req: Request): Promise<ApiError | null> {
   try {
     const form = await req
@@ -13,7 +17,7 @@ export async function signInRateLimit(req: Request): Promise<ApiError | null> {
       String(form?.get('email') ?? '')
         .trim()
         .toLowerCase() || '-';
-    const perIp = await hit(RULES.signInPerIp, clientIp(req.headers));
+    const perIp = await hit(RULES.signInPerIp, req.headers.get(CLIENT_ADDRESS_HEADER) ?? 'unknown');
     const perEmail = await hit(RULES.signInPerEmail, email);
     if (perIp.allowed && perEmail.allowed) return null;
     const wait = Math.max(

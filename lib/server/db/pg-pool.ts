@@ -4,8 +4,8 @@ import { env } from '../env';
 const globalForPg = globalThis as unknown as { cruxPgPool?: pg.Pool };
 
 /**
- * A plain node-postgres pool for the hot write paths (tag writes), where a handful of hand-written
- * statements in one transaction beat an ORM round trip per step. Everything else uses Prisma.
+ * The one connection pool of this app instance (DB_POOL_SIZE connections): Prisma runs on it
+ * (client.ts) and so does the SQL written by hand for the hot paths — tag writes, search, ingest.
  */
 export function pgPool(): pg.Pool {
   if (!globalForPg.cruxPgPool) {
@@ -13,6 +13,7 @@ export function pgPool(): pg.Pool {
     const pool = new pg.Pool({
       connectionString: DATABASE_URL,
       max: DB_POOL_SIZE,
+      // Fail fast while the database is down: a request gets a 503, not a hang.
       connectionTimeoutMillis: 5_000,
       statement_timeout: 30_000,
     });
@@ -21,6 +22,19 @@ export function pgPool(): pg.Pool {
     globalForPg.cruxPgPool = pool;
   }
   return globalForPg.cruxPgPool;
+}
+
+/** Closes the pool; the next query opens a new one. */
+export async function closePgPool(): Promise<void> {
+  const pool = globalForPg.cruxPgPool;
+  globalForPg.cruxPgPool = undefined;
+  await pool?.end();
+}
+
+/** A statement with its values bound as parameters (never spliced into its text). */
+export interface Statement {
+  text: string;
+  values?: unknown[];
 }
 
 /** Postgres gave up on the transaction to break a deadlock or a serialisation conflict: safe to run again. */
@@ -82,23 +96,40 @@ export function inSnapshot<T>(work: (client: pg.PoolClient) => Promise<T>, pool:
 }
 
 /**
- * A transaction in two round trips: `open` runs in the same message as BEGIN, and the statements
- * `work` returns run in the same message as COMMIT. Locks the closing statements take are held only
- * while Postgres runs them and commits, never while a reply waits in this process's event loop
- * behind other requests. Both are complete SQL text (values inlined with `sql-literal`); `work`
- * gets the results of `open`'s statements and may throw (an ApiError, say) to roll back.
- * Retried like `inTransaction`.
+ * Sends the statements one behind the other without waiting for each answer (node-postgres's
+ * pipeline mode: each is still parsed, bound and answered on its own), then waits for them all: one
+ * round trip. The first failure is thrown once every answer is in, so the connection is idle again.
+ * Pipeline mode is switched on for these statements only: COPY (ingest) cannot run in it.
+ */
+async function pipelined(client: pg.PoolClient, statements: Statement[]): Promise<pg.QueryResult[]> {
+  const modes = client as unknown as { pipeline: boolean };
+  modes.pipeline = true;
+  try {
+    const answers = await Promise.allSettled(statements.map((statement) => client.query(statement)));
+    const failed = answers.find((answer) => answer.status === 'rejected');
+    if (failed) throw failed.reason;
+    return answers.map((answer) => (answer as PromiseFulfilledResult<pg.QueryResult>).value);
+  } finally {
+    modes.pipeline = false;
+  }
+}
+
+/**
+ * A transaction in two round trips: BEGIN and the `open` statements go together, then the
+ * statements `work` returns go together with COMMIT. Locks the closing statements take are held
+ * only while Postgres runs them and commits, never while a reply waits in this process's event
+ * loop behind other requests. `work` gets the results of `open` and may throw (an ApiError, say)
+ * to roll back. Retried like `inTransaction`.
  */
 export function inTwoTripTransaction<T>(
-  open: string,
-  work: (opened: pg.QueryResult[]) => { result: T; close: string },
+  open: Statement[],
+  work: (opened: pg.QueryResult[]) => { result: T; close: Statement[] },
 ): Promise<T> {
   return retried(() =>
     onClient(async (client) => {
-      // A message of several statements answers with one result per statement (BEGIN's first).
-      const opened = (await client.query(`BEGIN; ${open}`)) as unknown as pg.QueryResult[];
+      const opened = await pipelined(client, [{ text: 'BEGIN' }, ...open]);
       const { result, close } = work(opened.slice(1));
-      await client.query(`${close}; COMMIT`);
+      await pipelined(client, [...close, { text: 'COMMIT' }]);
       return result;
     }),
   );

@@ -4,10 +4,19 @@ import { ApiError, badRequest, payloadTooLarge } from './errors';
 
 export const MAX_JSON_BYTES = 1024 * 1024;
 
-/** Reads at most `limit` bytes of the body; more is a 413, not a memory spike. */
+/**
+ * Reads at most `limit` bytes of the body; more is a 413, not a memory spike. A body of declared
+ * length (the usual case) is read whole: the HTTP parser holds it to that length, and reading it
+ * without a stream skips building one (~65 µs a request on the API's Node.js requests). A chunked
+ * body is read as a stream and cut off at the limit.
+ */
 export async function readBodyBytes(req: Request, limit: number): Promise<Uint8Array<ArrayBuffer>> {
-  const declared = Number(req.headers.get('content-length') ?? NaN);
-  if (declared > limit) throw payloadTooLarge(`Request body is ${declared} bytes; the limit is ${limit} bytes.`);
+  const declared = req.headers.get('content-length');
+  if (declared !== null) {
+    if (Number(declared) > limit)
+      throw payloadTooLarge(`Request body is ${declared} bytes; the limit is ${limit} bytes.`);
+    return new Uint8Array(await req.arrayBuffer());
+  }
   if (!req.body) return new Uint8Array();
   const reader = req.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -39,7 +48,12 @@ export function zodIssueToError(error: z.ZodError, depth = Number.POSITIVE_INFIN
   return badRequest(`${where}${issue?.message ?? 'invalid input'}`, field);
 }
 
-export async function readJson<T>(req: Request, schema: z.ZodType<T>, limit = MAX_JSON_BYTES): Promise<T> {
+/**
+ * The body of a JSON request, read strictly: JSON's media type (415 otherwise), at most `limit`
+ * bytes (413), valid UTF-8 and no NUL character (400), syntactically JSON (400 naming where it
+ * breaks). Gives the text and the value parsed from it.
+ */
+export async function readJsonBody(req: Request, limit = MAX_JSON_BYTES): Promise<{ text: string; value: unknown }> {
   const type = req.headers.get('content-type') ?? '';
   if (!/^application\/(.+\+)?json\b/i.test(type)) {
     throw new ApiError(
@@ -55,43 +69,23 @@ export async function readJson<T>(req: Request, schema: z.ZodType<T>, limit = MA
     throw badRequest('Request body is not valid UTF-8.');
   }
   if (text.includes('\u0000')) throw badRequest('Request body contains a NUL character.');
-  let data: unknown;
   try {
-    data = JSON.parse(text);
+    return { text, value: JSON.parse(text) };
   } catch (error) {
     throw badRequest(`Request body is not valid JSON: ${(error as Error).message}`);
   }
-  const result = schema.safeParse(data);
+}
+
+/** A JSON body read strictly (readJsonBody) and validated against `schema`. */
+export async function readJson<T>(req: Request, schema: z.ZodType<T>, limit = MAX_JSON_BYTES): Promise<T> {
+  const result = schema.safeParse((await readJsonBody(req, limit)).value);
   if (!result.success) throw zodIssueToError(result.error);
   return result.data;
 }
 
+/** A URL's query parameters read with `schema`; the first problem is a 400 naming the parameter. */
 export function readQuery<T>(url: URL, schema: z.ZodType<T>): T {
   const result = schema.safeParse(queryRecord(url.searchParams));
   if (!result.success) throw zodIssueToError(result.error, 1);
   return result.data;
-}
-
-/**
- * `readQuery` for a route asked the same questions again and again (search): each query string
- * is parsed once and its parameters kept (the last `size` strings, least recently used out; bad
- * ones are never kept, so they fail every time). The parameters are frozen: they are shared.
- */
-export function queryReader<T extends object>(schema: z.ZodType<T>, size = 2_000): (url: URL) => Readonly<T> {
-  const parsed = new Map<string, Readonly<T>>();
-  return (url) => {
-    const key = url.search;
-    const found = parsed.get(key);
-    if (found) {
-      parsed.delete(key);
-      parsed.set(key, found);
-      return found;
-    }
-    const params = readQuery(url, schema);
-    for (const value of Object.values(params)) if (Array.isArray(value)) Object.freeze(value);
-    const frozen = Object.freeze(params);
-    parsed.set(key, frozen);
-    if (parsed.size > size) parsed.delete(parsed.keys().next().value as string);
-    return frozen;
-  };
 }

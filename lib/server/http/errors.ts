@@ -27,21 +27,8 @@ const STATUS: Record<ErrorCode, number> = {
   internal: 500,
 };
 
-/** Marks an ApiError whichever copy of this module made it (see `Symbol.hasInstance` below). */
-const API_ERROR = Symbol.for('crux-reader.ApiError');
-
 export class ApiError extends Error {
   readonly status: number;
-  readonly [API_ERROR] = true;
-
-  /**
-   * `instanceof ApiError` holds for an ApiError from any copy of this module. The production server
-   * loads the hot tag routes beside the Next.js bundle (scripts/serve.ts), so one process can hold
-   * two copies, and objects they share (the tag write queue) may throw either's errors.
-   */
-  static [Symbol.hasInstance](value: unknown): boolean {
-    return typeof value === 'object' && value !== null && (value as { [API_ERROR]?: unknown })[API_ERROR] === true;
-  }
 
   constructor(
     readonly code: ErrorCode,

@@ -1,9 +1,10 @@
 import { siteIri } from '@/lib/export/w3c-iris';
 import { publicOrigin } from '../public-origin';
 import { prefersHtml } from './accept';
-import { notFound } from './errors';
+import { toApiError } from '../db/errors';
+import { log } from '../log';
+import { errorResponse, internalError, notFound } from './errors';
 import { annotationJsonLd, htmlNotFound, seeOther } from './linked-data';
-import { route } from './route';
 
 /** What one of this site's IRIs answers: the page a person reads it on, and (for data clients) its JSON-LD. */
 export interface IriAnswer {
@@ -18,15 +19,23 @@ export interface IriAnswer {
  * from the request's Host.
  */
 export function iriRoute<P>(what: string, resolve: (params: P, url: URL, origin: string) => Promise<IriAnswer | null>) {
-  return route<P>(async ({ req, url, params }) => {
-    const origin = publicOrigin();
-    const html = prefersHtml(req.headers.get('accept'));
-    const answer = await resolve(params, url, origin);
-    if (!answer) {
-      const message = `${what} is not here: it was deleted, or never existed.`;
-      if (html) return htmlNotFound(message, siteIri(origin));
-      throw notFound(message);
+  return async (req: Request, context: { params: Promise<P> }): Promise<Response> => {
+    const url = new URL(req.url);
+    try {
+      const origin = publicOrigin();
+      const html = prefersHtml(req.headers.get('accept'));
+      const answer = await resolve(await context.params, url, origin);
+      if (!answer) {
+        const message = `${what} is not here: it was deleted, or never existed.`;
+        if (html) return htmlNotFound(message, siteIri(origin));
+        throw notFound(message);
+      }
+      return html || answer.document === undefined ? seeOther(answer.page) : annotationJsonLd(answer.document);
+    } catch (error) {
+      const apiError = toApiError(error);
+      if (apiError) return errorResponse(apiError);
+      log.error({ err: error, path: url.pathname }, 'unhandled error answering an IRI');
+      return errorResponse(internalError());
     }
-    return html || answer.document === undefined ? seeOther(answer.page) : annotationJsonLd(answer.document);
-  });
+  };
 }

@@ -29,29 +29,14 @@ export async function gzipBody(body: Buffer): Promise<Buffer> {
   return body.byteLength <= GZIP_INLINE_MAX_BYTES ? gzipSync(body, INLINE_OPTIONS) : gzip(body, { level: GZIP_LEVEL });
 }
 
-/** Marks a PreparedJson whichever copy of this module made it (see `Symbol.hasInstance` below). */
-const PREPARED = Symbol.for('crux-reader.PreparedJson');
-
 /**
  * A JSON answer serialised once, to be sent any number of times: a cached answer kept this way
  * costs neither `JSON.stringify` nor, when the client takes gzip, compression again (the
- * compressed bytes are kept beside the plain ones the first time they are asked for). A route
- * handler may return one (see route.ts): the production server sends its bytes as they are, and
- * Next.js gets it as a `Response`.
+ * compressed bytes are kept beside the plain ones the first time they are asked for).
  */
 export class PreparedJson {
-  readonly [PREPARED] = true;
   readonly bytes: Buffer<ArrayBuffer>;
   private gzipped: Promise<Buffer> | null = null;
-
-  /**
-   * `instanceof PreparedJson` holds for one from any copy of this module: the production server
-   * loads the search route beside the Next.js bundle (scripts/serve.ts), and answers are cached
-   * on `globalThis`, shared by both copies.
-   */
-  static [Symbol.hasInstance](value: unknown): boolean {
-    return typeof value === 'object' && value !== null && (value as { [PREPARED]?: unknown })[PREPARED] === true;
-  }
 
   constructor(value: unknown) {
     this.bytes = Buffer.from(JSON.stringify(value));
@@ -60,10 +45,5 @@ export class PreparedJson {
   gzip(): Promise<Buffer> {
     this.gzipped ??= gzipBody(this.bytes);
     return this.gzipped;
-  }
-
-  /** The answer as a 200 JSON response, as `Response.json` would make it. */
-  toResponse(): Response {
-    return new Response(this.bytes, { headers: { 'content-type': 'application/json' } });
   }
 }

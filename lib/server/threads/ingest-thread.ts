@@ -2,7 +2,7 @@ import { db } from '../db/client';
 import { isUniqueViolation } from '../db/errors';
 import { uuidv7 } from '../db/uuid';
 import { inTransaction } from '../db/pg-pool';
-import { recordEventsSql } from '../events/publish';
+import { recordEvents } from '../events/publish';
 import { type IngestInput, type PreparedThread, prepareThread } from './prepare-thread';
 import { reanchorThread } from './reanchor-revision';
 import { type NewRevision, saveRevisions } from './save-revision';
@@ -156,7 +156,7 @@ async function storeOnce(prepared: PreparedThread[]): Promise<IngestOutcome[]> {
       const summary = await reanchorThread(client, thread.id, fresh[i].dedup.passages, saved[i].passageIds);
       reanchored.set(thread.id, summary);
       await client.query(
-        recordEventsSql(thread.id, [{ type: 'revision', payload: { revision: revisions[i].number, ...summary } }]),
+        recordEvents(thread.id, [{ type: 'revision', payload: { revision: revisions[i].number, ...summary } }]),
       );
     }
     return threads.map((thread, i) => ({ thread, number: revisions[i].number, reanchored: reanchored.get(thread.id) }));

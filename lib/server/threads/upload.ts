@@ -17,7 +17,8 @@ const formatSchema = z.enum(THREAD_FORMATS as [ThreadFormat, ...ThreadFormat[]],
   error: `format must be one of ${THREAD_FORMATS.join(', ')}.`,
 });
 
-const jsonUpload = z.object({
+/** An upload as JSON (a multipart form has the same fields, with the thread as the file `file`). */
+export const jsonUploadSchema = z.object({
   text: z.string({ error: 'text is required: the thread itself.' }),
   title: z.string().trim().max(300).optional(),
   format: formatSchema.optional(),
@@ -63,7 +64,7 @@ export async function readUpload(req: Request): Promise<Upload> {
     };
   }
   if (/^application\/json/i.test(type)) {
-    const body = await readJson(req, jsonUpload, MAX_UPLOAD_BYTES + 64 * 1024);
+    const body = await readJson(req, jsonUploadSchema, MAX_UPLOAD_BYTES + 64 * 1024);
     return {
       bytes: new TextEncoder().encode(body.text),
       format: body.format,

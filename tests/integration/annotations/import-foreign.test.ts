@@ -1,6 +1,4 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { POST as importRoute } from '@/app/api/annotations/import/route';
-import { GET as threadCruxes } from '@/app/api/threads/[slug]/cruxes/route';
 import type { W3cAnnotation } from '@/lib/export';
 import { w3cCollection } from '@/lib/server/annotations/annotation-export';
 import { db } from '@/lib/server/db/client';
@@ -35,7 +33,7 @@ const quoteTarget = (exact: string, prefix = '', suffix = '', position?: { start
   },
 ];
 const importAs = (body: unknown, query: Record<string, string> = { thread: slug }) =>
-  call(importRoute, { method: 'POST', user: importer, query, body });
+  call('/api/annotations/import', { method: 'POST', user: importer, query, body });
 
 /** Where thread text (passages one per line) puts `exact` the nth time, in code points. */
 function threadOffset(exact: string, nth: number) {
@@ -202,7 +200,7 @@ describe('round trips', () => {
     await tagPassage(roundSlug, passages[2], bo, { axis: 'both', confidence: 40 });
   });
   const exportAs = async (format: string, query: Record<string, string> = {}) =>
-    (await call(threadCruxes, { params: { slug: roundSlug }, query: { format, ...query } })).text;
+    (await call('/api/threads/{slug}/cruxes', { params: { slug: roundSlug }, query: { format, ...query } })).text;
   const wipe = async () => {
     const thread = await db.thread.findUniqueOrThrow({ where: { slug: roundSlug } });
     await db.claim.deleteMany({ where: { threadId: thread.id } });
@@ -212,7 +210,7 @@ describe('round trips', () => {
     const before = await exportAs('hypothesis', { taggers: ann.id });
     const w3cBefore = JSON.parse(await exportAs('w3c', { taggers: ann.id }));
     await wipe();
-    const answer = await call(importRoute, { method: 'POST', user: ann, body: JSON.parse(before) });
+    const answer = await call('/api/annotations/import', { method: 'POST', user: ann, body: JSON.parse(before) });
     expect(answer.status, answer.text).toBe(201);
     expect(answer.json.import).toMatchObject({ format: 'hypothesis', created: 2, orphans: [] });
     expect(JSON.parse(await exportAs('hypothesis', { taggers: ann.id }))).toEqual(JSON.parse(before));
@@ -233,7 +231,7 @@ describe('round trips', () => {
     await wipe();
     // On this site, the other site's readers are nobody: their ids must not be local accounts.
     await db.user.deleteMany({ where: { id: { in: [ann.id, bo.id] } } });
-    const answer = await call(importRoute, {
+    const answer = await call('/api/annotations/import', {
       method: 'POST',
       user: importer,
       query: { thread: roundSlug },

@@ -1,7 +1,4 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { POST as importRoute } from '@/app/api/annotations/import/route';
-import { GET as allCruxes } from '@/app/api/cruxes/route';
-import { GET as threadCruxes } from '@/app/api/threads/[slug]/cruxes/route';
 import { authorProfile } from '@/lib/server/authors/author-profile';
 import { db } from '@/lib/server/db/client';
 import { getThreadOrThrow } from '@/lib/server/threads/find-thread';
@@ -50,7 +47,7 @@ beforeAll(async () => {
   await db.tag.update({ where: { id: deleted.id }, data: { deletedAt: new Date() } });
   deletedTagId = deleted.id;
   // An external author, from a Hypothesis annotation of the same text elsewhere.
-  const imported = await call(importRoute, {
+  const imported = await call('/api/annotations/import', {
     method: 'POST',
     user: ann,
     query: { thread: slug },
@@ -75,7 +72,8 @@ beforeAll(async () => {
 });
 
 const w3cExport = async (query: Record<string, string> = {}) =>
-  (await call(threadCruxes, { params: { slug }, query: { format: 'w3c', ...query }, headers: SPOOFED })).json;
+  (await call('/api/threads/{slug}/cruxes', { params: { slug }, query: { format: 'w3c', ...query }, headers: SPOOFED }))
+    .json;
 
 /** Every IRI in a document: values of id, source, last, partOf, and the links of Hypothesis rows. */
 function irisIn(value: unknown, found = new Set<string>()): Set<string> {
@@ -112,7 +110,7 @@ async function resolves(iri: string): Promise<boolean> {
 describe('every IRI the app writes is built from the public origin, and resolves on this server', () => {
   it('in the W3C and Hypothesis exports, asked for with a spoofed Host and X-Forwarded-* headers', async () => {
     const w3c = await w3cExport();
-    const hypothesis = (await call(allCruxes, { query: { format: 'hypothesis' }, headers: SPOOFED })).json;
+    const hypothesis = (await call('/api/cruxes', { query: { format: 'hypothesis' }, headers: SPOOFED })).json;
     const iris = [...irisIn(w3c), ...irisIn(hypothesis)];
     const ours = iris.filter((iri) => iri.startsWith(`${ORIGIN}/`));
     // Only the external author's IRI is not this site's.
@@ -133,7 +131,11 @@ describe('every IRI the app writes is built from the public origin, and resolves
     expect(browser.headers.get('location')).toMatch(new RegExp(`^${ORIGIN}/threads/${slug}\\?claim=[0-9a-f-]+#p-1$`));
     const data = await requestIri(first.id, { accept: LD, headers: SPOOFED, url: spoofedUrl });
     expect(data.json.id).toBe(first.id);
-    const html = await call(threadCruxes, { params: { slug }, query: { format: 'html' }, headers: SPOOFED });
+    const html = await call('/api/threads/{slug}/cruxes', {
+      params: { slug },
+      query: { format: 'html' },
+      headers: SPOOFED,
+    });
     expect(html.headers.get('location')).toBe(`${ORIGIN}/threads/${slug}/cruxes`);
   });
 });

@@ -1,21 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { GET } from '@/app/api/health/route';
 import { searchParamsSchema } from '@/lib/search/search-params';
 import { searchClaims, searchIndex } from '@/lib/server/search/search-claims';
+import { call } from '../../support/requests';
 
 describe('GET /api/health', () => {
   it('reports the database up and every migration applied', async () => {
-    const response = await GET(new Request('http://localhost/api/health'), { params: Promise.resolve({}) });
+    const response = await call('/api/health');
     expect(response.status).toBe(200);
-    const body = await response.json();
-    expect(body).toMatchObject({ status: 'ok', db: 'up', migration: { pending: [] } });
-    expect(body.migration.latest).toMatch(/_init$|^\d{14}_/);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(response.json).toMatchObject({ status: 'ok', db: 'up', migration: { pending: [] } });
+    expect(response.json.migration.latest).toMatch(/_init$|^\d{14}_/);
   });
 
   it('reports the search index: idle until the first search, then loading, then ready', async () => {
-    const health = async () =>
-      (await (await GET(new Request('http://localhost/api/health'), { params: Promise.resolve({}) })).json())
-        .searchIndex;
+    const health = async () => (await call('/api/health')).json.searchIndex;
     expect(await health()).toEqual({ state: 'idle', claims: 0, overlay: 0 });
     await searchClaims(searchParamsSchema.parse({}), null);
     expect((await health()).state).toMatch(/loading|ready/);

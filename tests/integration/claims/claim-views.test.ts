@@ -1,12 +1,15 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { GET as getClaim } from '@/app/api/claims/[id]/route';
-import { DELETE as deleteTag, PUT as putTag } from '@/app/api/claims/[id]/tag/route';
-import { POST as createClaim, GET as listClaims } from '@/app/api/threads/[slug]/claims/route';
 import type { ClaimView } from '@/lib/claims/types';
 import { claimViews } from '@/lib/server/claims/claim-views';
 import { db } from '@/lib/server/db/client';
 import { insertThread, insertUser } from '../../support/factories';
 import { call } from '../../support/requests';
+
+const getClaim = '/api/claims/{id}';
+const putTag = '/api/claims/{id}/tag';
+const deleteTag = putTag;
+const createClaim = '/api/threads/{slug}/claims';
+const listClaims = createClaim;
 
 const TEXTS = [
   'First 🙂 claim here, and a second one. Then a third.',

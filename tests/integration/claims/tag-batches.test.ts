@@ -1,7 +1,4 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DELETE as deleteTag, PUT as putTag } from '@/app/api/claims/[id]/tag/route';
-import { DELETE as deleteAnyTag } from '@/app/api/tags/[id]/route';
-import { POST as createClaim } from '@/app/api/threads/[slug]/claims/route';
 import { claimAggregates } from '@/lib/cruxes/aggregates';
 import {
   deleteTag as deleteOwnTag,
@@ -11,6 +8,11 @@ import {
 import { db } from '@/lib/server/db/client';
 import { insertThread, insertUser } from '../../support/factories';
 import { call } from '../../support/requests';
+
+const putTag = '/api/claims/{id}/tag';
+const deleteTag = putTag;
+const deleteAnyTag = '/api/tags/{id}';
+const createClaim = '/api/threads/{slug}/claims';
 
 /**
  * Tag writes that arrive together are committed together (lib/server/claims/put-tag.ts): each

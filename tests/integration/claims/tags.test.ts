@@ -1,10 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { POST as createClaim, GET as listClaims } from '@/app/api/threads/[slug]/claims/route';
-import { DELETE as deleteTag, PUT as putTag } from '@/app/api/claims/[id]/tag/route';
-import { POST as restoreTag } from '@/app/api/claims/[id]/tag/restore/route';
 import { db } from '@/lib/server/db/client';
 import { insertThread, insertUser } from '../../support/factories';
 import { call } from '../../support/requests';
+
+const createClaim = '/api/threads/{slug}/claims';
+const listClaims = createClaim;
+const putTag = '/api/claims/{id}/tag';
+const deleteTag = putTag;
+const restoreTag = '/api/claims/{id}/tag/restore';
 
 const TEXT = 'Inner alignment is the harder problem. 🙂 Outer alignment is mostly about specification gaming.';
 
@@ -245,7 +248,7 @@ describe('tags', () => {
 
 describe('DELETE /api/tags/:id', () => {
   it('lets the tagger and an admin delete a tag, and answers 403 to anyone else', async () => {
-    const { DELETE } = await import('@/app/api/tags/[id]/route');
+    const DELETE = '/api/tags/{id}';
     const admin = await insertUser({ name: 'Admin', role: 'ADMIN' });
     const claim = await claimFor(34, 40);
     const tagged = await call(putTag, {

@@ -1,12 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { POST as importRoute } from '@/app/api/annotations/import/route';
-import { GET as allCruxes } from '@/app/api/cruxes/route';
-import { GET as threadCruxes } from '@/app/api/threads/[slug]/cruxes/route';
 import { cruxSummarySchema } from '@/lib/export';
 import { db } from '@/lib/server/db/client';
 import { insertThread, insertUser } from '../../support/factories';
 import { call } from '../../support/requests';
 import { tagPassage } from '../../support/tagging';
+
+const importRoute = '/api/annotations/import';
+const allCruxes = '/api/cruxes';
+const threadCruxes = '/api/threads/{slug}/cruxes';
 
 const PARAGRAPHS = [
   'Reward functions for brain-like AGI need not encode complex human values. 🧠',

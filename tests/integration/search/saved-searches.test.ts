@@ -1,10 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { GET, POST } from '@/app/api/searches/route';
-import { DELETE } from '@/app/api/searches/[id]/route';
 import { db } from '@/lib/server/db/client';
 import { MAX_SAVED_SEARCHES } from '@/lib/search/saved-search';
 import { insertUser } from '../../support/factories';
 import { call } from '../../support/requests';
+
+const GET = '/api/searches';
+const POST = GET;
+const DELETE = '/api/searches/{id}';
 
 type User = { id: string; name: string };
 let ann: User;

@@ -3,7 +3,6 @@
  * in-memory index, and by Postgres alone (SEARCH_INDEX=0). Each file has its own database.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { GET } from '@/app/api/claims/route';
 import { encodeCursor } from '@/lib/search/cursor';
 import { db } from '@/lib/server/db/client';
 import { type FacetRow, facetQuery, toFacets } from '@/lib/server/search/facets';
@@ -12,6 +11,8 @@ import { searchParamsSchema } from '@/lib/search/search-params';
 import { insertThread, insertUser } from '../../support/factories';
 import { call } from '../../support/requests';
 import { tagPassage } from '../../support/tagging';
+
+const GET = '/api/claims';
 
 const PARAGRAPHS = [
   'Inner alignment failures arise when the learned objective differs from the training objective.',

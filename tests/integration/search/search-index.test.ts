@@ -6,7 +6,7 @@ import { effectiveSort, type SearchParams, searchParamsSchema } from '@/lib/sear
 import { deleteTag } from '@/lib/server/claims/put-tag';
 import { db } from '@/lib/server/db/client';
 import { pgPool } from '@/lib/server/db/pg-pool';
-import { recordEventsSql } from '@/lib/server/events/publish';
+import { recordEvents } from '@/lib/server/events/publish';
 import { dataVersion } from '@/lib/server/search/data-version';
 import { type FacetRow, facetQuery } from '@/lib/server/search/facets';
 import type { HitRow } from '@/lib/server/search/hits';
@@ -332,7 +332,7 @@ describe('the in-memory search index', () => {
 
     // An event that is not one claim's tags (an import) makes the index reload in the background.
     const thread = await db.thread.findUniqueOrThrow({ where: { slug: 'facets-a' } });
-    await pgPool().query(recordEventsSql(thread.id, [{ type: 'import', payload: { created: 0 } }]));
+    await pgPool().query(recordEvents(thread.id, [{ type: 'import', payload: { created: 0 } }]));
     expect(await indexAnswer(index, all, false), 'Postgres answers while the index reloads').toBeNull();
     await index.settled();
     expect(await indexAnswer(index, all, false)).toEqual(await sqlAnswer(all));

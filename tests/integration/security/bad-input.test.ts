@@ -1,20 +1,18 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { POST as importRoute } from '@/app/api/annotations/import/route';
-import { GET as searchRoute } from '@/app/api/claims/route';
-import { PUT as putTagRoute } from '@/app/api/claims/[id]/tag/route';
-import { POST as threadsRoute } from '@/app/api/threads/route';
-import { POST as claimsRoute } from '@/app/api/threads/[slug]/claims/route';
-import { POST as savedSearchRoute } from '@/app/api/searches/route';
-import { POST as usersRoute } from '@/app/api/users/route';
 import { db } from '@/lib/server/db/client';
 import { recordFigures } from '../../stress/figures';
 import { insertThread, insertUser } from '../../support/factories';
 import { call } from '../../support/requests';
 import { tagPassage } from '../../support/tagging';
 
-/** Route handlers of different params, called through the same test helper. */
-type Handler = Parameters<typeof call>[0];
-const handlerOf = (handler: unknown) => handler as Handler;
+type Handler = string;
+const importRoute = '/api/annotations/import';
+const searchRoute = '/api/claims';
+const putTagRoute = '/api/claims/{id}/tag';
+const threadsRoute = '/api/threads';
+const claimsRoute = '/api/threads/{slug}/claims';
+const savedSearchRoute = '/api/searches';
+const usersRoute = '/api/users';
 
 async function rowCounts() {
   const [users, threads, revisions, passages, occurrences, claims, tags, revisionsOfTags, events, savedSearches] =
@@ -105,7 +103,7 @@ describe('bad input everywhere', () => {
     const cases: Case[] = [
       ...jsonCases(
         'sign-up',
-        handlerOf(usersRoute),
+        usersRoute,
         'POST',
         undefined,
         { email: 'a@b.co', name: 'A', password: 'long enough' },
@@ -113,31 +111,24 @@ describe('bad input everywhere', () => {
       ),
       {
         name: 'sign-up: short password',
-        handler: handlerOf(usersRoute),
+        handler: usersRoute,
         method: 'POST',
         body: { email: 'short@b.co', name: 'A', password: 'short' },
         status: 400,
       },
       ...jsonCases(
         'claims',
-        handlerOf(claimsRoute),
+        claimsRoute,
         'POST',
         { slug },
         { passageId, start: 0, end: 3, exact: 'A p', prefix: '', suffix: '' },
         { start: 'zero' },
       ),
-      ...jsonCases(
-        'tag',
-        handlerOf(putTagRoute),
-        'PUT',
-        { id: claimId },
-        { axis: 'inner', version: 1 },
-        { confidence: '80%' },
-      ),
+      ...jsonCases('tag', putTagRoute, 'PUT', { id: claimId }, { axis: 'inner', version: 1 }, { confidence: '80%' }),
       // The import takes documents up to 20 MB, like an upload.
       ...jsonCases(
         'import',
-        handlerOf(importRoute),
+        importRoute,
         'POST',
         undefined,
         { '@context': 'http://www.w3.org/ns/anno.jsonld' },
@@ -145,7 +136,7 @@ describe('bad input everywhere', () => {
       ).filter((c) => !/wrong types|missing|over 1 MB/.test(c.name)),
       {
         name: 'import: JSON over 20 MB',
-        handler: handlerOf(importRoute),
+        handler: importRoute,
         method: 'POST',
         rawBody: JSON.stringify({ padding: 'x'.repeat(21 * 1024 * 1024) }),
         headers: { 'content-type': 'application/json' },
@@ -153,65 +144,65 @@ describe('bad input everywhere', () => {
       },
       {
         name: 'import: not JSON-LD',
-        handler: handlerOf(importRoute),
+        handler: importRoute,
         method: 'POST',
         body: { hello: 'world' },
         status: 422,
       },
       {
         name: 'upload: malformed JSON',
-        handler: handlerOf(threadsRoute),
+        handler: threadsRoute,
         method: 'POST',
         rawBody: '{"text": ',
         headers: { 'content-type': 'application/json' },
         status: 400,
       },
-      { name: 'upload: wrong types', handler: handlerOf(threadsRoute), method: 'POST', body: { text: 5 }, status: 400 },
+      { name: 'upload: wrong types', handler: threadsRoute, method: 'POST', body: { text: 5 }, status: 400 },
       {
         name: 'upload: missing text',
-        handler: handlerOf(threadsRoute),
+        handler: threadsRoute,
         method: 'POST',
         body: { title: 'x' },
         status: 400,
       },
       {
         name: 'upload: unknown format',
-        handler: handlerOf(threadsRoute),
+        handler: threadsRoute,
         method: 'POST',
         body: { text: 'x', format: 'pdf' },
         status: 400,
       },
       {
         name: 'upload: empty thread',
-        handler: handlerOf(threadsRoute),
+        handler: threadsRoute,
         method: 'POST',
         body: { text: '   \n ' },
         status: 422,
       },
       {
         name: 'upload: NUL byte in text',
-        handler: handlerOf(threadsRoute),
+        handler: threadsRoute,
         method: 'POST',
         body: { text: 'a\u0000b' },
         status: 422,
       },
       {
         name: 'upload: malformed LessWrong JSON',
-        handler: handlerOf(threadsRoute),
+        handler: threadsRoute,
         method: 'POST',
         body: { text: '{"comments": [', format: 'lesswrong-json' },
         status: 422,
       },
       {
         name: 'upload: unknown JSON shape',
-        handler: handlerOf(threadsRoute),
+        handler: threadsRoute,
         method: 'POST',
         body: { text: '{"posts": []}', format: 'lesswrong-json' },
         status: 422,
       },
       {
         name: 'upload: over 20 MB',
-        handler: handlerOf(threadsRoute),
+        handler: threadsRoute,
         method: 'POST',
         rawBody: multipart(new Uint8Array(21 * 1024 * 1024).fill(0x61)),
         headers: { 'content-type': `multipart/form-data; boundary=${BOUNDARY}` },
@@ -219,7 +210,7 @@ describe('bad input everywhere', () => {
       },
       {
         name: 'upload: binary file',
-        handler: handlerOf(threadsRoute),
+        handler: threadsRoute,
         method: 'POST',
         rawBody: multipart(new Uint8Array([0x68, 0x00, 0x69])),
         headers: { 'content-type': `multipart/form-data; boundary=${BOUNDARY}` },
@@ -227,7 +218,7 @@ describe('bad input everywhere', () => {
       },
       {
         name: 'upload: invalid UTF-8 file',
-        handler: handlerOf(threadsRoute),
+        handler: threadsRoute,
         method: 'POST',
         rawBody: multipart(new Uint8Array([0x68, 0x9c, 0x69])),
         headers: { 'content-type': `multipart/form-data; boundary=${BOUNDARY}` },
@@ -235,21 +226,21 @@ describe('bad input everywhere', () => {
       },
       {
         name: 'search: query too long',
-        handler: handlerOf(searchRoute),
+        handler: searchRoute,
         method: 'GET',
         query: { q: 'q'.repeat(501) },
         status: 400,
       },
       {
         name: 'search: bad cursor',
-        handler: handlerOf(searchRoute),
+        handler: searchRoute,
         method: 'GET',
         query: { cursor: '%%%' },
         status: 400,
       },
       ...jsonCases(
         'saved search',
-        handlerOf(savedSearchRoute),
+        savedSearchRoute,
         'POST',
         undefined,
         { name: 'Mine', query: 'q=x' },
@@ -257,7 +248,7 @@ describe('bad input everywhere', () => {
       ),
       {
         name: 'saved search: invalid search',
-        handler: handlerOf(savedSearchRoute),
+        handler: savedSearchRoute,
         method: 'POST',
         body: { name: 'Bad', query: 'minConfidence=140' },
         status: 400,

@@ -1,0 +1,87 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { claimInputSchema } from '@/lib/claims/claim-schema';
+import { claimView, claimViews } from '../claims/claim-views';
+import { createClaim } from '../claims/create-claim';
+import { notFound } from '../http/errors';
+import { getThreadOrThrow } from '../threads/find-thread';
+import type { ApiEnv } from './context';
+import { handle, jsonAnswer, jsonBody, problems, SIGNED_IN } from './define';
+import { signedIn } from './guards';
+import { claimParams, threadParams } from './params';
+import { claimSchema } from './schemas';
+
+/** Claims: a thread's, one by id, and a new one on a span of a passage. */
+export const threadClaims = new OpenAPIHono<ApiEnv>();
+
+handle(
+  threadClaims,
+  createRoute({
+    method: 'get',
+    path: '/threads/{slug}/claims',
+    tags: ['Claims'],
+    summary: 'Every tagged claim of a thread, with every live tag',
+    request: {
+      params: threadParams,
+      query: z.object({
+        orphans: z
+          .enum(['0', '1'], { error: 'orphans must be 0 or 1.' })
+          .optional()
+          .openapi({ description: '1: the claims that lost their anchor in a newer revision instead.' }),
+      }),
+    },
+    responses: {
+      200: jsonAnswer(z.object({ claims: z.array(claimSchema) }), 'In reading order.'),
+      ...problems(400, 404, 503),
+    },
+  }),
+  async (c) => {
+    const thread = await getThreadOrThrow(c.req.valid('param').slug);
+    const claims = await claimViews({ threadId: thread.id, orphan: c.req.valid('query').orphans === '1' });
+    return c.json({ claims }, 200);
+  },
+);
+
+handle(
+  threadClaims,
+  createRoute({
+    method: 'post',
+    path: '/threads/{slug}/claims',
+    tags: ['Claims'],
+    summary: 'Anchor a claim on a span of a passage',
+    description:
+      'The span is checked against the passage text (empty, outside, or `exact` not standing there: 422). The same span is one claim whoever selects it: asking again answers the existing claim with 200.',
+    security: SIGNED_IN,
+    middleware: [signedIn] as const,
+    request: {
+      params: threadParams,
+      body: jsonBody(claimInputSchema, 'TextQuote and TextPosition selectors on one passage (offsets in code points).'),
+    },
+    responses: {
+      201: jsonAnswer(z.object({ claim: claimSchema }), 'The new claim.'),
+      200: jsonAnswer(z.object({ claim: claimSchema }), 'The claim on this span, made before.'),
+      ...problems(400, 401, 403, 404, 413, 415, 422, 503),
+    },
+  }),
+  async (c) => {
+    const { claim, created } = await createClaim(c.req.valid('param').slug, c.get('user'), c.req.valid('json'));
+    return created ? c.json({ claim }, 201) : c.json({ claim }, 200);
+  },
+);
+
+handle(
+  threadClaims,
+  createRoute({
+    method: 'get',
+    path: '/claims/{id}',
+    tags: ['Claims'],
+    summary: 'One claim with its live tags, tagged or not',
+    request: { params: claimParams },
+    responses: { 200: jsonAnswer(z.object({ claim: claimSchema }), 'The claim.'), ...problems(404, 503) },
+  }),
+  async (c) => {
+    const { id } = c.req.valid('param');
+    const claim = await claimView(id);
+    if (!claim) throw notFound(`No claim ${id}.`);
+    return c.json({ claim }, 200);
+  },
+);
