@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseQuery, wantedTerms } from '@/lib/search/query';
 import { WordIndex } from '@/lib/server/search/word-index';
@@ -63,12 +64,12 @@ describe('WordIndex: which claims match', () => {
 describe('WordIndex: BM25 ranking', () => {
   it('ranks more occurrences higher, and the same occurrences in a shorter claim higher', () => {
     const index = indexOf([
-      ['reward hacking is a common failure of training'], // 0
-      ['reward reward everywhere'], // 1
-      ['reward given'], // 2
-      ['nothing relevant here at all'], // 3
+      ['reward reward everywhere'], // 0: twice
+      ['reward given'], // 1: once, short
+      ['reward hacking is a common failure of training'], // 2: once, long
+      ['nothing relevant here at all'],
     ]);
-    expect(ranked(index, 'reward')).toEqual([1, 2, 0]);
+    expect(ranked(index, 'reward')).toEqual([0, 1, 2]);
   });
 
   it('weighs a rare word above a common one', () => {
@@ -77,7 +78,8 @@ describe('WordIndex: BM25 ranking', () => {
   });
 
   it('weighs a word in the claim above the same word in a note', () => {
-    const index = indexOf([['corrigibility matters'], ['plain words', 'corrigibility matters']]);
+    // The same words, the same length: only where the word stands differs.
+    const index = indexOf([['corrigibility matters plain words'], ['plain words', 'corrigibility matters']]);
     expect(ranked(index, 'corrigibility')).toEqual([0, 1]);
   });
 
@@ -111,5 +113,28 @@ describe('WordIndex: changes', () => {
     index.update(0, null);
     expect(found(index, 'alignment')).toEqual([1]);
     expect(index.claimCount).toBe(1);
+  });
+
+  it('finds each word in exactly the claims that hold it now, whatever the order of changes (property)', () => {
+    const WORDS = ['reward', 'model', 'inner', 'outer', 'mesa', 'story'];
+    const text = fc.subarray(WORDS, { maxLength: 4 }).map((w) => w.join(' '));
+    const change = fc.tuple(fc.integer({ min: 0, max: 15 }), fc.option(fc.tuple(text, text), { nil: null }));
+    fc.assert(
+      fc.property(fc.array(change, { maxLength: 60 }), (changes) => {
+        const index = new WordIndex();
+        const now = new Map<number, string>();
+        for (const [slot, claim] of changes) {
+          index.update(slot, claim && { exact: claim[0], notesText: claim[1] });
+          if (claim) now.set(slot, claim.join(' '));
+          else now.delete(slot);
+        }
+        for (const word of WORDS) {
+          const holding = [...now].filter(([, words]) => words.split(' ').includes(word)).map(([slot]) => slot);
+          expect(found(index, word)).toEqual(holding.sort((a, b) => a - b));
+        }
+        expect(index.claimCount).toBe(now.size);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
