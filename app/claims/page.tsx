@@ -35,7 +35,8 @@ export default async function ClaimsPage({ searchParams }: Props) {
     try {
       result = await searchClaims(parsed.data, user?.id ?? null);
     } catch (error) {
-      if (!(error instanceof ApiError) || error.status >= 500) throw error;
+      // A bad cursor or an anonymous "my confidence" (4xx), or search still starting on this server (503).
+      if (!(error instanceof ApiError) || (error.status >= 500 && error.status !== 503)) throw error;
       problem = error.message;
     }
   }

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { SearchResult } from '@/lib/server/search/search-claims';
+import type { SearchResult } from '@/lib/server/search/search-engine';
 
 const percent = (value: number | null) => (value === null ? '—' : `${Math.round(value)} %`);
 

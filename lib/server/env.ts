@@ -34,8 +34,6 @@ const schema = z.object({
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
   /** Rows of search answers kept per app instance (0 turns the cache off). */
   SEARCH_CACHE_ROWS: z.coerce.number().int().min(0).max(1_000_000).default(20_000),
-  /** 1: facet counts of searches without words come from an in-memory index; 0: always from Postgres. */
-  SEARCH_INDEX: z.enum(['0', '1'], { error: 'SEARCH_INDEX must be 0 or 1.' }).default('1'),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -1,15 +1,15 @@
 import { readdir } from 'node:fs/promises';
 import { db } from './db/client';
 import { MIGRATIONS_DIR } from './db/paths';
-import { searchIndex } from './search/search-claims';
-import type { SearchIndexStatus } from './search/search-index';
+import { searchEngine } from './search/search-claims';
+import type { SearchEngineStatus } from './search/search-engine';
 
 export interface Health {
   status: 'ok' | 'degraded' | 'down';
   db: 'up' | 'down';
   migration: { latest: string | null; pending: string[] } | null;
-  /** This instance's in-memory search index, or 'off' (SEARCH_INDEX=0). */
-  searchIndex: SearchIndexStatus | 'off';
+  /** This instance's search index: searches answer 503 until it is ready. */
+  searchIndex: SearchEngineStatus;
   error?: string;
 }
 
@@ -24,7 +24,7 @@ function withTimeout<T>(promise: Promise<T>): Promise<T> {
 
 /** Is the database reachable, and has every migration in prisma/migrations been applied? */
 export async function checkHealth(): Promise<Health> {
-  const index = searchIndex()?.status() ?? 'off';
+  const index = searchEngine().status();
   try {
     const applied = await withTimeout(
       db.$queryRaw<{ migration_name: string }[]>`

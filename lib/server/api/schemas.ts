@@ -250,7 +250,11 @@ export const healthSchema = z
     status: z.enum(['ok', 'degraded', 'down']),
     db: z.enum(['up', 'down']),
     migration: z.object({ latest: z.string().nullable(), pending: z.array(z.string()) }).nullable(),
-    searchIndex: z.union([z.literal('off'), z.looseObject({ state: z.string() })]),
+    searchIndex: z.object({
+      state: z.enum(['loading', 'ready', 'failed']),
+      claims: z.number().int(),
+      error: z.string().optional(),
+    }),
     error: z.string().optional(),
   })
   .openapi('Health');

@@ -1,7 +1,7 @@
 import { rebuildInput } from '@/lib/dedup/rebuild';
 import type { OccurrenceKind, QuoteEdit, QuoteEditKind, Span } from '@/lib/dedup/types';
 import { db } from '../db/client';
-import { VersionedCache } from '../versioned-cache';
+import { LRUCache } from 'lru-cache';
 import { getThreadOrThrow } from './find-thread';
 
 export interface PassageModel {
@@ -75,11 +75,20 @@ const toEdits = (value: unknown): QuoteEdit[] =>
 
 type RevisionContent = Omit<ThreadModel, 'threadId' | 'slug' | 'title'>;
 
-/** Revisions are never changed once stored, so one version fits all; bounded by the text held. */
+/** Revisions are never changed once stored, so a revision read once is kept; bounded by the text held. */
 const REVISION_CACHE_WEIGHT = 64_000_000;
 const ROW_WEIGHT = 200;
 
-const globalForThreads = globalThis as unknown as { cruxRevisions?: VersionedCache };
+const globalForThreads = globalThis as unknown as { cruxRevisions?: LRUCache<string, RevisionContent> };
+
+function revisions(): LRUCache<string, RevisionContent> {
+  globalForThreads.cruxRevisions ??= new LRUCache<string, RevisionContent>({
+    maxSize: REVISION_CACHE_WEIGHT,
+    sizeCalculation: weightOf,
+    fetchMethod: (revisionId) => revisionContent(revisionId),
+  });
+  return globalForThreads.cruxRevisions;
+}
 
 /**
  * The thread as the reader shows it: its current revision's passages, occurrences and repeat
@@ -88,13 +97,7 @@ const globalForThreads = globalThis as unknown as { cruxRevisions?: VersionedCac
  */
 export async function getThreadModel(slug: string): Promise<ThreadModel> {
   const thread = await getThreadOrThrow(slug);
-  globalForThreads.cruxRevisions ??= new VersionedCache(REVISION_CACHE_WEIGHT);
-  const content = await globalForThreads.cruxRevisions.get(
-    'stored',
-    thread.currentRevisionId,
-    () => revisionContent(thread.currentRevisionId),
-    weightOf,
-  );
+  const content = (await revisions().fetch(thread.currentRevisionId)) as RevisionContent;
   return { threadId: thread.id, slug: thread.slug, title: thread.title, ...content };
 }
 

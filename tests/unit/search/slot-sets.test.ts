@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { difference, intersect, union } from '@/lib/server/search/text-query';
+import { difference, intersect, union } from '@/lib/server/search/slot-sets';
 
 /** An ascending list of distinct slots. */
 const slots = fc
