@@ -1,6 +1,6 @@
 /**
  * The reader's colour theme, remembered per browser in a cookie so the server renders the page in
- * it from the first byte (no inline script, no flash of the other theme; decision 012). No cookie:
+ * it from the first byte (no inline script, no flash of the other theme; decision 021). No cookie:
  * follow the system.
  */
 export const THEME_COOKIE = 'theme';

@@ -1,7 +1,7 @@
 /**
  * The production server: the JSON API (lib/server/api, a Hono app) answers every path under /api
  * except next-auth's /api/auth/*; Next.js serves the pages and next-auth. `next start` alone serves
- * no API (decision 012).
+ * no API (decision 018).
  *
  *   node --import tsx scripts/serve.ts -p PORT [-H HOST]
  *

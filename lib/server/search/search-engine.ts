@@ -58,7 +58,7 @@ export interface SearchEngineStatus {
 }
 
 /**
- * What answers searches (docs/decisions/012-search-one-engine.md). Postgres stores the claims and their tags and
+ * What answers searches (docs/decisions/017-search-one-engine.md). Postgres stores the claims and their tags and
  * numbers every change in the thread event log; an engine is fed from that log and answers every search, filter, facet
  * count and page.
  */
