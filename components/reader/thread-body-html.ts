@@ -12,7 +12,7 @@ import { segmentPassage } from './segments';
  * whole-thread copy) one folded block. Written as a string, not as React elements: the thread is
  * the bulk of the reader page, never re-rendered by React (the client island reads and marks it
  * through the DOM), and as elements it cost React twice over — once in the HTML, once in the
- * page's RSC payload (decision 006).
+ * page's RSC payload (decision 023).
  *
  * Every piece of text and every attribute value from the data goes through `escapeHtml`; nothing
  * else reaches the output unescaped.
