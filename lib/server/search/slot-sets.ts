@@ -1,6 +1,6 @@
 /*
  * Set operations on ascending lists of claim slots, stepping through both without a branch on which
- * is ahead (which the processor cannot predict): 0.21 ms against 0.56 ms for two 35,000-claim lists.
+ * is ahead, which the processor cannot predict (about 2.5× faster on long lists; decision 017).
  */
 
 /** The slots of `a` that are in `b` (`inB`), or that are not; one sweep through both lists. */
