@@ -27,13 +27,14 @@ function partsOf(text: string): { from: number; to: number }[] {
 
 /**
  * The passages that may hold every part: every part stands in the source, so each shingle inside
- * the longest part must be there too; the fewest listed by any of them are the candidates.
+ * a part must be there too; the fewest listed by any of them are the candidates. (The longest part
+ * alone may hold no shingle: "— two words —" is long in characters, short in words.)
  */
 function candidatesFor(parts: { from: number; to: number }[], words: Words, index: PassageIndex): readonly number[] {
-  const longest = parts.reduce((a, b) => (b.to - b.from > a.to - a.from ? b : a));
   let fewest: readonly number[] | null = null;
   for (let k = 0; k < words.shingles.length; k++) {
-    if (words.starts[k] < longest.from || words.starts[k + 2] >= longest.to) continue;
+    const inside = parts.some((part) => words.starts[k] >= part.from && words.starts[k + 2] < part.to);
+    if (!inside) continue;
     const holding = index.sharing(words.shingles[k]);
     if (holding && (!fewest || holding.length < fewest.length)) fewest = holding;
   }

@@ -104,6 +104,12 @@ describe('findRepeats: elided quotes', () => {
     expect(quoted(result, result.occurrences[1])).toEqual(['Inner alignment is', 'why I worry about it']);
   });
 
+  it('finds an elided quote whose longest part is long in characters but only two words', () => {
+    const source = 'Mesa models need not arise — possibility realized — in practice.';
+    const { result } = dedupLines([source, '“Mesa models need....— possibility realized —.”']);
+    expect(result.occurrences[1].kind).toBe('elided');
+  });
+
   it('splits an elided quote from the reply that follows it on the same line', () => {
     const { result } = dedupLines([
       B,

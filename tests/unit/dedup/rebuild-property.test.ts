@@ -90,8 +90,9 @@ function editedRepeatOf(one: string, kind: number): Line | null {
   const sides = (k: number, width = 1) => [words.slice(0, k).join(' '), `${words.slice(k + width).join(' ')}.`];
   const found = (before: string, after: string) => long && Math.max(before.length, after.length) >= 24;
   if (kind === 6) {
-    const text = `[The proposal] ${words.slice(1).join(' ')}.`;
-    return { text, found: long && text.length - 15 >= 40, edit: 'substitution' };
+    const rest = words.slice(1).join(' ');
+    // The rule counts the source words behind the quote's own words, not the closing stop.
+    return { text: `[The proposal] ${rest}.`, found: long && rest.length >= 40, edit: 'substitution' };
   }
   const k = words.findIndex((w, i) => i > 0 && i < words.length - 1 && w.length >= 6 && w[2] !== w[3]);
   if (kind === 7 && k !== -1) {
@@ -167,7 +168,7 @@ describe('dedup of random threads with repeats inserted by rule', () => {
           expect(new Set(keys).size).toBe(keys.length);
         },
       ),
-      { numRuns: 250 },
+      { numRuns: Number(process.env.PROPERTY_RUNS ?? 250) },
     );
   });
 });
