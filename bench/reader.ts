@@ -12,7 +12,8 @@ import { encode } from 'next-auth/jwt';
 import { startApp } from '../scripts/lib/app-server';
 import { buildIfNeeded } from '../scripts/lib/build';
 import { benchDatabase } from './lib/bench-database';
-import { insertUsers, tagThread } from './lib/generate-claims';
+import { insertUsers } from './lib/generate-claims';
+import { storeReaderThread } from './lib/reader-thread';
 import { listen } from '../scripts/lib/sse-client';
 import { summarise } from './lib/stats';
 
@@ -28,49 +29,11 @@ const SECRET = 'bench-secret-bench-secret-bench-secret';
  */
 const SAMPLE_MS = 20;
 
-function threadText(paragraphs: number): string {
-  const words = [
-    'alignment',
-    'reward',
-    'model',
-    'training',
-    'goal',
-    'agent',
-    'values',
-    'oversight',
-    'deception',
-    'gradient',
-    'policy',
-    'human',
-  ];
-  const lines: string[] = [];
-  for (let i = 0; i < paragraphs; i++) {
-    const sentence = (k: number) =>
-      `Paragraph ${i} makes point ${k} about ${words[(i + k) % words.length]} and ${words[(i * 7 + k) % words.length]}.`;
-    // Every tenth paragraph quotes the one before, as quote-replies do.
-    lines.push(
-      i % 10 === 9
-        ? `${sentence(0).replace(String(i), String(i - 1))} And a reply to it.`
-        : `${sentence(0)} ${sentence(1)} ${sentence(2)}`,
-    );
-  }
-  return `${lines.join('\n')}\n`;
-}
-
 const database = await benchDatabase('crux_bench_reader');
 process.env.DATABASE_URL = database.url;
 try {
-  const { storeThreads } = await import('../lib/server/threads/ingest-thread');
-  const { prepareThread } = await import('../lib/server/threads/prepare-thread');
   const { closeDatabase, db } = await import('../lib/server/db/client');
-  const [thread] = await storeThreads([
-    prepareThread({ bytes: Buffer.from(threadText(PARAGRAPHS)), format: 'text', title: 'Reader benchmark thread' }),
-  ]);
-  const taggers = await insertUsers(database.url, 100, 'Tagger');
-  const tagged = await tagThread(database.url, thread.slug, taggers, TAGS / 5, 5);
-  console.log(
-    `Thread: ${thread.lines} paragraphs, ${thread.passages} passages; ${tagged.claims} claims with ${tagged.tags} tags.`,
-  );
+  const { thread, tagged } = await storeReaderThread(database.url, PARAGRAPHS, TAGS);
 
   await buildIfNeeded();
   const app = await startApp({ DATABASE_URL: database.url, NEXTAUTH_SECRET: SECRET, DB_POOL_SIZE: '32' });
