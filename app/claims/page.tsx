@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { redirect } from 'next/navigation';
 import { SearchForm } from '@/components/search/search-form';
 import { SavedSearches } from '@/components/search/saved-searches';
 import { SearchResults } from '@/components/search/search-results';
@@ -8,7 +9,7 @@ import { ApiError } from '@/lib/server/http/errors';
 import { listSavedSearches } from '@/lib/server/search/saved-searches';
 import { searchClaims } from '@/lib/server/search/search-claims';
 import { searchOptions } from '@/lib/server/search/search-options';
-import { searchParamsSchema } from '@/lib/search/search-params';
+import { searchHref, searchParamsSchema } from '@/lib/search/search-params';
 
 export const metadata: Metadata = { title: 'Search claims' };
 export const dynamic = 'force-dynamic';
@@ -25,7 +26,16 @@ function cleaned(raw: Record<string, string | string[] | undefined>) {
 }
 
 export default async function ClaimsPage({ searchParams }: Props) {
-  const raw = cleaned(await searchParams);
+  const asked = await searchParams;
+  // The form sends every field, empty or not: the address keeps only what is set, so it reads well and shares.
+  const href = searchHref(asked);
+  const askedQuery = new URLSearchParams(
+    Object.entries(asked).flatMap(([key, value]) =>
+      (Array.isArray(value) ? value : [value ?? '']).map((v) => [key, v]),
+    ),
+  ).toString();
+  if (href !== (askedQuery ? `/claims?${askedQuery}` : '/claims')) redirect(href);
+  const raw = cleaned(asked);
   const [user, options] = await Promise.all([currentUser(), searchOptions()]);
   const saved = user ? await listSavedSearches(user.id) : null;
   const parsed = searchParamsSchema.safeParse(raw);
@@ -40,16 +50,8 @@ export default async function ClaimsPage({ searchParams }: Props) {
       problem = error.message;
     }
   }
-  const query = new URLSearchParams();
-  for (const [key, value] of Object.entries(raw)) {
-    if (key === 'cursor') continue;
-    for (const v of Array.isArray(value) ? value : [value as string]) query.append(key, v);
-  }
-  const pageHref = (cursor: string | null) => {
-    const page = new URLSearchParams(query);
-    if (cursor) page.set('cursor', cursor);
-    return `/claims?${page}`;
-  };
+  const firstPage = searchHref(raw, { cursor: null });
+  const linkTo = (changes: Record<string, string | null>) => searchHref(raw, changes);
   return (
     <div className="space-y-6">
       <h1 className="font-serif text-3xl font-semibold">Search tagged claims</h1>
@@ -60,10 +62,10 @@ export default async function ClaimsPage({ searchParams }: Props) {
         signedIn={Boolean(user)}
       />
       {saved ? (
-        <SavedSearches saved={saved} currentQuery={query.toString()} />
+        <SavedSearches saved={saved} currentQuery={firstPage.split('?')[1] ?? ''} />
       ) : (
         <p className="text-sm text-muted">
-          <Link href={`/signin?next=${encodeURIComponent(`/claims?${query}`)}`} className="underline">
+          <Link href={`/signin?next=${encodeURIComponent(firstPage)}`} className="underline">
             Sign in
           </Link>{' '}
           to save searches and come back to them.
@@ -74,7 +76,7 @@ export default async function ClaimsPage({ searchParams }: Props) {
           {problem}
         </p>
       )}
-      {result && <SearchResults result={result} pageHref={pageHref} laterPage={'cursor' in raw} />}
+      {result && <SearchResults result={result} linkTo={linkTo} laterPage={'cursor' in raw} />}
     </div>
   );
 }

@@ -5,20 +5,43 @@ const percent = (value: number | null) => (value === null ? '—' : `${Math.roun
 
 interface Props {
   result: SearchResult;
-  pageHref: (cursor: string | null) => string;
+  /** This search's address with some parameters set (a value) or dropped (null). */
+  linkTo: (changes: Record<string, string | null>) => string;
   /** This is a later page (reached through a cursor): offer the way back to the first. */
   laterPage: boolean;
 }
 
-export function SearchResults({ result, pageHref, laterPage }: Props) {
-  const { items, facets, mode } = result;
+/** A facet's count as a link that narrows the search to it; a zero is plain text. */
+function FacetCount({ count, href, label }: { count: number; href: string; label: string }) {
+  return count === 0 ? (
+    <span className="tabular-nums text-muted">0</span>
+  ) : (
+    <Link href={href} className="tabular-nums text-link underline" aria-label={`${count} ${label}: show only these`}>
+      {count}
+    </Link>
+  );
+}
+
+export function SearchResults({ result, linkTo, laterPage }: Props) {
+  const { items, facets, mode, correctedQuery } = result;
   return (
     <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_16rem]">
       <section aria-labelledby="results-heading" className="min-w-0">
         <h2 id="results-heading" className="mb-2 text-sm text-muted">
           {facets.total} claim{facets.total === 1 ? '' : 's'}
-          {mode === 'fuzzy' && ' — no exact word matches; showing close spellings'}
         </h2>
+        {mode === 'fuzzy' && correctedQuery && (
+          <p className="mb-3 text-sm">
+            No claim has those words; showing results for{' '}
+            <Link href={linkTo({ q: correctedQuery })} className="font-semibold italic text-link underline">
+              {correctedQuery}
+            </Link>
+            .{' '}
+            <Link href={linkTo({ verbatim: 'true' })} className="text-link underline">
+              Search only for the words as typed
+            </Link>
+          </p>
+        )}
         {items.length === 0 ? (
           <p className="text-muted">No tagged claims match. Try fewer filters or other words.</p>
         ) : (
@@ -46,12 +69,12 @@ export function SearchResults({ result, pageHref, laterPage }: Props) {
         {(laterPage || result.nextCursor) && (
           <nav aria-label="Pages" className="mt-4 flex gap-4 text-sm leading-6">
             {laterPage && (
-              <Link href={pageHref(null)} className="text-link underline">
+              <Link href={linkTo({ cursor: null })} className="text-link underline">
                 First page
               </Link>
             )}
             {result.nextCursor && (
-              <Link href={pageHref(result.nextCursor)} className="text-link underline" rel="next">
+              <Link href={linkTo({ cursor: result.nextCursor })} className="text-link underline" rel="next">
                 Next page
               </Link>
             )}
@@ -67,13 +90,23 @@ export function SearchResults({ result, pageHref, laterPage }: Props) {
                 <span className={`axis-swatch axis-${axis} mr-1`} aria-hidden="true" />
                 {axis}
               </dt>
-              <dd className="text-right tabular-nums">{count}</dd>
+              <dd className="text-right">
+                <FacetCount count={count} href={linkTo({ axis })} label={`${axis} claims`} />
+              </dd>
             </div>
           ))}
           <dt>crux marked</dt>
-          <dd className="text-right tabular-nums">{facets.crux}</dd>
+          <dd className="text-right">
+            <FacetCount count={facets.crux} href={linkTo({ crux: 'true' })} label="crux-marked claims" />
+          </dd>
           <dt>story needed</dt>
-          <dd className="text-right tabular-nums">{facets.concreteStory}</dd>
+          <dd className="text-right">
+            <FacetCount
+              count={facets.concreteStory}
+              href={linkTo({ concreteStory: 'true' })}
+              label="claims asking for a concrete story"
+            />
+          </dd>
         </dl>
         {facets.threads.length > 0 && (
           <>
@@ -82,7 +115,7 @@ export function SearchResults({ result, pageHref, laterPage }: Props) {
               {facets.threads.map((t) => (
                 <li key={t.slug} className="flex justify-between gap-2">
                   <span className="truncate">{t.title}</span>
-                  <span className="tabular-nums">{t.count}</span>
+                  <FacetCount count={t.count} href={linkTo({ thread: t.slug })} label={`claims in ${t.title}`} />
                 </li>
               ))}
             </ul>

@@ -50,6 +50,8 @@ export const searchParamsSchema = z.object({
     .optional(),
   label: list(z.string().max(40, 'A label is at most 40 characters.')).optional(),
   sort: z.enum(SORTS, { error: `sort must be one of ${SORTS.join(', ')}.` }).optional(),
+  /** Search the words as typed: no close spellings when they find nothing. */
+  verbatim: flag('verbatim').optional(),
   cursor: z.string().max(500, 'cursor is malformed.').optional(),
   limit: z.coerce
     .number({ error: 'limit must be a whole number from 1 to 200.' })
@@ -63,4 +65,25 @@ export type SearchParams = z.infer<typeof searchParamsSchema>;
 
 export function effectiveSort(params: Pick<SearchParams, 'q' | 'sort'>): SearchSort {
   return params.sort ?? (params.q ? 'relevance' : 'disagreement');
+}
+
+/**
+ * The query string of a search with only what is set: empty fields of the form and values equal to
+ * their defaults left out, the order of the parameters kept. `changes` set (a value) or drop (null)
+ * parameters first; any change starts again from the first page unless it sets the cursor itself.
+ */
+export function searchHref(
+  raw: Record<string, string | string[] | undefined>,
+  changes: Record<string, string | null> = {},
+): string {
+  const query = new URLSearchParams();
+  const defaults: Record<string, string> = { confidenceOf: 'mean', limit: '20' };
+  const merged: Record<string, string | string[] | null | undefined> = { ...raw };
+  if (Object.keys(changes).length > 0) delete merged.cursor;
+  for (const [key, value] of Object.entries({ ...merged, ...changes })) {
+    if (value === undefined || value === null) continue;
+    for (const v of Array.isArray(value) ? value : [value]) if (v !== '' && defaults[key] !== v) query.append(key, v);
+  }
+  const text = query.toString();
+  return text ? `/claims?${text}` : '/claims';
 }

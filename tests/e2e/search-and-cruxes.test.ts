@@ -58,6 +58,44 @@ describe.skipIf(skipBrowser)('search and crux summary (production build, real Ch
     await page.close();
   });
 
+  it('keeps only the set fields in the address, names a corrected word, and applies a facet in one click', async () => {
+    const passages = await db.passage.findMany({
+      where: { revision: { thread: { slug: SLUG } } },
+      orderBy: { ordinal: 'asc' },
+    });
+    const [eve, fay] = await Promise.all(['Eve', 'Fay'].map((name) => insertUser({ name })));
+    const rlhf = passages.find((p) => p.text.startsWith('(2) I do think RLHF-like solutions are doomed'))!;
+    const spam = passages.find((p) => p.text.startsWith('It’s hard to write spam'))!;
+    await tagPassage(SLUG, rlhf, eve, { axis: 'outer', confidence: 20 });
+    await tagPassage(SLUG, spam, fay, { axis: 'inner', confidence: 70 });
+
+    const page = await fixture.browser.newPage({ baseURL: fixture.app.url });
+    const problems = watchPage(page);
+    await page.goto('/claims');
+    await page.getByLabel('Search claims and notes').fill('dommed');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.waitForURL(/q=dommed/);
+    expect(new URL(page.url()).search, 'the empty fields and defaults of the form are left out').toBe('?q=dommed');
+    const notice = page.locator('p', { hasText: 'showing results for' });
+    expect(await notice.getByRole('link').first().innerText()).toBe('doomed');
+    expect(await page.getByTestId('search-hit').first().innerText()).toContain('RLHF-like solutions');
+    await notice.getByRole('link', { name: 'Search only for the words as typed' }).click();
+    await page.waitForURL(/verbatim=true/);
+    expect(await page.getByTestId('search-hit').count()).toBe(0);
+    expect(await page.locator('#results-heading').innerText()).toBe('0 claims');
+
+    await page.goto('/claims');
+    const total = await page.getByTestId('search-hit').count();
+    expect(total).toBeGreaterThanOrEqual(2);
+    await page.getByRole('link', { name: /inner claims: show only these/ }).click();
+    await page.waitForURL(/\/claims\?axis=inner$/);
+    const inner = page.getByTestId('search-hit');
+    expect(await inner.count()).toBeLessThan(total);
+    expect(await inner.first().innerText()).toContain('It’s hard to write spam');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('saves a search, lists it, follows it back, and deletes it', async () => {
     const user = await insertUser({ name: 'Dana Saver' });
     const context = await signedInContext(fixture.browser, fixture.app.url, user);

@@ -89,8 +89,9 @@ export class MemorySearchEngine implements SearchEngine {
       return answerPage(index, { params, matched, scores, viewerId, terms });
     };
     const answer = page(params.q);
-    // Words that found nothing: each unknown one is replaced by the closest word of the claims and notes.
-    const correctedQuery = params.q && answer.items.length === 0 ? index.words.vocabulary.correct(params.q) : null;
+    // Words that found nothing (unless asked for as typed): each unknown one is replaced by the closest word of the claims and notes.
+    const correctedQuery =
+      params.q && !params.verbatim && answer.items.length === 0 ? index.words.vocabulary.correct(params.q) : null;
     if (correctedQuery) return { ...page(correctedQuery), mode: 'fuzzy', correctedQuery, sort };
     return { ...answer, mode: params.q ? 'fulltext' : 'browse', correctedQuery, sort };
   }

@@ -81,9 +81,12 @@ describe('GET /api/claims', () => {
     expect([...ranks].sort((a, b) => b - a)).toEqual(ranks);
   });
 
-  it('tolerates typos through trigram similarity', async () => {
+  it('tolerates typos through trigram similarity, and searches the words as typed when asked', async () => {
     const response = await search({ q: 'inner alignmnet' });
     expect(response.json.mode).toBe('fuzzy');
+    expect(response.json.correctedQuery).toBe('inner alignment');
+    const asTyped = await search({ q: 'inner alignmnet', verbatim: 'true' });
+    expect(asTyped.json).toMatchObject({ mode: 'fulltext', correctedQuery: null, items: [] });
     expect(ids(response)).toEqual(expect.arrayContaining([PARAGRAPHS[0], PARAGRAPHS[3]]));
     const gaming = await search({ q: 'specfication gamng' });
     expect(ids(gaming)).toContain(PARAGRAPHS[2]);
