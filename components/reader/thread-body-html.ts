@@ -49,9 +49,10 @@ export function threadBodyHtml(model: ThreadModel, highlights: ClaimHighlight[])
     renderLines(occurrences.slice(cursor, start));
     const inside = occurrences.slice(start, end + 1);
     const pieces = inside.filter((o) => o.kind !== 'blank').length;
+    // Its own id: the first line inside keeps "line-N", so links to a line still land on it.
     out.add(
-      `<details class="repeat-block" id="line-${block.fromLine}"><summary>Repeated copy of lines ${block.sourceFromLine}–${block.sourceToLine} ` +
-        `<span class="text-muted">(lines ${block.fromLine}–${block.toLine}, ${pieces} pieces)</span></summary><div class="repeat-block-body">`,
+      `<details class="repeat-block" id="repeat-${block.fromLine}"><summary>Repeated copy of ${sourceRange(block, occurrences, passages)} ` +
+        `<span class="text-muted">(${pieces} pieces)</span></summary><div class="repeat-block-body">`,
     );
     renderLines(inside);
     out.add('</div></details>');
@@ -62,6 +63,31 @@ export function threadBodyHtml(model: ThreadModel, highlights: ClaimHighlight[])
 }
 
 const paragraphNumber = (passage: PassageModel) => passage.ordinal + 1;
+
+/**
+ * What a folded block repeats, in the reader's one numbering: "¶4–¶9", the paragraphs first written
+ * on those source lines (the source's line numbers only when those lines hold no paragraph of their own).
+ */
+function sourceRange(
+  block: ThreadModel['blocks'][number],
+  occurrences: OccurrenceModel[],
+  passages: Map<string, PassageModel>,
+): string {
+  const numbers = occurrences
+    .filter((o) => o.kind === 'original' && o.line >= block.sourceFromLine && o.line <= block.sourceToLine)
+    .map((o) => passages.get(o.passageId ?? ''))
+    .filter((passage) => passage !== undefined)
+    .map(paragraphNumber);
+  if (numbers.length === 0) return `lines ${block.sourceFromLine}–${block.sourceToLine}`;
+  const [first, last] = [Math.min(...numbers), Math.max(...numbers)];
+  return first === last ? `¶${first}` : `¶${first}–¶${last}`;
+}
+
+/** The first words of a quote, for its chip: enough to tell the folded quotes of a block apart. */
+function firstWords(text: string): string {
+  const words = text.trim().split(/\s+/);
+  return words.length <= 8 ? words.join(' ') : `${words.slice(0, 8).join(' ')}…`;
+}
 
 /** How a quote's edits read in its chip's title: what the writer changed from the source. */
 const EDIT_NAMES: Record<QuoteEditKind, string> = {
@@ -135,7 +161,8 @@ function occurrencePiece(
     occurrence.kind === 'exact' ? 'quotes' : occurrence.kind === 'elided' ? 'quotes parts of' : 'quotes from';
   out.add(
     `<details id="o-${occurrence.position}" class="quote-chip" data-kind="${escapeHtml(occurrence.kind)}"><summary>${label} ` +
-      `${source ? `¶${paragraphNumber(source)}` : 'an earlier passage'}${editCount(occurrence)} <span aria-hidden="true">›</span></summary>` +
+      `${source ? `¶${paragraphNumber(source)}` : 'an earlier passage'}${editCount(occurrence)} ` +
+      `<span class="quote-first-words">${escapeHtml(firstWords(occurrence.text))}</span> <span aria-hidden="true">›</span></summary>` +
       `<blockquote>${escapeHtml(occurrence.text)}</blockquote>${editList(occurrence)}`,
   );
   if (source) out.add(`<a href="#p-${paragraphNumber(source)}">Go to ¶${paragraphNumber(source)}</a>`);

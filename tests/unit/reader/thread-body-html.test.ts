@@ -191,9 +191,16 @@ describe('threadBodyHtml', () => {
     expect(html).toContain('quoted 1× <a href="#o-3" aria-label="Quote 1 of ¶1">1</a>');
     const [block] = byClass(root, 'repeat-block');
     expect(block.tagName).toBe('details');
-    expect(textContent(block)).toContain('Repeated copy of lines 1–2 (lines 3–4, 2 pieces)');
-    expect(byClass(root, 'quote-chip').every((chip) => elements(block).includes(chip))).toBe(true);
+    expect(textContent(block)).toContain('Repeated copy of ¶1–¶2 (2 pieces)');
+    const chips = byClass(root, 'quote-chip');
+    expect(chips.every((chip) => elements(block).includes(chip))).toBe(true);
+    // Each folded quote shows its first words, so the opened block reads as the copy it is.
+    expect(chips.map((chip) => textContent(byClass(chip, 'quote-first-words')[0]))).toEqual(['First point.']);
     expect(byClass(root, 'source-line').map((e) => e.properties.id)).toEqual(['line-1', 'line-2', 'line-3', 'line-4']);
+    const ids = elements(root)
+      .map((e) => e.properties.id)
+      .filter(Boolean);
+    expect(new Set(ids).size, 'no element id is used twice').toBe(ids.length);
   });
 
   it('counts an edited quote’s edits in its chip and names them inside it', () => {
@@ -210,7 +217,7 @@ describe('threadBodyHtml', () => {
     const root = parse(threadBodyHtml(model, []));
     const [chip] = byClass(root, 'quote-chip');
     const summary = elements(chip).find((e) => e.tagName === 'summary') as Element;
-    expect(textContent(summary)).toBe('quotes from ¶1 · 2 edits ›');
+    expect(textContent(summary)).toBe('quotes from ¶1 · 2 edits [The policy] would pursue its own objectiv. ›');
     expect(textContent(byClass(root, 'quote-edit-list')[0])).toBe('Edited from the source: words in brackets, a typo');
     quote.edits = null;
     expect(textContent(parse(threadBodyHtml(model, [])))).not.toContain('edit');
