@@ -1,6 +1,7 @@
 import { AXES, type ClaimView } from '@/lib/claims/types';
 import type { ClaimAggregates } from '@/lib/cruxes/aggregates';
 import { ConfidenceHistogram } from './confidence-histogram';
+import { TagHistory } from './tag-history';
 
 interface Props {
   claim: ClaimView;
@@ -58,11 +59,14 @@ export function ClaimCard({ claim, aggregates, focused, mine, canTag, onFocus, o
           </li>
         ))}
       </ul>
-      {canTag && (
-        <button type="button" onClick={onEdit} className="mt-1 min-h-6 text-xs text-link underline">
-          {mine ? 'Edit my tag' : 'Add my tag'}
-        </button>
-      )}
+      <div className="flex items-start gap-4">
+        {canTag && (
+          <button type="button" onClick={onEdit} className="mt-1 min-h-6 text-xs text-link underline">
+            {mine ? 'Edit my tag' : 'Add my tag'}
+          </button>
+        )}
+        <TagHistory claimId={claim.id} />
+      </div>
     </article>
   );
 }

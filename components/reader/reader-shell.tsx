@@ -20,6 +20,7 @@ import { marksOf } from './highlighter';
 import { NarrowReaderSheets } from './narrow-reader-sheets';
 import { CandidateCard, LiveStatusLine, RevisionNotice } from './reader-status';
 import { saveTag, removeTag } from './tag-requests';
+import { type DeletedTag, UndoToast } from './undo-toast';
 import { useLiveHighlights } from './use-live-highlights';
 import { useSentenceCursor } from './use-sentence-cursor';
 import { useThreadClaims } from './use-thread-claims';
@@ -48,6 +49,8 @@ export function ReaderShell({ slug, user, children }: Props) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [focusedClaim, setFocusedClaim] = useState<string | null>(null);
+  const [deleted, setDeleted] = useState<DeletedTag | null>(null);
+  const undoDone = useCallback(() => setDeleted(null), []);
   /** Where the focus was when the tag box opened; it goes back there when the box closes. */
   const returnFocus = useRef<HTMLElement | null>(null);
 
@@ -150,6 +153,7 @@ export function ReaderShell({ slug, user, children }: Props) {
       return;
     }
     applyLocal({ claimId: editing.claim.id, userId: user.id, deleted: true, tag: result.tag });
+    setDeleted({ claimId: editing.claim.id, quote: editing.claim.exact });
     closeTagBox();
   }
 
@@ -273,6 +277,11 @@ export function ReaderShell({ slug, user, children }: Props) {
           setPanelOpen={setPanelOpen}
         />
       )}
+      <UndoToast
+        deleted={deleted}
+        onDone={undoDone}
+        onRestored={(claimId, tag) => user && applyLocal({ claimId, userId: user.id, deleted: false, tag })}
+      />
     </div>
   );
 }

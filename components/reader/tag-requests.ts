@@ -55,3 +55,7 @@ export async function saveTag(
 export function removeTag(claimId: string, version: number) {
   return send<{ tag: TagView }>(`/api/claims/${claimId}/tag?version=${version}`, 'DELETE');
 }
+
+export function restoreTag(claimId: string) {
+  return send<{ tag: TagView }>(`/api/claims/${claimId}/tag/restore`, 'POST');
+}

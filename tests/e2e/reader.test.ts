@@ -107,6 +107,51 @@ describe.skipIf(skipBrowser)('the reader (production build, real Chromium)', () 
     await context.close();
   });
 
+  it('deletes a tag without asking, brings it back with Undo, and shows the claim’s history', async () => {
+    const dora = await insertUser({ name: 'Dora' });
+    const context = await signedInContext(fixture.browser, fixture.app.url, dora);
+    const page = await context.newPage();
+    const problems = watchPage(page);
+    await page.goto(THREAD);
+    await page.getByText('Live: tags from everyone').waitFor();
+    const text = page.getByRole('region', { name: /Thread text/ });
+    await text.focus();
+    for (const key of ['ArrowDown', 'ArrowDown', 'ArrowDown', 't']) await page.keyboard.press(key);
+    const box = page.getByTestId('tag-box');
+    await box.waitFor();
+    const quote = await box.locator('blockquote').innerText();
+    for (const key of ['i', '3']) await page.keyboard.press(key);
+    await page.keyboard.press('Enter');
+    await box.waitFor({ state: 'detached' });
+    const card = page.getByTestId('claim-card').filter({ hasText: quote.slice(0, 30) });
+    await card.getByRole('button', { name: 'Edit my tag' }).click();
+    await box.getByRole('button', { name: 'Delete my tag' }).click();
+    await box.waitFor({ state: 'detached' });
+    const toast = page.getByRole('status').filter({ hasText: 'was deleted' });
+    await toast.waitFor();
+    expect(await db.tag.findFirstOrThrow({ where: { userId: dora.id } })).toMatchObject({
+      deletedAt: expect.any(Date),
+    });
+    await toast.getByRole('button', { name: 'Undo' }).click();
+    await toast.waitFor({ state: 'detached' });
+    await card.getByTestId('tag-row').filter({ hasText: 'Dora: inner, 30 %' }).waitFor();
+    expect(await db.tag.findFirstOrThrow({ where: { userId: dora.id } })).toMatchObject({
+      deletedAt: null,
+      version: 3,
+    });
+
+    await card.getByText('History').click();
+    const rows = card.getByTestId('history-row');
+    await rows.nth(2).waitFor();
+    expect((await rows.allInnerTexts()).map((row) => row.replace(/^.*?(Dora)/, '$1'))).toEqual([
+      'Dora tagged inner, 30 %',
+      'Dora deleted the tag',
+      'Dora restored inner, 30 %',
+    ]);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it('shows the original text exactly as ingested, line by line', async () => {
     const page = await fixture.browser.newPage({ baseURL: fixture.app.url });
     await page.goto(THREAD);

@@ -53,6 +53,23 @@ export const tagSchema = z
   })
   .openapi('Tag');
 
+export const tagRevisionSchema = z
+  .object({
+    tagId: z.uuid(),
+    userId: z.uuid(),
+    userName: z.string(),
+    version: z.number().int(),
+    axis,
+    confidence: z.number().int().nullable(),
+    concreteStoryNeeded: z.boolean(),
+    crux: z.boolean(),
+    note: z.string().openapi({ description: 'Markdown, as written.' }),
+    labels: z.array(z.string()),
+    deleted: z.boolean().openapi({ description: 'This revision deleted the tag (the next one, if any, restored it).' }),
+    createdAt: timestamp,
+  })
+  .openapi('TagRevision');
+
 export const claimSchema = z
   .object({
     id: z.uuid(),

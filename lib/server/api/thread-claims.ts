@@ -2,13 +2,14 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { claimInputSchema } from '@/lib/claims/claim-schema';
 import { claimView, claimViews } from '../claims/claim-views';
 import { createClaim } from '../claims/create-claim';
+import { claimTagHistory } from '../claims/tag-history';
 import { notFound } from '../http/errors';
 import { getThreadOrThrow } from '../threads/find-thread';
 import type { ApiEnv } from './context';
 import { handle, jsonAnswer, jsonBody, problems, SIGNED_IN } from './define';
 import { signedIn } from './guards';
 import { claimParams, threadParams } from './params';
-import { claimSchema } from './schemas';
+import { claimSchema, tagRevisionSchema } from './schemas';
 
 /** Claims: a thread's, one by id, and a new one on a span of a passage. */
 export const threadClaims = new OpenAPIHono<ApiEnv>();
@@ -83,5 +84,27 @@ handle(
     const claim = await claimView(id);
     if (!claim) throw notFound(`No claim ${id}.`);
     return c.json({ claim }, 200);
+  },
+);
+
+handle(
+  threadClaims,
+  createRoute({
+    method: 'get',
+    path: '/claims/{id}/history',
+    tags: ['Claims'],
+    summary: 'Every revision of every tag on a claim',
+    description: 'Each edit, delete and restore of each tag, oldest first: how the readers’ views of the claim moved.',
+    request: { params: claimParams },
+    responses: {
+      200: jsonAnswer(z.object({ revisions: z.array(tagRevisionSchema) }), 'The revisions.'),
+      ...problems(404, 503),
+    },
+  }),
+  async (c) => {
+    const { id } = c.req.valid('param');
+    // The claim as its readers may see it: a claim they may not read has no history for them either.
+    if (!(await claimView(id))) throw notFound(`No claim ${id}.`);
+    return c.json({ revisions: await claimTagHistory(id) }, 200);
   },
 );

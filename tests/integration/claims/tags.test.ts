@@ -175,6 +175,17 @@ describe('tags', () => {
     expect(restored.json.tag).toMatchObject({ axis: 'outer', confidence: 90, version: 3 });
     row = await db.claim.findUniqueOrThrow({ where: { id: claim.id } });
     expect(row.tagCount).toBe(2);
+
+    // The claim's history: every state of every tag, oldest first, the delete and the restore included.
+    const history = await call('/api/claims/{id}/history', { params: { id: claim.id } });
+    expect(history.status, history.text).toBe(200);
+    const steps = history.json.revisions.map(
+      (r: { userName: string; version: number; deleted: boolean; confidence: number }) =>
+        `${r.userName} v${r.version}${r.deleted ? ' deleted' : ` ${r.confidence}`}`,
+    );
+    expect(steps).toEqual(['Alice v1 10', 'Bob v1 90', 'Bob v2 deleted', 'Bob v3 90']);
+    const unknown = await call('/api/claims/{id}/history', { params: { id: '00000000-0000-7000-8000-000000000000' } });
+    expect(unknown.status).toBe(404);
   });
 
   it('answers 413 for a note over 10,000 characters, 400 for a bad axis, 401 anonymous, 404 unknown claim', async () => {

@@ -27,7 +27,7 @@ function elements(node: Nodes, out: Element[] = []): Element[] {
   return out;
 }
 
-const byClass = (root: Root, name: string) =>
+const byClass = (root: Root | Element, name: string) =>
   elements(root).filter((e) => ((e.properties.className as string[] | undefined) ?? []).includes(name));
 
 function passage(ordinal: number, text: string, extra: Partial<PassageModel> = {}): PassageModel {
