@@ -17,6 +17,7 @@ import { codePointToUtf16, utf16ToCodePoint } from '@/lib/anchoring/code-points'
 import type { ClaimView } from '@/lib/claims/types';
 import { offsetOf, passageElementOf, type PassageSpan, selectedSpan, sentenceAt } from './dom-text';
 import { marksOf } from './highlighter';
+import { Minimap } from './minimap';
 import { NarrowReaderSheets } from './narrow-reader-sheets';
 import { CandidateCard, LiveStatusLine, RevisionNotice } from './reader-status';
 import { saveTag, removeTag } from './tag-requests';
@@ -254,6 +255,7 @@ export function ReaderShell({ slug, user, children }: Props) {
       >
         {children}
       </section>
+      {wide && <Minimap text={text} />}
       {wide ? (
         <aside
           className="no-print space-y-4 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:overflow-auto"

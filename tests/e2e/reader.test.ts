@@ -4,11 +4,13 @@ import { db } from '@/lib/server/db/client';
 import { ingestThread } from '@/lib/server/threads/ingest-thread';
 import { insertUser } from '../support/factories';
 import { sessionCookie } from '../support/session';
+import { tagPassage } from '../support/tagging';
 import { signedInContext, skipBrowser, watchPage } from './support/browser';
 import { useApp } from './support/fixture';
 import { selectWithMouse } from './support/pages';
 
-const THREAD = '/threads/in-the-post-you-say-that-human-programmers-will-write-the-ai';
+const SLUG = 'in-the-post-you-say-that-human-programmers-will-write-the-ai';
+const THREAD = `/threads/${SLUG}`;
 
 async function passageSelectorFor(page: Page, startsWith: string) {
   const id = await page.evaluate((prefix) => {
@@ -150,6 +152,38 @@ describe.skipIf(skipBrowser)('the reader (production build, real Chromium)', () 
     ]);
     expect(problems).toEqual([]);
     await context.close();
+  });
+
+  it('maps where the tagged claims sit beside the text, and jumps there on a click', async () => {
+    const [eli, fin] = await Promise.all(['Eli', 'Fin'].map((name) => insertUser({ name })));
+    const last = await db.passage.findFirstOrThrow({
+      where: { revision: { thread: { slug: SLUG } } },
+      orderBy: { ordinal: 'desc' },
+    });
+    await tagPassage(SLUG, last, eli, { axis: 'outer', confidence: 5 });
+    await tagPassage(SLUG, last, fin, { axis: 'inner', confidence: 95 });
+    const page = await fixture.browser.newPage({ baseURL: fixture.app.url, viewport: { width: 1366, height: 900 } });
+    const problems = watchPage(page);
+    await page.goto(THREAD);
+    const minimap = page.getByTestId('minimap');
+    const ticks = minimap.locator('.minimap-tick');
+    await ticks.first().waitFor();
+    // The last paragraph's claim, split 5 % against 95 %, is disputed: its tick stands out near the bottom.
+    const disputed = minimap.locator('.minimap-tick[data-disputed]').last();
+    const top = await disputed.evaluate((tick) => Number.parseFloat((tick as HTMLElement).style.top));
+    expect(top).toBeGreaterThan(50);
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+    const box = (await minimap.boundingBox())!;
+    await page.mouse.click(box.x + box.width / 2, box.y + (box.height * top) / 100);
+    await page.waitForFunction(() => window.scrollY > 0);
+    const mark = page.locator(`[data-passage-id="${last.id}"] mark.claim-mark`).first();
+    const inView = await mark.evaluate((m) => {
+      const rect = m.getBoundingClientRect();
+      return rect.bottom > 0 && rect.top < window.innerHeight;
+    });
+    expect(inView, 'the clicked claim is on screen').toBe(true);
+    expect(problems).toEqual([]);
+    await page.close();
   });
 
   it('shows the original text exactly as ingested, line by line', async () => {
