@@ -1,5 +1,5 @@
 import { codePointToUtf16 } from '@/lib/anchoring/code-points';
-import { markLook } from '@/lib/claims/highlight-look';
+import { markAttributes, markLook } from '@/lib/claims/highlight-look';
 import { escapeHtml } from '@/lib/html/escape';
 import type { QuoteEditKind } from '@/lib/dedup/types';
 import type { ClaimHighlight } from '@/lib/server/claims/highlights';
@@ -144,8 +144,8 @@ function occurrencePiece(
 
 /**
  * A passage's text, exactly (its textContent equals the stored text, which selection offsets rely
- * on), with every tagged claim drawn as a <mark>: colour by dominant axis, stronger with more taggers,
- * named for screen readers (markLook, shared with the browser's live highlights).
+ * on), with every tagged claim drawn as a <mark>: tint by axis group, underline by axis mix, frames for
+ * disputed claims, named for screen readers (markLook, shared with the browser's live highlights).
  */
 function passageText(out: Html, passage: PassageModel, claims: ClaimHighlight[]) {
   const sentences = passage.sentences.map((s) => `${s.start}-${s.end}`).join(' ');
@@ -157,10 +157,11 @@ function passageText(out: Html, passage: PassageModel, claims: ClaimHighlight[])
       out.add(escapeHtml(segment.text));
       continue;
     }
-    const look = markLook(segment.claims);
+    const attributes = Object.entries(markAttributes(markLook(segment.claims)))
+      .flatMap(([name, value]) => (value === null ? [] : [` ${name}="${escapeHtml(value)}"`]))
+      .join('');
     out.add(
-      `<mark class="claim-mark" data-claim-ids="${escapeHtml(segment.claims.map((c) => c.id).join(' '))}" data-axis="${escapeHtml(look.axis)}" ` +
-        `data-strength="${look.strength}"${look.crux ? ' data-crux="true"' : ''} data-label="${escapeHtml(look.label)}">${escapeHtml(segment.text)}</mark>`,
+      `<mark class="claim-mark" data-claim-ids="${escapeHtml(segment.claims.map((c) => c.id).join(' '))}"${attributes}>${escapeHtml(segment.text)}</mark>`,
     );
   }
   out.add('</span>');

@@ -146,7 +146,7 @@ describe('threadBodyHtml', () => {
           id: `c${i}`,
           passageId: model.passages[0].id,
           ...s,
-          axis: 'inner',
+          axes: { outer: 0, inner: i + 1, both: 0, other: 0 },
           taggers: i + 1,
           crux: i === 0,
           disputed: i === 1,
