@@ -14,17 +14,33 @@ import { ClaimsPanel } from '@/components/claims/claims-panel';
 import { draftFrom, TagBox, type TagDraft } from '@/components/claims/tag-box';
 import { ShortcutsButton } from '@/components/ui/keyboard-shortcuts';
 import { codePointToUtf16, utf16ToCodePoint } from '@/lib/anchoring/code-points';
+import { cruxOrder, stepCrux } from '@/lib/claims/crux-steps';
+import { type HighlightFilter, NO_FILTER } from '@/lib/claims/highlight-filter';
 import type { ClaimView } from '@/lib/claims/types';
-import { offsetOf, passageElementOf, type PassageSpan, selectedSpan, sentenceAt } from './dom-text';
+import { withDisplayNames } from '@/lib/users/display-names';
+import { ClaimHoverCard } from './claim-hover-card';
+import { offsetOf, passageElementOf, type PassageSpan, rangeOf, selectedSpan, sentenceAt } from './dom-text';
+import { HighlightControls } from './highlight-controls';
 import { marksOf } from './highlighter';
 import { NarrowReaderSheets } from './narrow-reader-sheets';
 import { CandidateCard, LiveStatusLine, RevisionNotice } from './reader-status';
 import { saveTag, removeTag } from './tag-requests';
+import { useHighlightDimming } from './use-highlight-dimming';
 import { useLiveHighlights } from './use-live-highlights';
 import { useSentenceCursor } from './use-sentence-cursor';
 import { useThreadClaims } from './use-thread-claims';
 import { useTouchSelection } from './use-touch-selection';
 import { useWideScreen } from './use-wide-screen';
+
+type Hover = { ids: string[]; mark: HTMLElement; rect: DOMRect };
+
+/** The card for the first highlight in a span of the text, or none. */
+function cardAt(span: PassageSpan | null): Hover | null {
+  if (!span) return null;
+  const range = rangeOf(span.passage, span.start, span.end);
+  const mark = [...span.passage.querySelectorAll<HTMLElement>('mark.claim-mark')].find((m) => range.intersectsNode(m));
+  return mark ? { ids: (mark.dataset.claimIds ?? '').split(' '), mark, rect: mark.getBoundingClientRect() } : null;
+}
 
 interface Props {
   slug: string;
@@ -41,13 +57,16 @@ interface Props {
 export function ReaderShell({ slug, user, children }: Props) {
   const text = useRef<HTMLElement>(null);
   const wide = useWideScreen();
-  const { claims, status, newRevision, upsertClaim, applyLocal } = useThreadClaims(slug);
+  const { claims, ready, status, newRevision, upsertClaim, applyLocal } = useThreadClaims(slug);
   const { candidate, choose, onCursorKey } = useSentenceCursor(text);
   const [editing, setEditing] = useState<{ span: PassageSpan; claim?: ClaimView } | null>(null);
   const [panelOpen, setPanelOpen] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [focusedClaim, setFocusedClaim] = useState<string | null>(null);
+  const [filter, setFilter] = useState<HighlightFilter>(NO_FILTER);
+  /** The highlight under the pointer, or the crux stepped to: its claims and where it is. */
+  const [hover, setHover] = useState<Hover | null>(null);
   /** Where the focus was when the tag box opened; it goes back there when the box closes. */
   const returnFocus = useRef<HTMLElement | null>(null);
 
@@ -62,6 +81,20 @@ export function ReaderShell({ slug, user, children }: Props) {
   }, []);
 
   useLiveHighlights(text, claims);
+  useHighlightDimming(text, claims, filter, user?.id ?? null);
+
+  // The card follows its highlight when the page scrolls.
+  useEffect(() => {
+    if (!hover) return;
+    const follow = () => setHover((h) => h && { ...h, rect: h.mark.getBoundingClientRect() });
+    window.addEventListener('scroll', follow, { passive: true, capture: true });
+    return () => window.removeEventListener('scroll', follow, { capture: true });
+  }, [hover]);
+
+  // A claim chosen in the text is brought into view in the panel beside it.
+  useEffect(() => {
+    if (wide && focusedClaim) document.getElementById(`claim-${focusedClaim}`)?.scrollIntoView({ block: 'nearest' });
+  }, [wide, focusedClaim]);
 
   const claimAt = useCallback(
     (span: PassageSpan) => {
@@ -123,6 +156,36 @@ export function ReaderShell({ slug, user, children }: Props) {
     if (!key) return;
     event.preventDefault();
     if (key.kind === 'tag') openTagBox(candidate);
+    else if (key.kind === 'crux') goToCrux(key.step);
+    else if (key.kind === 'clear') setHover(null);
+  }
+
+  function onMouseOver(event: MouseEvent<HTMLElement>) {
+    const mark = (event.target as HTMLElement).closest<HTMLElement>('mark.claim-mark');
+    if (!mark || mark === hover?.mark) return;
+    setHover({ ids: (mark.dataset.claimIds ?? '').split(' '), mark, rect: mark.getBoundingClientRect() });
+  }
+
+  // The keyboard's counterpart of hovering: the card follows the sentence cursor onto highlights.
+  useEffect(() => {
+    if (candidate && document.activeElement === text.current) setHover(cardAt(candidate));
+  }, [candidate]);
+
+  function onMouseOut(event: MouseEvent<HTMLElement>) {
+    const to = event.relatedTarget instanceof Element ? event.relatedTarget.closest('mark.claim-mark') : null;
+    if (hover && to !== hover.mark) setHover(null);
+  }
+
+  /** `n` / `p` and their buttons: the next or previous crux in the crux page's order, chosen in the text with its card. */
+  function goToCrux(step: 1 | -1) {
+    const id = stepCrux(order, focusedClaim, step);
+    const claim = id ? claims.get(id) : undefined;
+    const span = claim ? spanOfClaim(claim) : null;
+    if (!id || !span) return;
+    setFocusedClaim(id);
+    choose(span, { reveal: true });
+    const mark = marksOf(span.passage, id)[0];
+    if (mark) setHover({ ids: [id], mark, rect: mark.getBoundingClientRect() });
   }
 
   async function onSave(draft: TagDraft) {
@@ -174,7 +237,15 @@ export function ReaderShell({ slug, user, children }: Props) {
   }
 
   const mineOnEditing = editing?.claim?.tags.find((t) => t.userId === user?.id);
-  const list = useMemo(() => [...claims.values()], [claims]);
+  // Names as shown: two taggers who share one carry the end of their id (lib/users/display-names).
+  const list = useMemo(() => withDisplayNames([...claims.values()]), [claims]);
+  const named = useMemo(() => new Map(list.map((claim) => [claim.id, claim])), [list]);
+  const order = useMemo(() => cruxOrder(list), [list]);
+  const taggers = useMemo(() => {
+    const names = new Map(list.flatMap((claim) => claim.tags.map((tag) => [tag.userId, tag.userName] as const)));
+    return [...names].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name));
+  }, [list]);
+  const cruxAt = focusedClaim && order.includes(focusedClaim) ? order.indexOf(focusedClaim) : null;
   const tagged = list.filter((claim) => !claim.orphan && claim.tags.length > 0).length;
   const quoteOf = (span: PassageSpan) => (span.passage.textContent ?? '').slice(span.start, span.end);
 
@@ -211,10 +282,22 @@ export function ReaderShell({ slug, user, children }: Props) {
           Back to the text
         </button>
       )}
+      {ready && (
+        <HighlightControls
+          filter={filter}
+          setFilter={setFilter}
+          taggers={taggers}
+          signedIn={Boolean(user)}
+          cruxCount={order.length}
+          cruxAt={cruxAt}
+          onStepCrux={goToCrux}
+        />
+      )}
       <ClaimsPanel
         claims={list}
         userId={user?.id ?? null}
         focusedClaim={focusedClaim}
+        loading={!ready}
         onFocusClaim={(claim) => {
           setFocusedClaim(claim.id);
           setPanelOpen(false);
@@ -228,6 +311,7 @@ export function ReaderShell({ slug, user, children }: Props) {
 
   return (
     <div className="grid gap-8 max-lg:pb-28 lg:grid-cols-[minmax(0,1fr)_22rem]">
+      {hover && <ClaimHoverCard claims={hover.ids.flatMap((id) => named.get(id) ?? [])} anchor={hover.rect} />}
       <p className="sr-only" aria-live="polite">
         {candidate && !editing ? `Selected: ${quoteOf(candidate)}` : ''}
       </p>
@@ -245,6 +329,10 @@ export function ReaderShell({ slug, user, children }: Props) {
         tabIndex={0}
         aria-label="Thread text. Arrow keys move between sentences and words; Shift with ← or → extends the selection; t tags it; ? lists every shortcut."
         onMouseUp={onMouseUp}
+        onMouseOver={onMouseOver}
+        onMouseOut={onMouseOut}
+        onFocus={() => setHover(cardAt(candidate))}
+        onBlur={() => setHover(null)}
         onKeyDown={onKeyDown}
         className="reader-text min-w-0 pl-10 focus:outline-none focus-visible:ring-2 focus-visible:ring-focus"
       >
@@ -268,7 +356,7 @@ export function ReaderShell({ slug, user, children }: Props) {
           newRevision={newRevision}
           editing={Boolean(editing)}
           chosen={Boolean(candidate)}
-          tagged={tagged}
+          tagged={ready ? tagged : null}
           panelOpen={panelOpen}
           setPanelOpen={setPanelOpen}
         />
