@@ -61,10 +61,17 @@ export function CruxMapFigure({ ranking }: { ranking: CruxRanking }) {
             </text>
           </g>
         ))}
-        {map.xTicks.map((tick) => (
+        {map.xTicks.map((tick, index) => (
           <g key={tick.label}>
             <line x1={tick.at} x2={tick.at} y1={plot.bottom} y2={plot.bottom + 4} className="stroke-line-strong" />
-            <text x={tick.at} y={plot.bottom + 16} fontSize={11} textAnchor="middle" className="fill-ink-soft">
+            {/* The last label ends at its tick, so "100 %" stays inside the figure. */}
+            <text
+              x={tick.at}
+              y={plot.bottom + 16}
+              fontSize={11}
+              textAnchor={index === map.xTicks.length - 1 ? 'end' : 'middle'}
+              className="fill-ink-soft"
+            >
               {tick.label}
             </text>
           </g>
