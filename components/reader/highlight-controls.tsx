@@ -81,7 +81,7 @@ export function HighlightControls({ filter, setFilter, taggers, signedIn, cruxCo
           disabled={cruxCount === 0}
           className="min-h-6 rounded border border-line-strong px-2 disabled:opacity-60"
         >
-          ← Previous crux <kbd className="font-mono">p</kbd>
+          ← Previous crux (<kbd className="font-mono">p</kbd>)
         </button>
         <button
           type="button"
@@ -89,7 +89,7 @@ export function HighlightControls({ filter, setFilter, taggers, signedIn, cruxCo
           disabled={cruxCount === 0}
           className="min-h-6 rounded border border-line-strong px-2 disabled:opacity-60"
         >
-          Next crux <kbd className="font-mono">n</kbd> →
+          Next crux (<kbd className="font-mono">n</kbd>) →
         </button>
         <span className="text-muted" aria-live="polite">
           {cruxCount === 0

@@ -41,9 +41,10 @@ export function HighlightLegend() {
       <ul className="mt-1 space-y-1.5">
         <li>
           Tint: the axis most taggers chose —{' '}
-          {AXES.map((axis) => (
+          {AXES.map((axis, index) => (
             <span key={axis}>
-              <Sample axes={{ [axis]: 2 }} text={axis} />{' '}
+              {index > 0 && ' '}
+              <Sample axes={{ [axis]: 2 }} text={axis} />
             </span>
           ))}
           ; stronger with more taggers.

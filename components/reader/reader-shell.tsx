@@ -19,28 +19,19 @@ import { type HighlightFilter, NO_FILTER } from '@/lib/claims/highlight-filter';
 import type { ClaimView } from '@/lib/claims/types';
 import { withDisplayNames } from '@/lib/users/display-names';
 import { ClaimHoverCard } from './claim-hover-card';
-import { offsetOf, passageElementOf, type PassageSpan, rangeOf, selectedSpan, sentenceAt } from './dom-text';
+import { offsetOf, passageElementOf, type PassageSpan, selectedSpan, sentenceAt } from './dom-text';
 import { HighlightControls } from './highlight-controls';
 import { marksOf } from './highlighter';
 import { NarrowReaderSheets } from './narrow-reader-sheets';
 import { CandidateCard, LiveStatusLine, RevisionNotice } from './reader-status';
 import { saveTag, removeTag } from './tag-requests';
 import { useHighlightDimming } from './use-highlight-dimming';
+import { hoverOf, useHoverCard } from './use-hover-card';
 import { useLiveHighlights } from './use-live-highlights';
 import { useSentenceCursor } from './use-sentence-cursor';
 import { useThreadClaims } from './use-thread-claims';
 import { useTouchSelection } from './use-touch-selection';
 import { useWideScreen } from './use-wide-screen';
-
-type Hover = { ids: string[]; mark: HTMLElement; rect: DOMRect };
-
-/** The card for the first highlight in a span of the text, or none. */
-function cardAt(span: PassageSpan | null): Hover | null {
-  if (!span) return null;
-  const range = rangeOf(span.passage, span.start, span.end);
-  const mark = [...span.passage.querySelectorAll<HTMLElement>('mark.claim-mark')].find((m) => range.intersectsNode(m));
-  return mark ? { ids: (mark.dataset.claimIds ?? '').split(' '), mark, rect: mark.getBoundingClientRect() } : null;
-}
 
 interface Props {
   slug: string;
@@ -65,8 +56,6 @@ export function ReaderShell({ slug, user, children }: Props) {
   const [error, setError] = useState<string | null>(null);
   const [focusedClaim, setFocusedClaim] = useState<string | null>(null);
   const [filter, setFilter] = useState<HighlightFilter>(NO_FILTER);
-  /** The highlight under the pointer, or the crux stepped to: its claims and where it is. */
-  const [hover, setHover] = useState<Hover | null>(null);
   /** Where the focus was when the tag box opened; it goes back there when the box closes. */
   const returnFocus = useRef<HTMLElement | null>(null);
 
@@ -83,13 +72,7 @@ export function ReaderShell({ slug, user, children }: Props) {
   useLiveHighlights(text, claims);
   useHighlightDimming(text, claims, filter, user?.id ?? null);
 
-  // The card follows its highlight when the page scrolls.
-  useEffect(() => {
-    if (!hover) return;
-    const follow = () => setHover((h) => h && { ...h, rect: h.mark.getBoundingClientRect() });
-    window.addEventListener('scroll', follow, { passive: true, capture: true });
-    return () => window.removeEventListener('scroll', follow, { capture: true });
-  }, [hover]);
+  const { hover, setHover, handlers: hoverHandlers } = useHoverCard(text, candidate);
 
   // A claim chosen in the text is brought into view in the panel beside it.
   useEffect(() => {
@@ -160,22 +143,6 @@ export function ReaderShell({ slug, user, children }: Props) {
     else if (key.kind === 'clear') setHover(null);
   }
 
-  function onMouseOver(event: MouseEvent<HTMLElement>) {
-    const mark = (event.target as HTMLElement).closest<HTMLElement>('mark.claim-mark');
-    if (!mark || mark === hover?.mark) return;
-    setHover({ ids: (mark.dataset.claimIds ?? '').split(' '), mark, rect: mark.getBoundingClientRect() });
-  }
-
-  // The keyboard's counterpart of hovering: the card follows the sentence cursor onto highlights.
-  useEffect(() => {
-    if (candidate && document.activeElement === text.current) setHover(cardAt(candidate));
-  }, [candidate]);
-
-  function onMouseOut(event: MouseEvent<HTMLElement>) {
-    const to = event.relatedTarget instanceof Element ? event.relatedTarget.closest('mark.claim-mark') : null;
-    if (hover && to !== hover.mark) setHover(null);
-  }
-
   /** `n` / `p` and their buttons: the next or previous crux in the crux page's order, chosen in the text with its card. */
   function goToCrux(step: 1 | -1) {
     const id = stepCrux(order, focusedClaim, step);
@@ -185,7 +152,7 @@ export function ReaderShell({ slug, user, children }: Props) {
     setFocusedClaim(id);
     choose(span, { reveal: true });
     const mark = marksOf(span.passage, id)[0];
-    if (mark) setHover({ ids: [id], mark, rect: mark.getBoundingClientRect() });
+    if (mark) setHover(hoverOf(mark, [id]));
   }
 
   async function onSave(draft: TagDraft) {
@@ -329,10 +296,7 @@ export function ReaderShell({ slug, user, children }: Props) {
         tabIndex={0}
         aria-label="Thread text. Arrow keys move between sentences and words; Shift with ← or → extends the selection; t tags it; ? lists every shortcut."
         onMouseUp={onMouseUp}
-        onMouseOver={onMouseOver}
-        onMouseOut={onMouseOut}
-        onFocus={() => setHover(cardAt(candidate))}
-        onBlur={() => setHover(null)}
+        {...hoverHandlers}
         onKeyDown={onKeyDown}
         className="reader-text min-w-0 pl-10 focus:outline-none focus-visible:ring-2 focus-visible:ring-focus"
       >
