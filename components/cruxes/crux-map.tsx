@@ -12,14 +12,22 @@ function describe(point: MapPoint, rank: number | undefined): string {
   return `${place}“${point.claim.exact}” — mean confidence ${pct(point.meanConfidence)}, crux score ${point.cruxScore.toFixed(2)}, ${point.taggers} taggers, ${AXIS_GROUP_TITLES[point.axis].toLowerCase()}`;
 }
 
+/** Whole class names, so that Tailwind finds each one in the source. */
+const FILL: Record<Exclude<AxisGroup, 'split'>, string> = {
+  outer: 'fill-outer',
+  inner: 'fill-inner',
+  both: 'fill-both',
+  other: 'fill-other',
+};
+
 /** A split claim is drawn half outer, half inner, so the two colours say what the group means. */
 function Dot({ point }: { point: MapPoint }) {
   const { cx, cy, r } = point;
-  if (point.axis !== 'split') return <circle cx={cx} cy={cy} r={r} className={`map-dot fill-${point.axis}`} />;
+  if (point.axis !== 'split') return <circle cx={cx} cy={cy} r={r} className={`map-dot ${FILL[point.axis]}`} />;
   return (
     <g className="map-dot">
-      <path d={`M${cx},${cy - r} A${r},${r} 0 0 0 ${cx},${cy + r} Z`} className="fill-outer" />
-      <path d={`M${cx},${cy - r} A${r},${r} 0 0 1 ${cx},${cy + r} Z`} className="fill-inner" />
+      <path d={`M${cx},${cy - r} A${r},${r} 0 0 0 ${cx},${cy + r} Z`} className={FILL.outer} />
+      <path d={`M${cx},${cy - r} A${r},${r} 0 0 1 ${cx},${cy + r} Z`} className={FILL.inner} />
     </g>
   );
 }

@@ -37,9 +37,9 @@ describe.skipIf(skipBrowser)('disagreement you can see (production build, real C
     // Split over which problem it is, and unsure together whether it is true.
     await tagPassage(SLUG, split, carol1, { axis: 'outer', confidence: 30 });
     await tagPassage(SLUG, split, carol2, { axis: 'inner', confidence: 70 });
-    // Calm: both agree.
+    // Calm: they agree it is true, one filing it under outer, the other under both.
     await tagPassage(SLUG, calm, ann, { axis: 'outer', confidence: 80 });
-    await tagPassage(SLUG, calm, ben, { axis: 'outer', confidence: 85 });
+    await tagPassage(SLUG, calm, ben, { axis: 'both', confidence: 85 });
   });
 
   const markOf = (page: import('playwright-core').Page, text: string) =>
@@ -140,6 +140,16 @@ describe.skipIf(skipBrowser)('disagreement you can see (production build, real C
     await map.waitFor();
     const dots = map.locator('svg a');
     expect(await dots.count()).toBeGreaterThanOrEqual(3);
+    // Every dot takes its group's colour (a class Tailwind did not generate would leave it black).
+    const fills = await map
+      .locator('.map-dot')
+      .evaluateAll((dots) =>
+        dots
+          .flatMap((dot) => (dot.tagName === 'g' ? [...dot.querySelectorAll('path')] : [dot]))
+          .map((shape) => getComputedStyle(shape).fill),
+      );
+    expect(fills.length).toBeGreaterThanOrEqual(3);
+    expect(fills.filter((fill) => fill === 'rgb(0, 0, 0)')).toEqual([]);
     expect(await page.getByRole('heading', { name: 'Split between outer and inner' }).count()).toBe(1);
     expect(await page.getByRole('heading', { name: 'Both outer and inner' }).count()).toBe(0);
     const ranks = await page
