@@ -24,8 +24,14 @@ export function ThreadList({ threads }: { threads: ThreadSummary[] }) {
           <th scope="col" className="py-2 pr-4 text-right font-medium">
             Repeats hidden
           </th>
-          <th scope="col" className="py-2 text-right font-medium">
+          <th scope="col" className="py-2 pr-4 text-right font-medium">
             Tagged claims
+          </th>
+          <th scope="col" className="py-2 pr-4 text-right font-medium">
+            Taggers
+          </th>
+          <th scope="col" className="py-2 text-right font-medium">
+            Disputed
           </th>
         </tr>
       </thead>
@@ -47,8 +53,14 @@ export function ThreadList({ threads }: { threads: ThreadSummary[] }) {
             <td data-label="Repeats hidden" className="py-2 pr-4 text-right tabular-nums">
               {number.format(thread.repeatsHidden)}
             </td>
-            <td data-label="Tagged claims" className="py-2 text-right tabular-nums">
+            <td data-label="Tagged claims" className="py-2 pr-4 text-right tabular-nums">
               {number.format(thread.claims)}
+            </td>
+            <td data-label="Taggers" className="py-2 pr-4 text-right tabular-nums">
+              {number.format(thread.taggers)}
+            </td>
+            <td data-label="Disputed" className="py-2 text-right tabular-nums" data-testid="disputed-count">
+              {number.format(thread.disputed)}
             </td>
           </tr>
         ))}

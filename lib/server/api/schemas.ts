@@ -96,6 +96,8 @@ export const threadSummarySchema = z
     repeatsHidden: z.number().int(),
     revision: z.number().int(),
     claims: z.number().int(),
+    taggers: z.number().int(),
+    disputed: z.number().int(),
     updatedAt: timestamp,
   })
   .openapi('ThreadSummary');
