@@ -43,6 +43,13 @@ export function ThreadList({ threads }: { threads: ThreadSummary[] }) {
                 {thread.title}
               </Link>
               <span className="ml-2 text-xs text-muted">{thread.format}</span>
+              {(thread.author || thread.postedAt) && (
+                <span className="block text-xs text-muted">
+                  {thread.author && `by ${thread.author}`}
+                  {thread.author && thread.postedAt && ' · '}
+                  {thread.postedAt && <time dateTime={thread.postedAt}>{thread.postedAt.slice(0, 10)}</time>}
+                </span>
+              )}
             </td>
             <td data-label="Lines" className="py-2 pr-4 text-right tabular-nums">
               {number.format(thread.lines)}

@@ -98,6 +98,8 @@ export const threadSummarySchema = z
     claims: z.number().int(),
     taggers: z.number().int(),
     disputed: z.number().int(),
+    author: z.string().nullable(),
+    postedAt: timestamp.nullable(),
     updatedAt: timestamp,
   })
   .openapi('ThreadSummary');

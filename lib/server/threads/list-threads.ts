@@ -15,6 +15,9 @@ export interface ThreadSummary {
   taggers: number;
   /** Claims whose confidence disagreement reaches the reader's disputed bar (lib/cruxes/disputed). */
   disputed: number;
+  /** The author and date of the thread's first post, when the source names them (LessWrong JSON does). */
+  author: string | null;
+  postedAt: string | null;
   updatedAt: string;
 }
 
@@ -31,8 +34,20 @@ async function disagreementCounts(): Promise<Map<string, { taggers: number; disp
   return new Map(rows.map((row) => [row.threadId, { taggers: row.taggers, disputed: row.disputed }]));
 }
 
+/** Who wrote the first passage of each thread's current text, and when, where known. */
+async function firstPosts(): Promise<Map<string, { author: string | null; postedAt: string | null }>> {
+  const { rows } = await pgPool().query<{ threadId: string; author: string | null; postedAt: Date | null }>(
+    `SELECT t."id" AS "threadId", p."author", p."postedAt"
+     FROM "Thread" t JOIN "Passage" p ON p."revisionId" = t."currentRevisionId" AND p."ordinal" = 0`,
+  );
+  return new Map(
+    rows.map((row) => [row.threadId, { author: row.author, postedAt: row.postedAt?.toISOString() ?? null }]),
+  );
+}
+
 export async function listThreads(): Promise<ThreadSummary[]> {
   const counts = disagreementCounts();
+  const posts = firstPosts();
   const threads = await db.thread.findMany({
     where: { currentRevisionId: { not: null } },
     orderBy: [{ title: 'asc' }, { id: 'asc' }],
@@ -47,7 +62,7 @@ export async function listThreads(): Promise<ThreadSummary[]> {
       _count: { select: { claims: { where: { tagCount: { gt: 0 } } } } },
     },
   });
-  const byThread = await counts;
+  const [byThread, firstPost] = await Promise.all([counts, posts]);
   return threads.flatMap((thread) => {
     const revision = thread.currentRevision;
     if (!revision) return [];
@@ -63,6 +78,8 @@ export async function listThreads(): Promise<ThreadSummary[]> {
         claims: thread._count.claims,
         taggers: byThread.get(thread.id)?.taggers ?? 0,
         disputed: byThread.get(thread.id)?.disputed ?? 0,
+        author: firstPost.get(thread.id)?.author ?? null,
+        postedAt: firstPost.get(thread.id)?.postedAt ?? null,
         updatedAt: thread.updatedAt.toISOString(),
       },
     ];

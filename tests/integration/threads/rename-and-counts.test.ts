@@ -60,3 +60,38 @@ describe('the thread list counts taggers and disputed claims', () => {
     expect(row).toMatchObject({ claims: 3, taggers: 3, disputed: 1 });
   });
 });
+
+describe('the thread list names the first post’s author and date when the source does', () => {
+  it('reads them from LessWrong JSON, and leaves them out for plain text', async () => {
+    const uploader = await insertUser({ name: 'Uploader' });
+    const post = {
+      _id: 'p1',
+      title: 'Reward is not the optimization target',
+      postedAt: '2022-07-25T00:00:00Z',
+      contents: { markdown: 'Reward chisels cognition into the agent.' },
+      user: { displayName: 'TurnTrout' },
+    };
+    const text = JSON.stringify({ data: { post: { result: post }, comments: { results: [] } } });
+    const created = await call('/api/threads', {
+      method: 'POST',
+      user: uploader,
+      body: { format: 'lesswrong-json', text },
+    });
+    expect(created.status, created.text).toBe(201);
+    const plain = await upload(uploader, 'Nobody signed this text. Just words.\n');
+    const rows = (await call('/api/threads')).json.threads as {
+      slug: string;
+      title: string;
+      author: string | null;
+      postedAt: string | null;
+    }[];
+    const lesswrong = rows.find((t) => t.slug === created.json.thread.slug);
+    expect(lesswrong).toMatchObject({ title: 'Reward is not the optimization target', author: 'TurnTrout' });
+    expect(lesswrong?.postedAt?.slice(0, 10)).toBe('2022-07-25');
+    expect(rows.find((t) => t.slug === plain.json.thread.slug)).toMatchObject({
+      author: null,
+      postedAt: null,
+      title: 'Nobody signed this text.',
+    });
+  });
+});
