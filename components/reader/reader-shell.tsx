@@ -149,6 +149,8 @@ export function ReaderShell({ slug, user, children }: Props) {
     const claim = id ? claims.get(id) : undefined;
     const span = claim ? spanOfClaim(claim) : null;
     if (!id || !span) return;
+    // On a narrow screen the buttons sit in the claims sheet, which would hide the crux: close it.
+    setPanelOpen(false);
     setFocusedClaim(id);
     choose(span, { reveal: true });
     const mark = marksOf(span.passage, id)[0];
