@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cruxSummarySchema } from '@/lib/export';
+import { cruxPageData } from '@/lib/server/cruxes/crux-page-data';
+import { searchOptions } from '@/lib/server/search/search-options';
 import { insertThread, insertUser } from '../../support/factories';
 import { call } from '../../support/requests';
 import { tagPassage } from '../../support/tagging';
@@ -45,5 +47,13 @@ describe('two accounts named carol, in every export', () => {
     const hypothesis = (await get('hypothesis')).json as { rows: { user_info: { display_name: string } }[] };
     const shown = hypothesis.rows.map((row) => row.user_info.display_name);
     for (const carol of carols) expect(shown).toContain(`carol · ${tail(carol.id)}`);
+  });
+
+  it('the crux page’s and the search page’s tagger filters name them apart', async () => {
+    const expected = carols.map((carol) => `carol · ${tail(carol.id)}`);
+    const page = await cruxPageData({}, slug, 'http://localhost:3000');
+    expect(page.taggers.map((t) => t.name)).toEqual(expect.arrayContaining([...expected, 'dan']));
+    const options = await searchOptions();
+    expect(options.taggers.map((t) => t.name)).toEqual(expect.arrayContaining(expected));
   });
 });
