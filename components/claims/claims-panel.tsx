@@ -1,7 +1,7 @@
 'use client';
 
 import { useMemo, useState } from 'react';
-import { AXES, type ClaimView } from '@/lib/claims/types';
+import type { ClaimView } from '@/lib/claims/types';
 import { claimAggregates } from '@/lib/cruxes/aggregates';
 import { ClaimCard } from './claim-card';
 
@@ -9,6 +9,8 @@ interface Props {
   claims: ClaimView[];
   userId: string | null;
   focusedClaim: string | null;
+  /** True until the claims have loaded: the panel says so instead of counting none. */
+  loading?: boolean;
   onFocusClaim(claim: ClaimView): void;
   onEditClaim(claim: ClaimView): void;
 }
@@ -16,7 +18,7 @@ interface Props {
 type Filter = { kind: 'everyone' } | { kind: 'mine' } | { kind: 'tagger'; userId: string };
 
 /** The thread's tagged claims with their aggregates; filter to mine, everyone, or one tagger. */
-export function ClaimsPanel({ claims, userId, focusedClaim, onFocusClaim, onEditClaim }: Props) {
+export function ClaimsPanel({ claims, userId, focusedClaim, loading = false, onFocusClaim, onEditClaim }: Props) {
   const [filter, setFilter] = useState<Filter>({ kind: 'everyone' });
   const taggers = useMemo(() => {
     const names = new Map<string, string>();
@@ -35,6 +37,17 @@ export function ClaimsPanel({ claims, userId, focusedClaim, onFocusClaim, onEdit
   const orphans = claims.filter((claim) => claim.orphan && claim.tags.length > 0);
 
   const value = filter.kind === 'tagger' ? `tagger:${filter.userId}` : filter.kind;
+  if (loading)
+    return (
+      <section aria-labelledby="claims-heading" aria-busy="true" className="space-y-3">
+        <h2 id="claims-heading" className="text-sm font-semibold">
+          Tagged claims
+        </h2>
+        <p role="status" className="text-sm text-muted" data-testid="claims-loading">
+          Loading claims…
+        </p>
+      </section>
+    );
   return (
     <section aria-labelledby="claims-heading" className="space-y-3">
       <div className="flex items-center justify-between gap-2">
@@ -63,7 +76,6 @@ export function ClaimsPanel({ claims, userId, focusedClaim, onFocusClaim, onEdit
           </select>
         </label>
       </div>
-      <AxisLegend />
       <ol className="space-y-2">
         {visible.map((claim) => (
           <li key={claim.id}>
@@ -94,18 +106,5 @@ export function ClaimsPanel({ claims, userId, focusedClaim, onFocusClaim, onEdit
         </details>
       )}
     </section>
-  );
-}
-
-function AxisLegend() {
-  return (
-    <ul className="flex flex-wrap gap-2 text-xs text-muted" aria-label="Highlight colours">
-      {AXES.map((axis) => (
-        <li key={axis} className="flex items-center gap-1">
-          <span className={`axis-swatch axis-${axis}`} aria-hidden="true" />
-          {axis}
-        </li>
-      ))}
-    </ul>
   );
 }

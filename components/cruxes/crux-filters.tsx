@@ -1,3 +1,5 @@
+import { DEFAULT_MIN_TAGGERS } from '@/lib/cruxes/rank-cruxes';
+
 interface Props {
   action: string;
   threads?: { slug: string; title: string }[];
@@ -54,7 +56,7 @@ export function CruxFilters({ action, threads, taggers, selected, exportBase }: 
             name="minTaggers"
             type="number"
             min={1}
-            defaultValue={selected.minTaggers ?? 3}
+            defaultValue={selected.minTaggers ?? DEFAULT_MIN_TAGGERS}
             className="w-16 rounded border border-line-strong px-1"
           />
         </label>

@@ -1,4 +1,4 @@
-import { type ClaimMarkSummary, markLook } from '@/lib/claims/highlight-look';
+import { type ClaimMarkSummary, markAttributes, markLook } from '@/lib/claims/highlight-look';
 import { rangeOf } from './dom-text';
 
 /** The highlight summary of a claim shown on the page, by id (undefined once it has no tags). */
@@ -8,12 +8,10 @@ export type SummaryOf = (claimId: string) => ClaimMarkSummary | undefined;
 function styleMark(mark: HTMLElement, summaryOf: SummaryOf) {
   const summaries = (mark.dataset.claimIds ?? '').split(' ').flatMap((id) => summaryOf(id) ?? []);
   if (summaries.length === 0) return;
-  const look = markLook(summaries);
-  mark.dataset.axis = look.axis;
-  mark.dataset.strength = String(look.strength);
-  mark.dataset.label = look.label;
-  if (look.crux) mark.dataset.crux = 'true';
-  else delete mark.dataset.crux;
+  for (const [name, value] of Object.entries(markAttributes(markLook(summaries)))) {
+    if (value === null) mark.removeAttribute(name);
+    else mark.setAttribute(name, value);
+  }
 }
 
 export function marksOf(root: ParentNode, claimId: string): HTMLElement[] {

@@ -23,7 +23,7 @@ function measure(root: HTMLElement): Tick[] {
     const tick = {
       row,
       axis: mark.dataset.axis ?? 'other',
-      disputed: (mark.dataset.label ?? '').includes('disputed'),
+      disputed: mark.dataset.disputed === 'true',
       crux: mark.dataset.crux === 'true',
     };
     const there = rows.get(row);
@@ -62,7 +62,7 @@ export function Minimap({ text }: { text: RefObject<HTMLElement | null> }) {
       subtree: true,
       childList: true,
       attributes: true,
-      attributeFilter: ['data-axis', 'data-label', 'data-crux', 'open'],
+      attributeFilter: ['data-axis', 'data-disputed', 'data-crux', 'open'],
     });
     const onScroll = () => {
       const height = document.documentElement.scrollHeight;

@@ -10,7 +10,8 @@ interface Props {
   newRevision: number | null;
   editing: boolean;
   chosen: boolean;
-  tagged: number;
+  /** Claims with tags, or null while they load. */
+  tagged: number | null;
   panelOpen: boolean;
   setPanelOpen(open: boolean): void;
 }
@@ -48,7 +49,7 @@ export function NarrowReaderSheets({
               aria-haspopup="dialog"
               className="shrink-0 rounded border border-line-strong px-3 py-1.5 text-sm"
             >
-              Claims ({tagged})
+              Claims{tagged === null ? '' : ` (${tagged})`}
             </button>
           </div>
         )}

@@ -1,5 +1,8 @@
 /** What a key pressed in the thread text asks for (see the shortcuts dialog); null for keys the reader leaves alone. */
-export type ReaderKey = { kind: 'sentence' | 'word' | 'extend'; step: 1 | -1 } | { kind: 'tag' } | { kind: 'clear' };
+export type ReaderKey =
+  | { kind: 'sentence' | 'word' | 'extend' | 'crux'; step: 1 | -1 }
+  | { kind: 'tag' }
+  | { kind: 'clear' };
 
 export function readerKey(event: {
   key: string;
@@ -22,6 +25,10 @@ export function readerKey(event: {
       return { kind: event.shiftKey ? 'extend' : 'word', step: -1 };
     case 't':
       return { kind: 'tag' };
+    case 'n':
+      return { kind: 'crux', step: 1 };
+    case 'p':
+      return { kind: 'crux', step: -1 };
     case 'Escape':
       return { kind: 'clear' };
     default:

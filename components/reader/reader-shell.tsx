@@ -14,14 +14,21 @@ import { ClaimsPanel } from '@/components/claims/claims-panel';
 import { draftFrom, TagBox, type TagDraft } from '@/components/claims/tag-box';
 import { ShortcutsButton } from '@/components/ui/keyboard-shortcuts';
 import { codePointToUtf16, utf16ToCodePoint } from '@/lib/anchoring/code-points';
+import { cruxOrder, stepCrux } from '@/lib/claims/crux-steps';
+import { type HighlightFilter, NO_FILTER } from '@/lib/claims/highlight-filter';
 import type { ClaimView } from '@/lib/claims/types';
+import { withDisplayNames } from '@/lib/users/display-names';
+import { ClaimHoverCard } from './claim-hover-card';
 import { offsetOf, passageElementOf, type PassageSpan, selectedSpan, sentenceAt } from './dom-text';
+import { HighlightControls } from './highlight-controls';
 import { marksOf } from './highlighter';
 import { Minimap } from './minimap';
 import { NarrowReaderSheets } from './narrow-reader-sheets';
 import { CandidateCard, LiveStatusLine, RevisionNotice } from './reader-status';
 import { saveTag, removeTag } from './tag-requests';
 import { type DeletedTag, UndoToast } from './undo-toast';
+import { useHighlightDimming } from './use-highlight-dimming';
+import { hoverOf, useHoverCard } from './use-hover-card';
 import { useLiveHighlights } from './use-live-highlights';
 import { useSentenceCursor } from './use-sentence-cursor';
 import { useThreadClaims } from './use-thread-claims';
@@ -43,7 +50,7 @@ interface Props {
 export function ReaderShell({ slug, user, children }: Props) {
   const text = useRef<HTMLElement>(null);
   const wide = useWideScreen();
-  const { claims, status, newRevision, upsertClaim, applyLocal } = useThreadClaims(slug);
+  const { claims, ready, status, newRevision, upsertClaim, applyLocal } = useThreadClaims(slug);
   const { candidate, choose, onCursorKey } = useSentenceCursor(text);
   const [editing, setEditing] = useState<{ span: PassageSpan; claim?: ClaimView } | null>(null);
   const [panelOpen, setPanelOpen] = useState(false);
@@ -52,6 +59,7 @@ export function ReaderShell({ slug, user, children }: Props) {
   const [focusedClaim, setFocusedClaim] = useState<string | null>(null);
   const [deleted, setDeleted] = useState<DeletedTag | null>(null);
   const undoDone = useCallback(() => setDeleted(null), []);
+  const [filter, setFilter] = useState<HighlightFilter>(NO_FILTER);
   /** Where the focus was when the tag box opened; it goes back there when the box closes. */
   const returnFocus = useRef<HTMLElement | null>(null);
 
@@ -66,6 +74,14 @@ export function ReaderShell({ slug, user, children }: Props) {
   }, []);
 
   useLiveHighlights(text, claims);
+  useHighlightDimming(text, claims, filter, user?.id ?? null);
+
+  const { hover, setHover, handlers: hoverHandlers } = useHoverCard(text, candidate);
+
+  // A claim chosen in the text is brought into view in the panel beside it.
+  useEffect(() => {
+    if (wide && focusedClaim) document.getElementById(`claim-${focusedClaim}`)?.scrollIntoView({ block: 'nearest' });
+  }, [wide, focusedClaim]);
 
   const claimAt = useCallback(
     (span: PassageSpan) => {
@@ -127,6 +143,22 @@ export function ReaderShell({ slug, user, children }: Props) {
     if (!key) return;
     event.preventDefault();
     if (key.kind === 'tag') openTagBox(candidate);
+    else if (key.kind === 'crux') goToCrux(key.step);
+    else if (key.kind === 'clear') setHover(null);
+  }
+
+  /** `n` / `p` and their buttons: the next or previous crux in the crux page's order, chosen in the text with its card. */
+  function goToCrux(step: 1 | -1) {
+    const id = stepCrux(order, focusedClaim, step);
+    const claim = id ? claims.get(id) : undefined;
+    const span = claim ? spanOfClaim(claim) : null;
+    if (!id || !span) return;
+    // On a narrow screen the buttons sit in the claims sheet, which would hide the crux: close it.
+    setPanelOpen(false);
+    setFocusedClaim(id);
+    choose(span, { reveal: true });
+    const mark = marksOf(span.passage, id)[0];
+    if (mark) setHover(hoverOf(mark, [id]));
   }
 
   async function onSave(draft: TagDraft) {
@@ -179,7 +211,15 @@ export function ReaderShell({ slug, user, children }: Props) {
   }
 
   const mineOnEditing = editing?.claim?.tags.find((t) => t.userId === user?.id);
-  const list = useMemo(() => [...claims.values()], [claims]);
+  // Names as shown: two taggers who share one carry the end of their id (lib/users/display-names).
+  const list = useMemo(() => withDisplayNames([...claims.values()]), [claims]);
+  const named = useMemo(() => new Map(list.map((claim) => [claim.id, claim])), [list]);
+  const order = useMemo(() => cruxOrder(list), [list]);
+  const taggers = useMemo(() => {
+    const names = new Map(list.flatMap((claim) => claim.tags.map((tag) => [tag.userId, tag.userName] as const)));
+    return [...names].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name));
+  }, [list]);
+  const cruxAt = focusedClaim && order.includes(focusedClaim) ? order.indexOf(focusedClaim) : null;
   const tagged = list.filter((claim) => !claim.orphan && claim.tags.length > 0).length;
   const quoteOf = (span: PassageSpan) => (span.passage.textContent ?? '').slice(span.start, span.end);
 
@@ -216,10 +256,22 @@ export function ReaderShell({ slug, user, children }: Props) {
           Back to the text
         </button>
       )}
+      {ready && (
+        <HighlightControls
+          filter={filter}
+          setFilter={setFilter}
+          taggers={taggers}
+          signedIn={Boolean(user)}
+          cruxCount={order.length}
+          cruxAt={cruxAt}
+          onStepCrux={goToCrux}
+        />
+      )}
       <ClaimsPanel
         claims={list}
         userId={user?.id ?? null}
         focusedClaim={focusedClaim}
+        loading={!ready}
         onFocusClaim={(claim) => {
           setFocusedClaim(claim.id);
           setPanelOpen(false);
@@ -233,6 +285,7 @@ export function ReaderShell({ slug, user, children }: Props) {
 
   return (
     <div className="grid gap-8 max-lg:pb-28 lg:grid-cols-[minmax(0,1fr)_22rem]">
+      {hover && <ClaimHoverCard claims={hover.ids.flatMap((id) => named.get(id) ?? [])} anchor={hover.rect} />}
       <p className="sr-only" aria-live="polite">
         {candidate && !editing ? `Selected: ${quoteOf(candidate)}` : ''}
       </p>
@@ -250,6 +303,7 @@ export function ReaderShell({ slug, user, children }: Props) {
         tabIndex={0}
         aria-label="Thread text. Arrow keys move between sentences and words; Shift with ← or → extends the selection; t tags it; ? lists every shortcut."
         onMouseUp={onMouseUp}
+        {...hoverHandlers}
         onKeyDown={onKeyDown}
         className="reader-text min-w-0 pl-10 focus:outline-none focus-visible:ring-2 focus-visible:ring-focus"
       >
@@ -274,7 +328,7 @@ export function ReaderShell({ slug, user, children }: Props) {
           newRevision={newRevision}
           editing={Boolean(editing)}
           chosen={Boolean(candidate)}
-          tagged={tagged}
+          tagged={ready ? tagged : null}
           panelOpen={panelOpen}
           setPanelOpen={setPanelOpen}
         />

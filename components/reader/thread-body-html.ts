@@ -1,6 +1,7 @@
 import { codePointToUtf16 } from '@/lib/anchoring/code-points';
-import { markLook } from '@/lib/claims/highlight-look';
+import { markAttributes, markLook } from '@/lib/claims/highlight-look';
 import { escapeHtml } from '@/lib/html/escape';
+import { type MarkdownHeading, markdownHeading } from '@/lib/ingest/markdown-heading';
 import type { QuoteEditKind } from '@/lib/dedup/types';
 import type { ClaimHighlight } from '@/lib/server/claims/highlights';
 import type { OccurrenceModel, PassageModel, ThreadModel } from '@/lib/server/threads/thread-model';
@@ -26,6 +27,7 @@ export function threadBodyHtml(model: ThreadModel, highlights: ClaimHighlight[])
     else claimsByPassage.set(claim.passageId, [claim]);
   }
   const out = new Html();
+  const markdown = model.revision.format === 'markdown';
   const renderLines = (occurrences: OccurrenceModel[]) => {
     let open = -1;
     for (const o of occurrences) {
@@ -34,7 +36,7 @@ export function threadBodyHtml(model: ThreadModel, highlights: ClaimHighlight[])
         out.add(`<div id="line-${o.line}" class="source-line">`);
         open = o.paragraph;
       }
-      occurrencePiece(out, o, passages, claimsByPassage);
+      occurrencePiece(out, o, passages, claimsByPassage, markdown);
     }
     if (open !== -1) out.add('</div>');
   };
@@ -124,6 +126,7 @@ function occurrencePiece(
   occurrence: OccurrenceModel,
   passages: Map<string, PassageModel>,
   claimsByPassage: Map<string, ClaimHighlight[]>,
+  markdown: boolean,
 ) {
   if (occurrence.kind === 'blank') return;
   if (occurrence.kind === 'original' && occurrence.passageId) {
@@ -145,7 +148,8 @@ function occurrencePiece(
         `<a href="#p-${to}" class="reply-link">↪ in reply to ${escapeHtml(passage.inReplyTo.author ?? 'a comment')} at ¶${to}</a>`,
       );
     }
-    passageText(out, passage, claimsByPassage.get(passage.id) ?? []);
+    const heading = markdown ? markdownHeading(passage.text) : null;
+    passageText(out, passage, claimsByPassage.get(passage.id) ?? [], heading);
     if (passage.quotedAt.length > 0) {
       out.add(`<span class="quoted-badge">quoted ${passage.quotedAt.length}× `);
       passage.quotedAt.slice(0, 8).forEach((position, index) => {
@@ -171,23 +175,30 @@ function occurrencePiece(
 
 /**
  * A passage's text, exactly (its textContent equals the stored text, which selection offsets rely
- * on), with every tagged claim drawn as a <mark>: colour by dominant axis, stronger with more taggers,
- * named for screen readers (markLook, shared with the browser's live highlights).
+ * on), with every tagged claim drawn as a <mark>: tint by axis group, underline by axis mix, frames for
+ * disputed claims, named for screen readers (markLook, shared with the browser's live highlights).
  */
-function passageText(out: Html, passage: PassageModel, claims: ClaimHighlight[]) {
+function passageText(out: Html, passage: PassageModel, claims: ClaimHighlight[], heading: MarkdownHeading | null) {
   const sentences = passage.sentences.map((s) => `${s.start}-${s.end}`).join(' ');
+  // A Markdown heading is a heading here too, one level below the page's title (the thread's h1).
+  const role = heading ? ` role="heading" aria-level="${Math.min(6, heading.depth + 1)}"` : '';
   out.add(
-    `<span data-passage-id="${escapeHtml(passage.id)}" data-ordinal="${passage.ordinal}" data-sentences="${sentences}" class="passage-text">`,
+    `<span data-passage-id="${escapeHtml(passage.id)}" data-ordinal="${passage.ordinal}" data-sentences="${sentences}" class="passage-text"${role}>`,
   );
   for (const segment of segmentPassage(passage.text, claims, codePointToUtf16)) {
     if (segment.claims.length === 0) {
-      out.add(escapeHtml(segment.text));
+      // The "## " stays in the text (offsets count it) but recedes, unless a claim covers it.
+      const marker =
+        segment.start === 0 && heading?.marker && segment.text.startsWith(heading.marker) ? heading.marker : '';
+      if (marker) out.add(`<span class="heading-marker" aria-hidden="true">${escapeHtml(marker)}</span>`);
+      out.add(escapeHtml(segment.text.slice(marker.length)));
       continue;
     }
-    const look = markLook(segment.claims);
+    const attributes = Object.entries(markAttributes(markLook(segment.claims)))
+      .flatMap(([name, value]) => (value === null ? [] : [` ${name}="${escapeHtml(value)}"`]))
+      .join('');
     out.add(
-      `<mark class="claim-mark" data-claim-ids="${escapeHtml(segment.claims.map((c) => c.id).join(' '))}" data-axis="${escapeHtml(look.axis)}" ` +
-        `data-strength="${look.strength}"${look.crux ? ' data-crux="true"' : ''} data-label="${escapeHtml(look.label)}">${escapeHtml(segment.text)}</mark>`,
+      `<mark class="claim-mark" data-claim-ids="${escapeHtml(segment.claims.map((c) => c.id).join(' '))}"${attributes}>${escapeHtml(segment.text)}</mark>`,
     );
   }
   out.add('</span>');

@@ -53,10 +53,10 @@ export function useSentenceCursor(text: RefObject<HTMLElement | null>) {
     if (next) choose(next, { reveal: true });
   }
 
-  /** Acts on a key pressed in the text; answers what it was (the caller handles `tag`), or null if not ours. */
+  /** Acts on a key pressed in the text; answers what it was (the caller handles `tag` and `crux`), or null if not ours. */
   function onCursorKey(event: Parameters<typeof readerKey>[0]): ReaderKey | null {
     const key = readerKey(event);
-    if (!key || key.kind === 'tag') return key;
+    if (!key || key.kind === 'tag' || key.kind === 'crux') return key;
     // The keyboard cursor takes over from any selection made before it.
     window.getSelection()?.removeAllRanges();
     if (key.kind === 'clear') choose(null);

@@ -34,6 +34,8 @@ export function useThreadClaims(slug: string) {
   /** Set when a newer version of the thread's text is stored while it is open. */
   const [newRevision, setNewRevision] = useState<number | null>(null);
   const loaded = useRef(false);
+  /** False until the first list of claims arrives, so the panel can say it is loading rather than "0". */
+  const [ready, setReady] = useState(false);
 
   const load = useCallback(async () => {
     const response = await fetch(`/api/threads/${encodeURIComponent(slug)}/claims`, { cache: 'no-store' });
@@ -41,6 +43,7 @@ export function useThreadClaims(slug: string) {
     const { claims: list } = (await response.json()) as { claims: ClaimView[] };
     setClaims(new Map(list.map((c) => [c.id, c])));
     loaded.current = true;
+    setReady(true);
   }, [slug]);
 
   const fetchClaim = useCallback(async (claimId: string) => {
@@ -83,5 +86,5 @@ export function useThreadClaims(slug: string) {
   );
   const applyLocal = useCallback((event: TagEvent) => setClaims((current) => applyTagEvent(current, event)), []);
 
-  return { claims, status, newRevision, upsertClaim, applyLocal };
+  return { claims, ready, status, newRevision, upsertClaim, applyLocal };
 }

@@ -24,8 +24,14 @@ export function ThreadList({ threads }: { threads: ThreadSummary[] }) {
           <th scope="col" className="py-2 pr-4 text-right font-medium">
             Repeats hidden
           </th>
-          <th scope="col" className="py-2 text-right font-medium">
+          <th scope="col" className="py-2 pr-4 text-right font-medium">
             Tagged claims
+          </th>
+          <th scope="col" className="py-2 pr-4 text-right font-medium">
+            Taggers
+          </th>
+          <th scope="col" className="py-2 text-right font-medium">
+            Disputed
           </th>
         </tr>
       </thead>
@@ -37,6 +43,13 @@ export function ThreadList({ threads }: { threads: ThreadSummary[] }) {
                 {thread.title}
               </Link>
               <span className="ml-2 text-xs text-muted">{thread.format}</span>
+              {(thread.author || thread.postedAt) && (
+                <span className="block text-xs text-muted">
+                  {thread.author && `by ${thread.author}`}
+                  {thread.author && thread.postedAt && ' · '}
+                  {thread.postedAt && <time dateTime={thread.postedAt}>{thread.postedAt.slice(0, 10)}</time>}
+                </span>
+              )}
             </td>
             <td data-label="Lines" className="py-2 pr-4 text-right tabular-nums">
               {number.format(thread.lines)}
@@ -47,8 +60,14 @@ export function ThreadList({ threads }: { threads: ThreadSummary[] }) {
             <td data-label="Repeats hidden" className="py-2 pr-4 text-right tabular-nums">
               {number.format(thread.repeatsHidden)}
             </td>
-            <td data-label="Tagged claims" className="py-2 text-right tabular-nums">
+            <td data-label="Tagged claims" className="py-2 pr-4 text-right tabular-nums">
               {number.format(thread.claims)}
+            </td>
+            <td data-label="Taggers" className="py-2 pr-4 text-right tabular-nums">
+              {number.format(thread.taggers)}
+            </td>
+            <td data-label="Disputed" className="py-2 text-right tabular-nums" data-testid="disputed-count">
+              {number.format(thread.disputed)}
             </td>
           </tr>
         ))}

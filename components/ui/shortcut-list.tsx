@@ -19,6 +19,7 @@ const GROUPS: { id: string; title: string; where: string; shortcuts: Shortcut[] 
       [['→', '←'], 'Next / previous word'],
       [['Shift+→', 'Shift+←'], 'Extend / shrink the selection by a word, to tag part of a sentence'],
       [['t'], 'Tag the selected text or sentence'],
+      [['n', 'p'], 'Next / previous crux, in the crux page’s order'],
       [['Esc'], 'Clear the selection'],
       [['Tab'], '“Skip to claims panel” before the text; “Back to the text” at the top of the panel'],
     ],

@@ -1,7 +1,7 @@
-import { AXES, type Axis, type ClaimView } from '@/lib/claims/types';
+import type { ClaimView } from '@/lib/claims/types';
 import { type ClaimAggregates, claimAggregates } from './aggregates';
+import { AXIS_GROUPS, type AxisGroup, axisGroup } from './axis-group';
 import { type ClaimScores, scoreClaim } from './crux-score';
-import { dominantAxis } from './dominant-axis';
 import { compareReadingOrder } from './order';
 import { type TaggerGrid, taggerGrid } from './tagger-grid';
 
@@ -10,8 +10,8 @@ export interface ScoredClaim {
   claim: ClaimView;
   aggregates: ClaimAggregates;
   scores: ClaimScores;
-  /** The axis it is filed under (see dominantAxis). */
-  axis: Axis;
+  /** The group it is filed under (see axisGroup): an axis, or "split" between outer and inner. */
+  axis: AxisGroup;
 }
 
 export interface RankedClaim extends ScoredClaim {
@@ -20,7 +20,7 @@ export interface RankedClaim extends ScoredClaim {
 }
 
 export interface RankOptions {
-  /** Claims with fewer taggers (after the group filter) are left out. Default 3, the fewest that can split 2–1. */
+  /** Claims with fewer taggers (after the group filter) are left out. Default 2: a crux needs two people. */
   minTaggers?: number;
   /** Count only these users' tags (user ids); the grid then shows exactly them. */
   taggers?: readonly string[];
@@ -44,18 +44,21 @@ export interface CruxRanking {
   scored: ScoredClaim[];
   /** The top cruxes, highest cruxScore first. */
   cruxes: RankedClaim[];
-  /** The same cruxes by axis, every axis present (possibly empty), in AXES order. */
-  byAxis: { axis: Axis; cruxes: RankedClaim[] }[];
+  /** The same cruxes by axis group, every group present (possibly empty), in AXIS_GROUPS order. */
+  byAxis: { axis: AxisGroup; cruxes: RankedClaim[] }[];
   /** The claims most agree on, highest consensusScore first. */
   consensus: RankedClaim[];
   grid: TaggerGrid;
 }
 
+/** One tagger cannot disagree with anyone, so a crux needs at least two. */
+export const DEFAULT_MIN_TAGGERS = 2;
+
 /** Scores a claim, counting only the tags of `group` when given. */
 export function scoreClaimFor(claim: ClaimView, group: ReadonlySet<string> | null = null): ScoredClaim {
   const counted = group ? { ...claim, tags: claim.tags.filter((tag) => group.has(tag.userId)) } : claim;
   const aggregates = claimAggregates(counted);
-  return { claim: counted, aggregates, scores: scoreClaim(counted, aggregates), axis: dominantAxis(aggregates.axes) };
+  return { claim: counted, aggregates, scores: scoreClaim(counted, aggregates), axis: axisGroup(aggregates.axes) };
 }
 
 function ranked(list: ScoredClaim[], score: (s: ScoredClaim) => number, limit: number): RankedClaim[] {
@@ -76,7 +79,7 @@ function ranked(list: ScoredClaim[], score: (s: ScoredClaim) => number, limit: n
  */
 export function rankCruxes(claims: readonly ClaimView[], options: RankOptions = {}): CruxRanking {
   const settings = {
-    minTaggers: options.minTaggers ?? 3,
+    minTaggers: options.minTaggers ?? DEFAULT_MIN_TAGGERS,
     taggers: options.taggers ? [...options.taggers] : null,
     threadSlug: options.threadSlug ?? null,
     limit: options.limit ?? 20,
@@ -105,7 +108,7 @@ export function rankCruxes(claims: readonly ClaimView[], options: RankOptions = 
     options: settings,
     scored,
     cruxes,
-    byAxis: AXES.map((axis) => ({ axis, cruxes: cruxes.filter((entry) => entry.axis === axis) })),
+    byAxis: AXIS_GROUPS.map((axis) => ({ axis, cruxes: cruxes.filter((entry) => entry.axis === axis) })),
     consensus,
     grid: taggerGrid(
       cruxes.map((entry) => entry.claim),

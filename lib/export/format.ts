@@ -1,5 +1,3 @@
-import type { Axis } from '@/lib/claims/types';
-
 /** Scores (0–1) with two decimals: "0.67". */
 export const score = (value: number) => value.toFixed(2);
 
@@ -11,10 +9,3 @@ export const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 
 
 /** The generation time, in UTC to the minute: "2025-03-04 10:00 UTC". */
 export const timestamp = (iso: string) => `${new Date(iso).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-
-export const AXIS_TITLES: Record<Axis, string> = {
-  outer: 'Outer alignment',
-  inner: 'Inner alignment',
-  both: 'Both outer and inner alignment',
-  other: 'Other',
-};

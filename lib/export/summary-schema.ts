@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { AXES } from '@/lib/claims/types';
+import { AXIS_GROUPS } from '@/lib/cruxes/axis-group';
 
 /** Version of the JSON crux summary; raise it on any change a reader of the file would notice. */
-export const SUMMARY_SCHEMA_VERSION = 1;
+export const SUMMARY_SCHEMA_VERSION = 2;
 
 const axis = z.enum(AXES);
 const side = z.enum(['agree', 'disagree', 'unsure', 'unrated', 'untagged']);
@@ -11,8 +12,8 @@ const percent = z.number().min(0).max(100);
 
 const summaryClaim = z.object({
   rank: z.number().int().min(1),
-  /** The axis the claim is filed under. */
-  axis,
+  /** The group the claim is filed under: an axis, or "split" between outer and inner. */
+  axis: z.enum(AXIS_GROUPS),
   claim: z.object({
     id: z.string(),
     threadSlug: z.string(),
@@ -72,7 +73,7 @@ const summaryClaim = z.object({
   ),
 });
 
-/** The JSON crux summary, schema version 1 (docs/formats/crux-summary-json.md). */
+/** The JSON crux summary, schema version 2 (docs/formats/crux-summary-json.md). */
 export const cruxSummarySchema = z.object({
   schemaVersion: z.literal(SUMMARY_SCHEMA_VERSION),
   generator: z.literal('Crux Reader'),

@@ -2,9 +2,8 @@ import type { BlockContent, Root, Table, TableRow } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
-import { AXES } from '@/lib/claims/types';
-import type { Side } from '@/lib/cruxes';
-import { AXIS_TITLES, count, timestamp } from './format';
+import { AXIS_GROUP_TITLES, AXIS_GROUPS, type Side } from '@/lib/cruxes';
+import { count, timestamp } from './format';
 import { paragraphLabel } from './links';
 import { consensusBlocks, cruxBlocks } from './markdown-claims';
 import { heading, paragraph, text } from './mdast-build';
@@ -26,7 +25,7 @@ function methodNote(summary: CruxSummary): BlockContent {
         `1 when half say 0 and half say 100 — shrunk by n/(n + ${k}) so that a claim with few taggers cannot top the list. ` +
         `Crux score = ${w.disagreement} × disagreement + ${w.axisDisagreement} × split between outer and inner alignment + ` +
         `${w.cruxShare} × share who marked it a crux + ${w.storyShare} × share who asked for a concrete story (shares shrunk the same way). ` +
-        `Cruxes are grouped by the axis most taggers chose. Consensus claims have many taggers agreeing, far from 50. ` +
+        `Cruxes are grouped by the axis most taggers chose; a claim some file under outer and others under inner is split between them. Consensus claims have many taggers agreeing, far from 50. ` +
         `Only claims with at least ${summary.filters.minTaggers} taggers count; a tagger agrees at ${t.agree} or more and disagrees at ${t.disagree} or less.`,
     ),
   );
@@ -73,10 +72,10 @@ function document(summary: CruxSummary): Root {
     methodNote(summary),
   ];
   if (summary.cruxes.length === 0) blocks.push(paragraph(text('No claim has enough taggers who disagree yet.')));
-  for (const axis of AXES) {
+  for (const axis of AXIS_GROUPS) {
     const cruxes = summary.cruxes.filter((entry) => entry.axis === axis);
     if (cruxes.length === 0) continue;
-    blocks.push(heading(2, AXIS_TITLES[axis]));
+    blocks.push(heading(2, AXIS_GROUP_TITLES[axis]));
     for (const entry of cruxes) blocks.push(...cruxBlocks(entry, claimTitle(entry, summary), `c${entry.rank}`));
   }
   if (summary.consensus.length) {

@@ -7,6 +7,7 @@ import {
   toW3c,
   type W3cCollection,
 } from '@/lib/export';
+import { withDisplayNames } from '@/lib/users/display-names';
 import { claimViews } from '../claims/claim-views';
 import { getThreadOrThrow } from '../threads/find-thread';
 
@@ -20,7 +21,7 @@ interface SelectedClaims {
 /** The claims and tags of a selection (thread, tagger group, minimum taggers); a 404 for an unknown thread. */
 async function selectedClaims(selection: AnnotationSelection): Promise<SelectedClaims> {
   const thread = selection.thread ? await getThreadOrThrow(selection.thread) : null;
-  const claims = await claimViews(thread ? { threadId: thread.id } : {}, { provenance: true });
+  const claims = withDisplayNames(await claimViews(thread ? { threadId: thread.id } : {}, { provenance: true }));
   return { claims: selectForExport(claims, selection), thread: thread && { slug: thread.slug, title: thread.title } };
 }
 

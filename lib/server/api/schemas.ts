@@ -113,6 +113,10 @@ export const threadSummarySchema = z
     repeatsHidden: z.number().int(),
     revision: z.number().int(),
     claims: z.number().int(),
+    taggers: z.number().int(),
+    disputed: z.number().int(),
+    author: z.string().nullable(),
+    postedAt: timestamp.nullable(),
     updatedAt: timestamp,
   })
   .openapi('ThreadSummary');

@@ -4,10 +4,11 @@ import { THREAD_FORMATS } from '@/lib/ingest/types';
 import { ApiError } from '../http/errors';
 import { ingestThread } from '../threads/ingest-thread';
 import { listThreads } from '../threads/list-threads';
+import { renameThread } from '../threads/rename-thread';
 import { getThreadModel, rebuildOriginal } from '../threads/thread-model';
 import { jsonUploadSchema, readUpload } from '../threads/upload';
 import type { ApiEnv } from './context';
-import { handle, jsonAnswer, problems, SIGNED_IN } from './define';
+import { handle, jsonAnswer, jsonBody, problems, SIGNED_IN } from './define';
 import { signedIn } from './guards';
 import { threadParams } from './params';
 import { ingestOutcomeSchema, threadModelSchema, threadSummarySchema } from './schemas';
@@ -81,6 +82,34 @@ handle(
       throw error;
     }
   },
+);
+
+const renameSchema = z.object({
+  title: z
+    .string({ error: 'title must be text.' })
+    .trim()
+    .min(1, 'title must not be empty.')
+    .max(300, 'title is at most 300 characters.'),
+});
+
+handle(
+  threads,
+  createRoute({
+    method: 'patch',
+    path: '/threads/{slug}',
+    tags: ['Threads'],
+    summary: 'Rename a thread',
+    description: 'Only the reader who uploaded the thread (or an admin) may; the new title shows everywhere at once.',
+    security: SIGNED_IN,
+    middleware: [signedIn] as const,
+    request: { params: threadParams, body: jsonBody(renameSchema, 'The new title.') },
+    responses: {
+      200: jsonAnswer(z.object({ thread: z.object({ slug: z.string(), title: z.string() }) }), 'The renamed thread.'),
+      ...problems(400, 401, 403, 404, 415, 503),
+    },
+  }),
+  async (c) =>
+    c.json({ thread: await renameThread(c.req.valid('param').slug, c.get('user'), c.req.valid('json').title) }, 200),
 );
 
 handle(

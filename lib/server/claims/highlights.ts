@@ -1,9 +1,8 @@
 import type { ClaimMarkSummary } from '@/lib/claims/highlight-look';
 import { isDisputed } from '@/lib/cruxes/disputed';
-import { dominantAxis } from '@/lib/cruxes/dominant-axis';
 import { pgPool } from '../db/pg-pool';
 
-/** What the reader needs to draw a claim's highlight: where it is, its dominant axis, how many tagged it, whether they split. */
+/** What the reader needs to draw a claim's highlight: where it is, its taggers per axis, how many tagged it, whether they split. */
 export interface ClaimHighlight extends ClaimMarkSummary {
   id: string;
   passageId: string;
@@ -44,7 +43,7 @@ export async function claimHighlights(threadId: string, revisionId: string): Pro
     passageId: c.passageId,
     start: c.start,
     end: c.end,
-    axis: dominantAxis({ outer: c.axisOuter, inner: c.axisInner, both: c.axisBoth, other: c.axisOther }),
+    axes: { outer: c.axisOuter, inner: c.axisInner, both: c.axisBoth, other: c.axisOther },
     taggers: c.tagCount,
     crux: c.cruxCount > 0,
     disputed: isDisputed(c.disagreement),

@@ -1,4 +1,5 @@
 import { cruxQuerySchema } from '@/lib/cruxes/crux-query';
+import { displayNames } from '@/lib/users/display-names';
 import { db } from '../db/client';
 import { cruxReport } from './crux-report';
 
@@ -26,9 +27,10 @@ export async function cruxPageData(raw: RawParams, thread: string | undefined, b
           orderBy: { title: 'asc' },
         }),
   ]);
+  const names = displayNames(taggers);
   return {
     report,
-    taggers,
+    taggers: taggers.map((tagger) => ({ id: tagger.id, name: names.get(tagger.id) ?? tagger.name })),
     threads,
     selected: { thread: slug, taggers: filters.taggers, minTaggers: filters.minTaggers },
     problem: parsed.success ? null : parsed.error.issues[0].message,

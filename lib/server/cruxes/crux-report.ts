@@ -1,6 +1,7 @@
 import type { ClaimView } from '@/lib/claims/types';
 import { type CruxRanking, rankCruxes } from '@/lib/cruxes/rank-cruxes';
 import { type CruxSummaryInput, toCsv, toJson, toMarkdown } from '@/lib/export';
+import { withDisplayNames } from '@/lib/users/display-names';
 import { claimViews } from '../claims/claim-views';
 import { getThreadOrThrow } from '../threads/find-thread';
 
@@ -21,7 +22,7 @@ export interface CruxReport {
 /** Ranks the tagged claims of one thread (or all threads) into cruxes and consensus. */
 export async function cruxReport(filters: CruxFilters, baseUrl: string, now = new Date()): Promise<CruxReport> {
   const thread = filters.thread ? await getThreadOrThrow(filters.thread) : null;
-  const claims = await claimViews(thread ? { threadId: thread.id } : {});
+  const claims = withDisplayNames(await claimViews(thread ? { threadId: thread.id } : {}));
   const ranking = rankCruxes(claims, {
     minTaggers: filters.minTaggers,
     taggers: filters.taggers?.length ? filters.taggers : undefined,

@@ -1,3 +1,4 @@
+import { displayNames } from '@/lib/users/display-names';
 import { db } from '../db/client';
 
 /** The choices the search form offers: threads and the people who have tagged something. */
@@ -15,5 +16,6 @@ export async function searchOptions() {
       take: 500,
     }),
   ]);
-  return { threads, taggers };
+  const names = displayNames(taggers);
+  return { threads, taggers: taggers.map((tagger) => ({ id: tagger.id, name: names.get(tagger.id) ?? tagger.name })) };
 }

@@ -11,15 +11,33 @@ export function slugify(title: string): string {
   return slug || 'thread';
 }
 
-/** A title for a thread that has none: its first line, cut at a word near 80 characters. */
+/** Where a sentence ends: its closing punctuation and any closing quote or bracket, then space. */
+const SENTENCE_END = /[.!?…]["”’)\]]*\s+/g;
+
+/** Shorter than this, a first sentence ("Cool post!") says nothing of the thread; the next one joins it. */
+const SHORTEST_TITLE = 20;
+
+/**
+ * A title for a thread that has none: the first sentence of its first paragraph (with the next ones
+ * while it is shorter than 20 characters), cut at a word near 80 characters.
+ */
 export function titleFromText(firstLine: string, fallback: string): string {
   const line = firstLine
     .replace(/\[\d{1,3}\]/g, '')
     .trim()
     .replace(/\s+/g, ' ');
   if (!line) return fallback;
-  if (line.length <= 80) return line;
-  const cut = line.slice(0, 80);
+  let end = line.length;
+  for (const match of line.matchAll(SENTENCE_END)) {
+    const candidate = match.index + match[0].trimEnd().length;
+    if (candidate >= SHORTEST_TITLE) {
+      end = candidate;
+      break;
+    }
+  }
+  const sentence = line.slice(0, end);
+  if (sentence.length <= 80) return sentence;
+  const cut = sentence.slice(0, 80);
   const space = cut.lastIndexOf(' ');
   return `${cut.slice(0, space > 40 ? space : 80)}…`;
 }

@@ -46,7 +46,7 @@ describe('crux exports', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('application/json');
     const summary = cruxSummarySchema.parse(response.json);
-    expect(summary.schemaVersion).toBe(1);
+    expect(summary.schemaVersion).toBe(2);
     expect(summary.cruxes[0].claim.exact).toBe(PARAGRAPHS[0]);
     expect(summary.consensus[0].claim.exact).toBe(PARAGRAPHS[1]);
     expect(summary.grid.taggers.map((t) => t.userName).sort()).toEqual(['Ann', 'Bo', 'Cat']); // the cruxes' taggers

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { db } from '@/lib/server/db/client';
 import { mutatingRoutes } from '../../support/api-routes';
 import { insertThread, insertUser } from '../../support/factories';
 import { call } from '../../support/requests';
@@ -60,6 +61,16 @@ const MATRIX: Row[] = [
       },
     }),
     expected: { anonymous: 401, other: 201, owner: 201, admin: 201 },
+  },
+  {
+    route: '/api/threads/{slug}',
+    method: 'PATCH',
+    request: async (f) => {
+      const { thread } = await insertThread([`A thread to rename, number ${++counter}.`], `matrix-rename-${counter}`);
+      await db.thread.update({ where: { id: thread.id }, data: { createdById: f.users.owner.id } });
+      return { params: { slug: thread.slug }, body: { title: `Renamed ${counter}` } };
+    },
+    expected: { anonymous: 401, other: 403, owner: 200, admin: 200 },
   },
   {
     route: '/api/threads/{slug}/claims',

@@ -144,6 +144,22 @@ const ENTRIES: Record<string, () => Promise<void>> = {
       createdById: actor.id,
     });
   },
+  'PATCH /api/threads/{slug}': async () => {
+    const { slug } = await freshPassage();
+    await db.thread.update({ where: { slug }, data: { createdById: victim.id, title: 'The victim’s title' } });
+    const response = await call('/api/threads/{slug}', {
+      method: 'PATCH',
+      user: actor,
+      params: { slug },
+      headers: forgedHeaders(),
+      query: forgedQuery(),
+      body: { title: 'Taken over', ...forgedBody() },
+    });
+    expect(response.status, response.text).toBe(403);
+    expect((await db.thread.findUniqueOrThrow({ where: { slug } })).title).toBe('The victim’s title');
+    // The fixture made the victim its uploader; undo that so the count of the victim's content is unchanged.
+    await db.thread.update({ where: { slug }, data: { createdById: null } });
+  },
   'POST /api/threads': async () => {
     const response = await call('/api/threads', {
       method: 'POST',

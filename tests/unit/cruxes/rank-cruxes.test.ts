@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dominantAxis, rankCruxes, sideOf } from '@/lib/cruxes';
+import { axisGroup, dominantAxis, rankCruxes, sideOf } from '@/lib/cruxes';
 import { confidences, makeClaim } from './make-claims';
 
 const claims = [
@@ -40,13 +40,23 @@ describe('rankCruxes', () => {
     ]);
   });
 
-  it('groups the cruxes by dominant axis, every axis present', () => {
+  it('groups the cruxes by axis, a claim torn between outer and inner under split, every group present', () => {
     expect(ranking.byAxis.map(({ axis, cruxes }) => [axis, cruxes.map((c) => c.claim.id)])).toEqual([
       ['outer', ['outer-split']],
       ['inner', ['broad-split']],
-      ['both', ['axis-fight']],
+      ['split', ['axis-fight']],
+      ['both', []],
       ['other', []],
     ]);
+  });
+
+  it('needs two taggers by default: a lone tagger is no crux, a pair is', () => {
+    const defaults = rankCruxes(
+      [makeClaim('lone', [{ user: 'ann', confidence: 10, crux: true }]), makeClaim('pair', confidences(2, [0, 100]))],
+      {},
+    );
+    expect(defaults.options.minTaggers).toBe(2);
+    expect(defaults.scored.map((s) => s.claim.id)).toEqual(['pair']);
   });
 
   it('lists the settled claims apart, never a claim in both lists', () => {
@@ -131,5 +141,15 @@ describe('dominantAxis', () => {
     expect(dominantAxis({ outer: 0, inner: 2, both: 0, other: 2 })).toBe('inner');
     expect(dominantAxis({ outer: 1, inner: 1, both: 0, other: 1 })).toBe('both');
     expect(dominantAxis({ outer: 0, inner: 0, both: 0, other: 0 })).toBe('other');
+  });
+});
+
+describe('axisGroup', () => {
+  it('files a claim under split as soon as some say outer and others inner, whatever the counts', () => {
+    expect(axisGroup({ outer: 1, inner: 1, both: 0, other: 0 })).toBe('split');
+    expect(axisGroup({ outer: 5, inner: 1, both: 3, other: 0 })).toBe('split');
+    expect(axisGroup({ outer: 0, inner: 2, both: 3, other: 0 })).toBe('both');
+    expect(axisGroup({ outer: 2, inner: 0, both: 0, other: 1 })).toBe('outer');
+    expect(axisGroup({ outer: 0, inner: 0, both: 0, other: 2 })).toBe('other');
   });
 });

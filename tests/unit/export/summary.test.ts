@@ -42,7 +42,7 @@ describe('toJson', () => {
   const document = JSON.parse(json);
 
   it('writes schema version 1, valid against the exported zod schema', () => {
-    expect(document.schemaVersion).toBe(1);
+    expect(document.schemaVersion).toBe(2);
     expect(cruxSummarySchema.parse(document)).toEqual(document);
   });
 

@@ -146,7 +146,7 @@ describe('threadBodyHtml', () => {
           id: `c${i}`,
           passageId: model.passages[0].id,
           ...s,
-          axis: 'inner',
+          axes: { outer: 0, inner: i + 1, both: 0, other: 0 },
           taggers: i + 1,
           crux: i === 0,
           disputed: i === 1,
@@ -221,5 +221,21 @@ describe('threadBodyHtml', () => {
     expect(textContent(byClass(root, 'quote-edit-list')[0])).toBe('Edited from the source: words in brackets, a typo');
     quote.edits = null;
     expect(textContent(parse(threadBodyHtml(model, [])))).not.toContain('edit');
+  });
+});
+
+describe('Markdown headings in the reader', () => {
+  it('are headings one level below the page title, their text exact, the "## " receding', () => {
+    const model = threadOf(['## Part two', 'Plain text.']);
+    const asMarkdown = { ...model, revision: { ...model.revision, format: 'markdown' } };
+    const root = parse(threadBodyHtml(asMarkdown, []));
+    const [heading, plain] = byClass(root, 'passage-text');
+    expect(heading.properties.role).toBe('heading');
+    expect(heading.properties.ariaLevel).toBe(3);
+    expect(textContent(heading)).toBe('## Part two');
+    expect(byClass(root, 'heading-marker').map(textContent)).toEqual(['## ']);
+    expect(plain.properties.role).toBeUndefined();
+    const [asText] = byClass(parse(threadBodyHtml(model, [])), 'passage-text');
+    expect(asText.properties.role, 'a "#" in plain text is only text').toBeUndefined();
   });
 });
