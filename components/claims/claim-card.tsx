@@ -65,7 +65,7 @@ export function ClaimCard({ claim, aggregates, focused, mine, canTag, onFocus, o
             {mine ? 'Edit my tag' : 'Add my tag'}
           </button>
         )}
-        <TagHistory claimId={claim.id} />
+        <TagHistory claimId={claim.id} names={new Map(claim.tags.map((tag) => [tag.userId, tag.userName]))} />
       </div>
     </article>
   );

@@ -22,9 +22,9 @@ function said(revision: TagRevisionView, previous: TagRevisionView | undefined):
 
 /**
  * The history of a claim's tags, read when opened: every edit, delete and restore with its time,
- * so a reader sees whose view moved and when.
+ * so a reader sees whose view moved and when. `names`: the taggers as the panel shows them.
  */
-export function TagHistory({ claimId }: { claimId: string }) {
+export function TagHistory({ claimId, names }: { claimId: string; names: ReadonlyMap<string, string> }) {
   const [revisions, setRevisions] = useState<TagRevisionView[] | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
 
@@ -63,7 +63,8 @@ export function TagHistory({ claimId }: { claimId: string }) {
                 <time dateTime={revision.createdAt} className="text-muted">
                   {when.format(new Date(revision.createdAt))}
                 </time>{' '}
-                <span className="font-semibold">{revision.userName}</span> {said(revision, previous)}
+                <span className="font-semibold">{names.get(revision.userId) ?? revision.userName}</span>{' '}
+                {said(revision, previous)}
               </li>
             );
           })}

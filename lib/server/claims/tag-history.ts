@@ -1,4 +1,5 @@
 import type { Axis } from '@/lib/claims/types';
+import { displayNames } from '@/lib/users/display-names';
 import { db } from '../db/client';
 
 /** One stored state of a tag on a claim: every edit, delete and restore is one, in the order written. */
@@ -24,10 +25,11 @@ export async function claimTagHistory(claimId: string): Promise<TagRevisionView[
     orderBy: [{ createdAt: 'asc' }, { version: 'asc' }],
     include: { tag: { select: { userId: true, user: { select: { name: true } } } } },
   });
+  const names = displayNames(revisions.map((r) => ({ id: r.tag.userId, name: r.tag.user.name })));
   return revisions.map((r) => ({
     tagId: r.tagId,
     userId: r.tag.userId,
-    userName: r.tag.user.name,
+    userName: names.get(r.tag.userId) ?? r.tag.user.name,
     version: r.version,
     axis: r.axis,
     confidence: r.confidence,
