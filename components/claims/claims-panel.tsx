@@ -4,6 +4,7 @@ import { useMemo, useState } from 'react';
 import type { ClaimView } from '@/lib/claims/types';
 import { claimAggregates } from '@/lib/cruxes/aggregates';
 import { ClaimCard } from './claim-card';
+import { PanelLoading } from './panel-loading';
 
 interface Props {
   claims: ClaimView[];
@@ -37,17 +38,7 @@ export function ClaimsPanel({ claims, userId, focusedClaim, loading = false, onF
   const orphans = claims.filter((claim) => claim.orphan && claim.tags.length > 0);
 
   const value = filter.kind === 'tagger' ? `tagger:${filter.userId}` : filter.kind;
-  if (loading)
-    return (
-      <section aria-labelledby="claims-heading" aria-busy="true" className="space-y-3">
-        <h2 id="claims-heading" className="text-sm font-semibold">
-          Tagged claims
-        </h2>
-        <p role="status" className="text-sm text-muted" data-testid="claims-loading">
-          Loading claims…
-        </p>
-      </section>
-    );
+  if (loading) return <PanelLoading />;
   return (
     <section aria-labelledby="claims-heading" className="space-y-3">
       <div className="flex items-center justify-between gap-2">

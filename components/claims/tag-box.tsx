@@ -2,17 +2,9 @@
 
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
 import { MAX_NOTE_LENGTH } from '@/lib/claims/limits';
-import { AXES, type Axis, type TagView } from '@/lib/claims/types';
+import { AXES, type Axis } from '@/lib/claims/types';
+import type { TagDraft } from './tag-draft';
 import { isTextEntry } from '@/components/ui/text-entry';
-
-export interface TagDraft {
-  axis: Axis;
-  confidence: number | null;
-  concreteStoryNeeded: boolean;
-  crux: boolean;
-  note: string;
-  labels: string[];
-}
 
 const AXIS_LABEL: Record<Axis, string> = {
   outer: 'Outer alignment',
@@ -21,19 +13,6 @@ const AXIS_LABEL: Record<Axis, string> = {
   other: 'Other',
 };
 const AXIS_KEY: Record<string, Axis> = { o: 'outer', i: 'inner', b: 'both', x: 'other' };
-
-export function draftFrom(tag: TagView | undefined): TagDraft {
-  return tag
-    ? {
-        axis: tag.axis,
-        confidence: tag.confidence,
-        concreteStoryNeeded: tag.concreteStoryNeeded,
-        crux: tag.crux,
-        note: tag.note,
-        labels: tag.labels,
-      }
-    : { axis: 'outer', confidence: null, concreteStoryNeeded: false, crux: false, note: '', labels: [] };
-}
 
 interface Props {
   quote: string;

@@ -1,5 +1,6 @@
 'use client';
 
+import dynamic from 'next/dynamic';
 import {
   type KeyboardEvent,
   type MouseEvent,
@@ -10,23 +11,20 @@ import {
   useRef,
   useState,
 } from 'react';
-import { ClaimsPanel } from '@/components/claims/claims-panel';
-import { draftFrom, TagBox, type TagDraft } from '@/components/claims/tag-box';
+import { PanelLoading } from '@/components/claims/panel-loading';
+import { draftFrom, type TagDraft } from '@/components/claims/tag-draft';
 import { ShortcutsButton } from '@/components/ui/keyboard-shortcuts';
 import { codePointToUtf16, utf16ToCodePoint } from '@/lib/anchoring/code-points';
 import { cruxOrder, stepCrux } from '@/lib/claims/crux-steps';
 import { type HighlightFilter, NO_FILTER } from '@/lib/claims/highlight-filter';
 import type { ClaimView } from '@/lib/claims/types';
 import { withDisplayNames } from '@/lib/users/display-names';
-import { ClaimHoverCard } from './claim-hover-card';
 import { offsetOf, passageElementOf, type PassageSpan, selectedSpan, sentenceAt } from './dom-text';
-import { HighlightControls } from './highlight-controls';
 import { marksOf } from './highlighter';
-import { Minimap } from './minimap';
 import { NarrowReaderSheets } from './narrow-reader-sheets';
 import { CandidateCard, LiveStatusLine, RevisionNotice } from './reader-status';
-import { saveTag, removeTag } from './tag-requests';
-import { type DeletedTag, UndoToast } from './undo-toast';
+import { removeTag, restoreTag, saveTag } from './tag-requests';
+import type { DeletedTag } from './undo-toast';
 import { useHighlightDimming } from './use-highlight-dimming';
 import { hoverOf, useHoverCard } from './use-hover-card';
 import { useLiveHighlights } from './use-live-highlights';
@@ -34,6 +32,19 @@ import { useSentenceCursor } from './use-sentence-cursor';
 import { useThreadClaims } from './use-thread-claims';
 import { useTouchSelection } from './use-touch-selection';
 import { useWideScreen } from './use-wide-screen';
+
+// Loaded when first needed, not with the page: the page's script stays within its budget.
+const TagBox = dynamic(() => import('@/components/claims/tag-box').then((m) => m.TagBox), { ssr: false });
+const ClaimsPanel = dynamic(() => import('@/components/claims/claims-panel').then((m) => m.ClaimsPanel), {
+  ssr: false,
+  loading: () => <PanelLoading />,
+});
+const ClaimHoverCard = dynamic(() => import('./claim-hover-card').then((m) => m.ClaimHoverCard), { ssr: false });
+const HighlightControls = dynamic(() => import('./highlight-controls').then((m) => m.HighlightControls), {
+  ssr: false,
+});
+const Minimap = dynamic(() => import('./minimap').then((m) => m.Minimap), { ssr: false });
+const UndoToast = dynamic(() => import('./undo-toast').then((m) => m.UndoToast), { ssr: false });
 
 interface Props {
   slug: string;
@@ -335,6 +346,7 @@ export function ReaderShell({ slug, user, children }: Props) {
       )}
       <UndoToast
         deleted={deleted}
+        restore={restoreTag}
         onDone={undoDone}
         onRestored={(claimId, tag) => user && applyLocal({ claimId, userId: user.id, deleted: false, tag })}
       />

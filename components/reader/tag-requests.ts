@@ -1,4 +1,4 @@
-import type { TagDraft } from '@/components/claims/tag-box';
+import type { TagDraft } from '@/components/claims/tag-draft';
 import { describeSpan } from '@/lib/anchoring/describe-span';
 import { utf16ToCodePoint } from '@/lib/anchoring/code-points';
 import type { ClaimView, TagView } from '@/lib/claims/types';

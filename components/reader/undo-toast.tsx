@@ -2,7 +2,6 @@
 
 import { useEffect, useState } from 'react';
 import type { TagView } from '@/lib/claims/types';
-import { restoreTag } from './tag-requests';
 
 /** How long a deleted tag can be brought back from the toast (the restore API has no limit). */
 export const UNDO_SECONDS = 10;
@@ -14,6 +13,8 @@ export interface DeletedTag {
 
 interface Props {
   deleted: DeletedTag | null;
+  /** Brings the tag back (POST …/tag/restore): the tag as restored, or what went wrong. */
+  restore(claimId: string): Promise<{ tag: TagView } | { error: string }>;
   onRestored(claimId: string, tag: TagView): void;
   onDone(): void;
 }
@@ -22,7 +23,7 @@ interface Props {
  * After a delete, which asks nothing: "Your tag was deleted. Undo", for ten seconds. Undo restores
  * the tag as it was (a new version of it, kept in its history).
  */
-export function UndoToast({ deleted, onRestored, onDone }: Props) {
+export function UndoToast({ deleted, restore, onRestored, onDone }: Props) {
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -39,7 +40,7 @@ export function UndoToast({ deleted, onRestored, onDone }: Props) {
   async function undo() {
     if (!deleted) return;
     setBusy(true);
-    const result = await restoreTag(deleted.claimId);
+    const result = await restore(deleted.claimId);
     setBusy(false);
     if ('error' in result) {
       setProblem(result.error);
