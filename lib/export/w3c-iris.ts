@@ -23,6 +23,8 @@ export interface AnnotationSelection {
   thread?: string;
   taggers?: readonly string[];
   minTaggers?: number;
+  /** A group's layer instead of the public one. */
+  group?: string;
 }
 
 function selectionQuery(selection: AnnotationSelection): URLSearchParams {
@@ -30,6 +32,7 @@ function selectionQuery(selection: AnnotationSelection): URLSearchParams {
   if (selection.thread) query.set('thread', selection.thread);
   if (selection.taggers?.length) query.set('taggers', selection.taggers.join(','));
   if (selection.minTaggers !== undefined) query.set('minTaggers', String(selection.minTaggers));
+  if (selection.group) query.set('group', selection.group);
   return query;
 }
 

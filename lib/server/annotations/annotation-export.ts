@@ -20,7 +20,8 @@ interface SelectedClaims {
 /** The claims and tags of a selection (thread, tagger group, minimum taggers); a 404 for an unknown thread. */
 async function selectedClaims(selection: AnnotationSelection): Promise<SelectedClaims> {
   const thread = selection.thread ? await getThreadOrThrow(selection.thread) : null;
-  const claims = await claimViews(thread ? { threadId: thread.id } : {}, { provenance: true });
+  const layer = { groupId: selection.group ?? null };
+  const claims = await claimViews(thread ? { threadId: thread.id, ...layer } : layer, { provenance: true });
   return { claims: selectForExport(claims, selection), thread: thread && { slug: thread.slug, title: thread.title } };
 }
 

@@ -6,6 +6,7 @@ import { gzipAnswers } from './answers';
 import type { ApiEnv } from './context';
 import { cruxes } from './cruxes';
 import { handle, jsonAnswer } from './define';
+import { groups } from './groups';
 import { sameOrigin, session } from './guards';
 import { health } from './health';
 import { answerError, answerNotFound, rejectInvalid } from './problems';
@@ -32,7 +33,18 @@ api.use(gzipAnswers, sameOrigin, session);
 api.onError(answerError);
 api.notFound(answerNotFound);
 
-for (const resource of [health, users, threads, threadClaims, threadEvents, tags, search, cruxes, annotations]) {
+for (const resource of [
+  health,
+  users,
+  threads,
+  threadClaims,
+  threadEvents,
+  tags,
+  search,
+  cruxes,
+  annotations,
+  groups,
+]) {
   api.route('/', resource);
 }
 

@@ -28,11 +28,11 @@ handle(
     tags: ['Cruxes'],
     summary: 'The crux summary across threads (or of one, with `thread`)',
     description:
-      'The claims readers disagree on most, by axis, with the spread of confidences and the notes. `taggers` narrows to a group of readers, `minTaggers` to claims that many tagged.',
+      'The claims readers disagree on most, by axis, with the spread of confidences and the notes. `taggers` narrows to a group of readers, `minTaggers` to claims that many tagged, `group` to a reading circle’s layer (members only; 404 otherwise).',
     request: { query: cruxQuerySchema },
     responses: { 200: EXPORTS, 303: SEE_PAGE, ...problems(400, 404, 503) },
   }),
-  async (c) => cruxExport(c.req.valid('query'), new URL(c.req.url).searchParams),
+  async (c) => cruxExport(c.req.valid('query'), new URL(c.req.url).searchParams, c.get('user')),
 );
 
 handle(
@@ -45,5 +45,6 @@ handle(
     request: { params: threadParams, query: cruxQuerySchema.omit({ thread: true }) },
     responses: { 200: EXPORTS, 303: SEE_PAGE, ...problems(400, 404, 503) },
   }),
-  async (c) => cruxExport(c.req.valid('query'), new URL(c.req.url).searchParams, c.req.valid('param').slug),
+  async (c) =>
+    cruxExport(c.req.valid('query'), new URL(c.req.url).searchParams, c.get('user'), c.req.valid('param').slug),
 );

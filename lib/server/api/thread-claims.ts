@@ -2,6 +2,8 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { claimInputSchema } from '@/lib/claims/claim-schema';
 import { claimView, claimViews } from '../claims/claim-views';
 import { createClaim } from '../claims/create-claim';
+import { groupQuery } from '@/lib/groups/group-schema';
+import { assertClaimVisible, layerOf } from '../groups/layer';
 import { notFound } from '../http/errors';
 import { getThreadOrThrow } from '../threads/find-thread';
 import type { ApiEnv } from './context';
@@ -27,6 +29,7 @@ handle(
           .enum(['0', '1'], { error: 'orphans must be 0 or 1.' })
           .optional()
           .openapi({ description: '1: the claims that lost their anchor in a newer revision instead.' }),
+        group: groupQuery,
       }),
     },
     responses: {
@@ -35,8 +38,10 @@ handle(
     },
   }),
   async (c) => {
+    const { orphans, group } = c.req.valid('query');
+    const groupId = await layerOf(group, c.get('user'));
     const thread = await getThreadOrThrow(c.req.valid('param').slug);
-    const claims = await claimViews({ threadId: thread.id, orphan: c.req.valid('query').orphans === '1' });
+    const claims = await claimViews({ threadId: thread.id, orphan: orphans === '1', groupId });
     return c.json({ claims }, 200);
   },
 );
@@ -49,7 +54,7 @@ handle(
     tags: ['Claims'],
     summary: 'Anchor a claim on a span of a passage',
     description:
-      'The span is checked against the passage text (empty, outside, or `exact` not standing there: 422). The same span is one claim whoever selects it: asking again answers the existing claim with 200.',
+      'The span is checked against the passage text (empty, outside, or `exact` not standing there: 422). The same span is one claim whoever selects it: asking again answers the existing claim with 200. `group` puts the claim on that group’s layer (members only; 404 otherwise).',
     security: SIGNED_IN,
     middleware: [signedIn] as const,
     request: {
@@ -75,11 +80,13 @@ handle(
     path: '/claims/{id}',
     tags: ['Claims'],
     summary: 'One claim with its live tags, tagged or not',
+    description: 'A claim on a group’s layer is a 404 to anyone but the group’s members.',
     request: { params: claimParams },
     responses: { 200: jsonAnswer(z.object({ claim: claimSchema }), 'The claim.'), ...problems(404, 503) },
   }),
   async (c) => {
     const { id } = c.req.valid('param');
+    await assertClaimVisible(id, c.get('user'));
     const claim = await claimView(id);
     if (!claim) throw notFound(`No claim ${id}.`);
     return c.json({ claim }, 200);

@@ -7,6 +7,11 @@ export interface ClaimViewFilter {
   threadId?: string;
   /** Only claims that lost (true) or kept (false) their anchor; both when absent. */
   orphan?: boolean;
+  /**
+   * The layer of a list: a group's id, or null / absent for the public layer. A list never mixes
+   * layers; one claim asked for by id is returned whatever its layer (its route checks who asks).
+   */
+  groupId?: string | null;
 }
 
 /** A timestamp(3) as JavaScript's toISOString writes it (stored values are UTC). */
@@ -24,6 +29,9 @@ function claimCondition(filter: ClaimViewFilter): { where: string; values: unkno
   else conditions.push(`EXISTS (SELECT 1 FROM "Tag" l WHERE l."claimId" = c."id" AND l."deletedAt" IS NULL)`);
   if (filter.threadId !== undefined) conditions.push(`c."threadId" = ${param(filter.threadId)}::uuid`);
   if (filter.orphan !== undefined) conditions.push(`c."orphan" = ${param(filter.orphan)}`);
+  if (filter.claimId === undefined) {
+    conditions.push(filter.groupId ? `c."groupId" = ${param(filter.groupId)}::uuid` : `c."groupId" IS NULL`);
+  }
   return { where: conditions.join(' AND '), values };
 }
 

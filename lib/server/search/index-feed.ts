@@ -32,7 +32,7 @@ export interface SearchIndexData {
 const CLAIM_SELECT = `SELECT c."id", c."threadId", c."exact", c."notesText", c."passageId", p."ordinal",
   round(extract(epoch FROM c."createdAt") * 1000)::float8 AS "createdAt", c."tagCount", c."confMean", c."disagreement",
   c."cruxScore", c."consensusScore", c."cruxCount", c."storyCount", c."axisOuter", c."axisInner", c."axisBoth", c."axisOther",
-  c."labels", c."orphan",
+  c."labels", c."orphan", c."groupId",
   (SELECT string_agg(t."userId"::text || lpad(coalesce(t."confidence", ${NO_CONFIDENCE})::text, 3, '0'), '')
    FROM "Tag" t WHERE t."claimId" = c."id" AND t."deletedAt" IS NULL) AS "tags"
   FROM "Claim" c JOIN "Passage" p ON p."id" = c."passageId"`;
