@@ -15,10 +15,10 @@ const description = z
   .string({ error: 'description is a string.' })
   .max(MAX_GROUP_DESCRIPTION, `description is at most ${MAX_GROUP_DESCRIPTION} characters.`);
 
-export const groupCreateSchema = z.strictObject({ name, description: description.optional() });
+export const groupCreateSchema = z.object({ name, description: description.optional() });
 
 export const groupUpdateSchema = z
-  .strictObject({
+  .object({
     name: name.optional(),
     description: description.optional(),
     ownerId: z.uuid({ error: 'ownerId is the id of a member to hand the group over to.' }).optional(),
@@ -27,7 +27,7 @@ export const groupUpdateSchema = z
     message: 'Send at least one of name, description, ownerId.',
   });
 
-export const inviteCreateSchema = z.strictObject({
+export const inviteCreateSchema = z.object({
   expiresInDays: z
     .number({ error: 'expiresInDays is a number of days.' })
     .int('expiresInDays is a whole number of days.')
@@ -36,7 +36,7 @@ export const inviteCreateSchema = z.strictObject({
     .optional(),
 });
 
-export const joinSchema = z.strictObject({
+export const joinSchema = z.object({
   token: z.string({ error: 'token is the invite token, the last part of the invite URL.' }).min(1, 'token is empty.'),
 });
 
