@@ -50,5 +50,9 @@ export interface ClaimView extends ClaimSelector {
   /** True when re-anchoring onto a newer revision of the thread failed. */
   orphan: boolean;
   createdAt: string;
+  /** The reading circle whose layer the claim is on; null: the public layer. */
+  group?: string | null;
+  /** Live replies on the claim. */
+  replyCount?: number;
   tags: TagView[];
 }

@@ -10,6 +10,7 @@ import { groups } from './groups';
 import { sameOrigin, session } from './guards';
 import { health } from './health';
 import { answerError, answerNotFound, rejectInvalid } from './problems';
+import { replies } from './replies';
 import { search } from './search';
 import { tags } from './tags';
 import { threadClaims } from './thread-claims';
@@ -44,6 +45,7 @@ for (const resource of [
   cruxes,
   annotations,
   groups,
+  replies,
 ]) {
   api.route('/', resource);
 }

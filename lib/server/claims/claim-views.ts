@@ -55,7 +55,8 @@ export async function claimViews(
       [
         await client.query<Omit<ClaimView, 'tags'>>({
           text: `SELECT c."id", t."slug" AS "threadSlug", t."title" AS "threadTitle", c."passageId", p."ordinal" AS "passageOrdinal",
-                    c."start", c."end", c."exact", c."prefix", c."suffix", c."orphan", ${iso('c."createdAt"')} AS "createdAt"
+                    c."start", c."end", c."exact", c."prefix", c."suffix", c."orphan", ${iso('c."createdAt"')} AS "createdAt",
+                    c."groupId" AS "group", c."replyCount"
              FROM "Claim" c JOIN "Passage" p ON p."id" = c."passageId" JOIN "Thread" t ON t."id" = c."threadId"
              WHERE ${where}
              ORDER BY p."ordinal", c."start", c."end", c."id"`,

@@ -82,6 +82,7 @@ export function toHit(
     orphan: row.orphan,
     createdAt: new Date(row.createdAt).toISOString(),
     rank,
+    replyCount: row.replyCount,
     aggregates: {
       taggers: row.tagCount,
       confidenceMean: row.confMean,

@@ -23,6 +23,7 @@ export interface ClaimRow {
   orphan: boolean;
   /** The group whose layer the claim is on; null: the public layer. */
   groupId: string | null;
+  replyCount: number;
   /** The live tags as read: each an author's id (36 characters) and a confidence (3 digits); packed into `ClaimTable.tags`. */
   tags?: string | null;
 }

@@ -146,7 +146,36 @@ const MATRIX: Row[] = [
     // Saved searches are private: to anyone but their owner they do not exist.
     expected: { anonymous: 401, other: 404, owner: 200, admin: 404 },
   },
+  {
+    route: '/api/claims/{id}/replies',
+    method: 'POST',
+    request: async (f, who) => ({ params: { id: (await freshClaim(f, who)).claimId }, body: { body: 'A reply.' } }),
+    expected: { anonymous: 401, other: 201, owner: 201, admin: 201 },
+  },
+  {
+    route: '/api/replies/{id}',
+    method: 'PATCH',
+    request: async (f) => ({ params: { id: await ownersReply(f) }, body: { body: 'Edited.' } }),
+    // A reply is its author's words: nobody else edits them, an admin neither.
+    expected: { anonymous: 401, other: 403, owner: 200, admin: 403 },
+  },
+  {
+    route: '/api/replies/{id}',
+    method: 'DELETE',
+    request: async (f) => ({ params: { id: await ownersReply(f) } }),
+    expected: { anonymous: 401, other: 403, owner: 200, admin: 403 },
+  },
 ];
+
+/** A reply the owner wrote on a fresh claim of theirs. */
+async function ownersReply(f: Fixture): Promise<string> {
+  const { claimId } = await freshClaim(f, 'owner');
+  const { db } = await import('@/lib/server/db/client');
+  const reply = await db.reply.create({
+    data: { claimId, authorId: f.users.owner.id, body: 'Mine.', bodyHtml: '<p>Mine.</p>' },
+  });
+  return reply.id;
+}
 
 /** A claim the owner has tagged (and, if asked, deleted); other callers act on the owner's claim. */
 async function freshClaim(f: Fixture, who: Who, deleted = false) {
@@ -270,6 +299,23 @@ const GROUP_MATRIX: GroupRow[] = [
       return { params: { id: claim.json.claim.id }, body: { axis: 'outer', confidence: 40 } };
     },
     expected: { anonymous: 401, outsider: 404, member: 200, owner: 200, admin: 404 },
+  },
+  {
+    route: '/api/claims/{id}/replies',
+    method: 'POST',
+    request: async (g) => {
+      const text = `A group claim number ${++counter} to reply on.`;
+      const { thread, passages } = await insertThread([text], `matrix-group-reply-${counter}`);
+      const group = await freshGroup(g);
+      const claim = await call('/api/threads/{slug}/claims', {
+        method: 'POST',
+        params: { slug: thread.slug },
+        body: { passageId: passages[0].id, start: 0, end: 5, exact: text.slice(0, 5), group: group.id },
+        user: g.users.owner,
+      });
+      return { params: { id: claim.json.claim.id }, body: { body: 'A circle reply.' } };
+    },
+    expected: { anonymous: 401, outsider: 404, member: 201, owner: 201, admin: 404 },
   },
 ];
 

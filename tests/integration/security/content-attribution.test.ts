@@ -321,6 +321,47 @@ Object.assign(ENTRIES, {
     const invite = await db.invite.findUniqueOrThrow({ where: { token: response.json.invite.token } });
     expect(invite.createdById).toBe(actor.id);
   },
+  'POST /api/claims/{id}/replies': async () => {
+    const { slug, passage } = await freshPassage();
+    const claim = await tagPassage(slug, passage, victim, { axis: 'outer' });
+    const response = await call('/api/claims/{id}/replies', {
+      method: 'POST',
+      params: { id: claim.id },
+      body: { body: 'My reply.', authorId: victim.id, ...forgedBody() },
+      ...forged(),
+    });
+    expect(response.status, response.text).toBe(201);
+    expect(response.json.reply.authorId).toBe(actor.id);
+    expect(await db.reply.findUniqueOrThrow({ where: { id: response.json.reply.id } })).toMatchObject({
+      authorId: actor.id,
+    });
+    expect(await db.reply.count({ where: { authorId: victim.id } })).toBe(0);
+  },
+  'PATCH /api/replies/{id}': async () => {
+    const { slug, passage } = await freshPassage();
+    const claim = await tagPassage(slug, passage, victim, { axis: 'outer' });
+    const theirs = await db.reply.create({
+      data: { claimId: claim.id, authorId: victim.id, body: 'Theirs.', bodyHtml: '<p>Theirs.</p>' },
+    });
+    const refused = await call('/api/replies/{id}', {
+      method: 'PATCH',
+      params: { id: theirs.id },
+      body: { body: 'Put words in their mouth.', ...forgedBody() },
+      ...forged(),
+    });
+    expect(refused.status).toBe(403);
+    expect((await db.reply.findUniqueOrThrow({ where: { id: theirs.id } })).body).toBe('Theirs.');
+  },
+  'DELETE /api/replies/{id}': async () => {
+    const { slug, passage } = await freshPassage();
+    const claim = await tagPassage(slug, passage, victim, { axis: 'outer' });
+    const theirs = await db.reply.create({
+      data: { claimId: claim.id, authorId: victim.id, body: 'Theirs.', bodyHtml: '<p>Theirs.</p>' },
+    });
+    const refused = await call('/api/replies/{id}', { method: 'DELETE', params: { id: theirs.id }, ...forged() });
+    expect(refused.status).toBe(403);
+    expect((await db.reply.findUniqueOrThrow({ where: { id: theirs.id } })).deletedAt).toBeNull();
+  },
   'DELETE /api/groups/{id}/invites/{token}': async () => {
     const theirs = await groupOf(victim, actor);
     const refused = await call('/api/groups/{id}/invites/{token}', {

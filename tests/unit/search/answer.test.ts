@@ -32,6 +32,7 @@ function claim(n: number): TestClaim {
     exact: `Claim ${n}`,
     notesText: '',
     groupId: null,
+    replyCount: 0,
     passageId: `p${n}`,
     ordinal: n,
     createdAt: 1_700_000_000_000 + ((n * 7) % 13) * 1000,
