@@ -39,6 +39,19 @@ export interface TagView {
   canonicalIri?: string | null;
 }
 
+/** A reply on a claim, as the exports write it. */
+export interface ClaimReply {
+  id: string;
+  authorId: string;
+  authorName: string;
+  /** The top-level reply this one answers, if any. */
+  parentId: string | null;
+  /** Markdown as written. */
+  body: string;
+  createdAt: string;
+  editedAt: string | null;
+}
+
 /** A tagged span of a passage, with every current tag on it. */
 export interface ClaimView extends ClaimSelector {
   id: string;
@@ -55,4 +68,6 @@ export interface ClaimView extends ClaimSelector {
   /** Live replies on the claim. */
   replyCount?: number;
   tags: TagView[];
+  /** Live replies, oldest first: read only for the exports (claimViews' `replies`). */
+  replies?: ClaimReply[];
 }

@@ -13,6 +13,7 @@ export function passageIri(baseUrl: string, threadSlug: string, passageOrdinal: 
 }
 
 export const annotationIri = (baseUrl: string, tagId: string) => `${base(baseUrl)}/annotations/${segment(tagId)}`;
+export const replyIri = (baseUrl: string, replyId: string) => `${base(baseUrl)}/replies/${segment(replyId)}`;
 export const claimIri = (baseUrl: string, claimId: string) => `${base(baseUrl)}/claims/${segment(claimId)}`;
 export const userIri = (baseUrl: string, userId: string) => `${base(baseUrl)}/users/${segment(userId)}`;
 /** The software that writes the annotations: the site itself (the W3C `generator`). */

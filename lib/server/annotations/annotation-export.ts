@@ -21,7 +21,10 @@ interface SelectedClaims {
 async function selectedClaims(selection: AnnotationSelection): Promise<SelectedClaims> {
   const thread = selection.thread ? await getThreadOrThrow(selection.thread) : null;
   const layer = { groupId: selection.group ?? null };
-  const claims = await claimViews(thread ? { threadId: thread.id, ...layer } : layer, { provenance: true });
+  const claims = await claimViews(thread ? { threadId: thread.id, ...layer } : layer, {
+    provenance: true,
+    replies: true,
+  });
   return { claims: selectForExport(claims, selection), thread: thread && { slug: thread.slug, title: thread.title } };
 }
 

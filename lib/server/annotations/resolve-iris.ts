@@ -1,4 +1,4 @@
-import { claimContextUrl, threadUrl, w3cAnnotation, w3cTarget } from '@/lib/export';
+import { claimContextUrl, threadUrl, w3cAnnotation, w3cReply, w3cTarget } from '@/lib/export';
 import { ANNO_CONTEXT } from '@/lib/export/w3c-vocabulary';
 import { claimViews } from '../claims/claim-views';
 import { sessionUser } from '../auth/session';
@@ -40,6 +40,23 @@ export async function resolveClaim(id: string, origin: string, headers: Headers)
   const [claim] = await claimViews({ claimId: id });
   if (!claim) return null;
   return { page: claimContextUrl(origin, claim), document: { '@context': ANNO_CONTEXT, ...w3cTarget(claim, origin) } };
+}
+
+/** A reply's IRI: the claim in the reader, or the reply as a W3C Annotation (motivation `replying`). */
+export async function resolveReply(id: string, origin: string, headers: Headers): Promise<IriAnswer | null> {
+  if (!UUID.test(id)) return null;
+  const found = await db.reply.findFirst({
+    where: { id, deletedAt: null },
+    select: { claimId: true, claim: { select: { groupId: true } } },
+  });
+  if (!found || !(await maySee(found.claim.groupId, headers))) return null;
+  const [claim] = await claimViews({ claimId: found.claimId }, { replies: true });
+  const reply = claim?.replies?.find((r) => r.id === id);
+  if (!claim || !reply) return null;
+  return {
+    page: claimContextUrl(origin, claim),
+    document: { '@context': ANNO_CONTEXT, ...w3cReply(claim, reply, origin) },
+  };
 }
 
 /** A passage's IRI: the reader at that paragraph (the reader numbers paragraphs from ¶1). */

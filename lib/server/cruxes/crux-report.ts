@@ -24,7 +24,7 @@ export interface CruxReport {
 export async function cruxReport(filters: CruxFilters, baseUrl: string, now = new Date()): Promise<CruxReport> {
   const thread = filters.thread ? await getThreadOrThrow(filters.thread) : null;
   const layer = { groupId: filters.group ?? null };
-  const claims = await claimViews(thread ? { threadId: thread.id, ...layer } : layer);
+  const claims = await claimViews(thread ? { threadId: thread.id, ...layer } : layer, { replies: true });
   const ranking = rankCruxes(claims, {
     minTaggers: filters.minTaggers,
     taggers: filters.taggers?.length ? filters.taggers : undefined,

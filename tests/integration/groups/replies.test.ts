@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { parseAnnotations } from '@/lib/export';
 import { api } from '@/lib/server/api/app';
 import { db } from '@/lib/server/db/client';
 import { searchEngine } from '@/lib/server/search/search-claims';
@@ -175,5 +176,51 @@ describe('replies', () => {
     expect(publicText).not.toContain('circle-live-reply');
     expect(groupText).toContain('circle-live-reply');
     expect(groupText).not.toContain('public-live-reply');
+  });
+});
+
+describe('replies in the exports', () => {
+  it('writes replies into the crux Markdown and JSON, and as W3C `replying` annotations on the claim’s IRI', async () => {
+    // A second tagger far from the first makes the claim a crux, so the summary lists it.
+    await call('/api/claims/{id}/tag', {
+      method: 'PUT',
+      params: { id: publicClaimId },
+      body: { axis: 'outer', confidence: 95, crux: true },
+      user: ben,
+    });
+    const top = await post(publicClaimId, ben, { body: 'Exported *reply* about otters.' });
+    await post(publicClaimId, ann, { body: 'An exported answer.', parentId: top.json.reply.id });
+    const query = { format: 'md', minTaggers: '1' };
+    const md = await call('/api/threads/{slug}/cruxes', { params: { slug }, query });
+    expect(md.text).toContain('Replies:');
+    expect(md.text).toContain('Exported _reply_ about otters.');
+    expect(md.text).toContain('(answering a reply)');
+    const json = await call('/api/threads/{slug}/cruxes', { params: { slug }, query: { ...query, format: 'json' } });
+    const entry = [
+      ...json.json.cruxes,
+      ...json.json.consensus,
+      ...(json.json.byAxis ?? []).flatMap((a: { cruxes: unknown[] }) => a.cruxes),
+    ].find((c: { claim: { id: string } }) => c.claim.id === publicClaimId);
+    expect(entry.replies.map((r: { body: string }) => r.body)).toContain('Exported *reply* about otters.');
+    const w3c = await call('/api/threads/{slug}/cruxes', { params: { slug }, query: { format: 'w3c' } });
+    const replying = w3c.json.first.items.filter((a: { motivation: string }) => a.motivation === 'replying');
+    const mine = replying.find(
+      (a: { body: { value: string }[] }) => a.body[0].value === 'Exported *reply* about otters.',
+    );
+    expect(mine.target).toMatch(new RegExp(`/claims/${publicClaimId}$`));
+    expect(mine.id).toMatch(new RegExp(`/replies/${top.json.reply.id}$`));
+    expect(mine.creator.name).toBe('Ben Replier');
+    const answer = replying.find((a: { body: { value: string }[] }) => a.body[0].value === 'An exported answer.');
+    expect(answer.inReplyTo).toBe(mine.id);
+    expect(w3c.text).not.toContain('circle-live-reply');
+    const circle = await call('/api/threads/{slug}/cruxes', {
+      params: { slug },
+      query: { format: 'w3c', group: groupId },
+      user: ben,
+    });
+    expect(circle.text).toContain('circle-live-reply');
+    // Read back, the replies are skipped: they never come in as tags.
+    const parsed = parseAnnotations(w3c.json);
+    expect(parsed.ok && parsed.annotations.length).toBe(w3c.json.first.items.length - replying.length);
   });
 });
