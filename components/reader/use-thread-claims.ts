@@ -28,7 +28,9 @@ type Status = 'connecting' | 'live' | 'reconnecting';
  * The thread's claims with everyone's tags, kept live: the event stream is opened first, then the
  * claims are loaded, so no change falls between the two; reconnects resume from Last-Event-ID.
  */
-export function useThreadClaims(slug: string) {
+export function useThreadClaims(slug: string, group: string | null = null) {
+  // The layer's claims and events only: a group's stream never reaches the public reader, nor the reverse.
+  const layer = group ? `?group=${encodeURIComponent(group)}` : '';
   const [claims, setClaims] = useState<Map<string, ClaimView>>(new Map());
   const [status, setStatus] = useState<Status>('connecting');
   /** Set when a newer version of the thread's text is stored while it is open. */
@@ -36,12 +38,14 @@ export function useThreadClaims(slug: string) {
   const loaded = useRef(false);
 
   const load = useCallback(async () => {
-    const response = await fetch(`/api/threads/${encodeURIComponent(slug)}/claims`, { cache: 'no-store' });
+    const response = await fetch(`/api/threads/${encodeURIComponent(slug)}/claims${layer}`, {
+      cache: 'no-store',
+    });
     if (!response.ok) return;
     const { claims: list } = (await response.json()) as { claims: ClaimView[] };
     setClaims(new Map(list.map((c) => [c.id, c])));
     loaded.current = true;
-  }, [slug]);
+  }, [slug, layer]);
 
   const fetchClaim = useCallback(async (claimId: string) => {
     const response = await fetch(`/api/claims/${claimId}`, { cache: 'no-store' });
@@ -51,7 +55,7 @@ export function useThreadClaims(slug: string) {
   }, []);
 
   useEffect(() => {
-    const source = new EventSource(`/api/threads/${encodeURIComponent(slug)}/events`);
+    const source = new EventSource(`/api/threads/${encodeURIComponent(slug)}/events${layer}`);
     source.addEventListener('ready', () => {
       setStatus('live');
       if (!loaded.current) void load();
@@ -75,7 +79,7 @@ export function useThreadClaims(slug: string) {
     source.onerror = () => setStatus('reconnecting');
     source.onopen = () => setStatus('live');
     return () => source.close();
-  }, [slug, load, fetchClaim]);
+  }, [slug, layer, load, fetchClaim]);
 
   const upsertClaim = useCallback(
     (claim: ClaimView) => setClaims((current) => new Map(current).set(claim.id, claim)),
