@@ -1,5 +1,6 @@
 import { AXES, type ClaimView } from '@/lib/claims/types';
 import type { ClaimAggregates } from '@/lib/cruxes/aggregates';
+import { ClaimReplies } from './claim-replies';
 import { ConfidenceHistogram } from './confidence-histogram';
 
 interface Props {
@@ -10,10 +11,12 @@ interface Props {
   canTag: boolean;
   onFocus(): void;
   onEdit(): void;
+  /** The signed-in reader, who may reply and edit their own replies. */
+  userId?: string | null;
 }
 
 /** One claim in the side panel: its text, how its taggers split, and each tagger's tag and note. */
-export function ClaimCard({ claim, aggregates, focused, mine, canTag, onFocus, onEdit }: Props) {
+export function ClaimCard({ claim, aggregates, focused, mine, canTag, onFocus, onEdit, userId = null }: Props) {
   const { confidence } = aggregates;
   return (
     <article
@@ -63,6 +66,7 @@ export function ClaimCard({ claim, aggregates, focused, mine, canTag, onFocus, o
           {mine ? 'Edit my tag' : 'Add my tag'}
         </button>
       )}
+      <ClaimReplies claimId={claim.id} count={claim.replyCount ?? 0} userId={userId} />
     </article>
   );
 }

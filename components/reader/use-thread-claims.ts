@@ -1,6 +1,7 @@
 'use client';
 
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { REPLY_EVENT, type ReplyEventDetail } from '@/components/claims/claim-replies';
 import type { ClaimView, TagView } from '@/lib/claims/types';
 
 export interface TagEvent {
@@ -69,6 +70,17 @@ export function useThreadClaims(slug: string, group: string | null = null) {
         }
         return applyTagEvent(current, event);
       });
+    });
+    // A reply written, edited or deleted: the claim's count here, the list in any open replies section.
+    source.addEventListener('reply', (message) => {
+      const detail = JSON.parse((message as MessageEvent<string>).data) as ReplyEventDetail;
+      setClaims((current) => {
+        const claim = current.get(detail.claimId);
+        if (!claim || detail.change === 'edited') return current;
+        const replyCount = Math.max(0, (claim.replyCount ?? 0) + (detail.change === 'created' ? 1 : -1));
+        return new Map(current).set(claim.id, { ...claim, replyCount });
+      });
+      window.dispatchEvent(new CustomEvent(REPLY_EVENT, { detail }));
     });
     // Many tags arrived at once (an annotation import): load them all again.
     source.addEventListener('import', () => void load());

@@ -1,4 +1,5 @@
 import type { ReplyCreate } from '@/lib/replies/reply-schema';
+import type { ReplyView } from '@/lib/replies/reply-view';
 import { MAX_REPLY_LENGTH } from '@/lib/replies/reply-schema';
 import { renderNote } from '@/lib/markdown/render-note';
 import type { SessionUser } from '../auth/session';
@@ -6,18 +7,6 @@ import { db } from '../db/client';
 import { recordEvents } from '../events/publish';
 import { assertClaimVisible } from '../groups/layer';
 import { forbidden, notFound, payloadTooLarge, unprocessable } from '../http/errors';
-
-export interface ReplyView {
-  id: string;
-  claimId: string;
-  authorId: string;
-  authorName: string;
-  parentId: string | null;
-  body: string;
-  bodyHtml: string;
-  createdAt: string;
-  editedAt: string | null;
-}
 
 const SELECT = {
   id: true,
