@@ -110,8 +110,13 @@ describe.skipIf(skipBrowser)('reading circles (production build, real Chromium)'
       const answer = await outsider.request.get(path);
       expect(answer.status(), path).toBe(404);
     }
-    const publicSearch = await outsider.request.get('/api/claims?q=quokkas');
-    expect(await publicSearch.text()).not.toContain('quokka');
+    // The public layer, as the outsider's reader and search read it, holds none of it either.
+    for (const path of [`/api/threads/${THREAD.split('/').pop()}/claims`, '/api/claims?q=quokkas']) {
+      const answer = await outsider.request.get(path);
+      expect(answer.status(), path).toBe(200);
+      expect(await answer.text(), path).not.toContain('quokka');
+    }
+    expect(await outsider.locator(`${passage} mark.claim-mark`).count()).toBe(0);
 
     expect(problems.flat()).toEqual([]);
     await Promise.all(contexts.map((c) => c.close()));
