@@ -9,6 +9,7 @@ import { handle, jsonAnswer } from './define';
 import { groups } from './groups';
 import { sameOrigin, session } from './guards';
 import { health } from './health';
+import { inboxRoutes } from './inbox';
 import { answerError, answerNotFound, rejectInvalid } from './problems';
 import { replies } from './replies';
 import { search } from './search';
@@ -46,6 +47,7 @@ for (const resource of [
   annotations,
   groups,
   replies,
+  inboxRoutes,
 ]) {
   api.route('/', resource);
 }

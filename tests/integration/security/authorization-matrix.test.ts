@@ -165,6 +165,12 @@ const MATRIX: Row[] = [
     request: async (f) => ({ params: { id: await ownersReply(f) } }),
     expected: { anonymous: 401, other: 403, owner: 200, admin: 403 },
   },
+  {
+    route: '/api/inbox/seen',
+    method: 'POST',
+    request: async () => ({}),
+    expected: { anonymous: 401, other: 200, owner: 200, admin: 200 },
+  },
 ];
 
 /** A reply the owner wrote on a fresh claim of theirs. */

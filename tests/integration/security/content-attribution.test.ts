@@ -362,6 +362,13 @@ Object.assign(ENTRIES, {
     expect(refused.status).toBe(403);
     expect((await db.reply.findUniqueOrThrow({ where: { id: theirs.id } })).deletedAt).toBeNull();
   },
+  'POST /api/inbox/seen': async () => {
+    await db.user.update({ where: { id: victim.id }, data: { inboxSeenAt: null } });
+    const response = await call('/api/inbox/seen', { method: 'POST', body: forgedBody(), ...forged() });
+    expect(response.status, response.text).toBe(200);
+    expect((await db.user.findUniqueOrThrow({ where: { id: actor.id } })).inboxSeenAt).not.toBeNull();
+    expect((await db.user.findUniqueOrThrow({ where: { id: victim.id } })).inboxSeenAt).toBeNull();
+  },
   'DELETE /api/groups/{id}/invites/{token}': async () => {
     const theirs = await groupOf(victim, actor);
     const refused = await call('/api/groups/{id}/invites/{token}', {
