@@ -118,7 +118,15 @@ describe.skipIf(skipBrowser)('reading circles (production build, real Chromium)'
     }
     expect(await outsider.locator(`${passage} mark.claim-mark`).count()).toBe(0);
 
-    expect(problems.flat()).toEqual([]);
+    // The crux page of the group's layer: its members see the group's claim, anyone else a 404.
+    const cruxPage = `${THREAD}/cruxes?minTaggers=1&group=${group.id}`;
+    await owner.goto(cruxPage);
+    await owner.getByText(SPAN).first().waitFor();
+    const refused = await outsider.goto(cruxPage);
+    expect(refused?.status()).toBe(404);
+
+    expect(problems[0].concat(problems[1])).toEqual([]);
+    expect(problems[2].filter((p) => !p.includes('404'))).toEqual([]);
     await Promise.all(contexts.map((c) => c.close()));
   });
 });
