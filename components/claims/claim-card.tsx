@@ -1,5 +1,6 @@
 import { AXES, type ClaimView } from '@/lib/claims/types';
 import type { ClaimAggregates } from '@/lib/cruxes/aggregates';
+import { ClaimReplies } from './claim-replies';
 import { ConfidenceHistogram } from './confidence-histogram';
 import { TagHistory } from './tag-history';
 
@@ -11,10 +12,12 @@ interface Props {
   canTag: boolean;
   onFocus(): void;
   onEdit(): void;
+  /** The signed-in reader, who may reply and edit their own replies. */
+  userId?: string | null;
 }
 
 /** One claim in the side panel: its text, how its taggers split, and each tagger's tag and note. */
-export function ClaimCard({ claim, aggregates, focused, mine, canTag, onFocus, onEdit }: Props) {
+export function ClaimCard({ claim, aggregates, focused, mine, canTag, onFocus, onEdit, userId = null }: Props) {
   const { confidence } = aggregates;
   return (
     <article
@@ -67,6 +70,7 @@ export function ClaimCard({ claim, aggregates, focused, mine, canTag, onFocus, o
         )}
         <TagHistory claimId={claim.id} names={new Map(claim.tags.map((tag) => [tag.userId, tag.userName]))} />
       </div>
+      <ClaimReplies claimId={claim.id} count={claim.replyCount ?? 0} userId={userId} />
     </article>
   );
 }

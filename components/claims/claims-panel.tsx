@@ -76,6 +76,7 @@ export function ClaimsPanel({ claims, userId, focusedClaim, loading = false, onF
               focused={claim.id === focusedClaim}
               mine={claim.tags.some((t) => t.userId === userId)}
               canTag={Boolean(userId)}
+              userId={userId}
               onFocus={() => onFocusClaim(claim)}
               onEdit={() => onEditClaim(claim)}
             />

@@ -49,6 +49,8 @@ const UndoToast = dynamic(() => import('./undo-toast').then((m) => m.UndoToast),
 interface Props {
   slug: string;
   user: { id: string; name: string } | null;
+  /** The layer shown and tagged on: a group's id, or null / absent for the public layer. */
+  group?: string | null;
   children: ReactNode;
 }
 
@@ -58,10 +60,10 @@ interface Props {
  * live in the panel. Wide screens keep the panel beside the text; narrow ones show the tag box as
  * a bottom sheet and open the panel as a sheet from a button.
  */
-export function ReaderShell({ slug, user, children }: Props) {
+export function ReaderShell({ slug, user, group = null, children }: Props) {
   const text = useRef<HTMLElement>(null);
   const wide = useWideScreen();
-  const { claims, ready, status, newRevision, upsertClaim, applyLocal } = useThreadClaims(slug);
+  const { claims, ready, status, newRevision, upsertClaim, applyLocal } = useThreadClaims(slug, group);
   const { candidate, choose, onCursorKey } = useSentenceCursor(text);
   const [editing, setEditing] = useState<{ span: PassageSpan; claim?: ClaimView } | null>(null);
   const [panelOpen, setPanelOpen] = useState(false);
@@ -176,7 +178,7 @@ export function ReaderShell({ slug, user, children }: Props) {
     if (!editing || !user) return;
     setBusy(true);
     setError(null);
-    const result = await saveTag(slug, editing.span, editing.claim, user.id, draft);
+    const result = await saveTag(slug, editing.span, editing.claim, user.id, draft, group);
     setBusy(false);
     if ('error' in result) {
       setError(result.error);

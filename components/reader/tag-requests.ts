@@ -31,6 +31,7 @@ export async function saveTag(
   claim: ClaimView | undefined,
   userId: string,
   draft: TagDraft,
+  group: string | null = null,
 ): Promise<{ claim: ClaimView } | Failure> {
   let target = claim;
   if (!target) {
@@ -39,6 +40,7 @@ export async function saveTag(
     const created = await send<{ claim: ClaimView }>(`/api/threads/${encodeURIComponent(slug)}/claims`, 'POST', {
       passageId: span.passage.dataset.passageId,
       ...selector,
+      ...(group ? { group } : {}),
     });
     if ('error' in created) return created;
     target = created.claim;

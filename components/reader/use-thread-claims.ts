@@ -1,6 +1,7 @@
 'use client';
 
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { REPLY_EVENT, type ReplyEventDetail } from '@/components/claims/claim-replies';
 import type { ClaimView, TagView } from '@/lib/claims/types';
 
 export interface TagEvent {
@@ -28,7 +29,9 @@ type Status = 'connecting' | 'live' | 'reconnecting';
  * The thread's claims with everyone's tags, kept live: the event stream is opened first, then the
  * claims are loaded, so no change falls between the two; reconnects resume from Last-Event-ID.
  */
-export function useThreadClaims(slug: string) {
+export function useThreadClaims(slug: string, group: string | null = null) {
+  // The layer's claims and events only: a group's stream never reaches the public reader, nor the reverse.
+  const layer = group ? `?group=${encodeURIComponent(group)}` : '';
   const [claims, setClaims] = useState<Map<string, ClaimView>>(new Map());
   const [status, setStatus] = useState<Status>('connecting');
   /** Set when a newer version of the thread's text is stored while it is open. */
@@ -38,13 +41,15 @@ export function useThreadClaims(slug: string) {
   const [ready, setReady] = useState(false);
 
   const load = useCallback(async () => {
-    const response = await fetch(`/api/threads/${encodeURIComponent(slug)}/claims`, { cache: 'no-store' });
+    const response = await fetch(`/api/threads/${encodeURIComponent(slug)}/claims${layer}`, {
+      cache: 'no-store',
+    });
     if (!response.ok) return;
     const { claims: list } = (await response.json()) as { claims: ClaimView[] };
     setClaims(new Map(list.map((c) => [c.id, c])));
     loaded.current = true;
     setReady(true);
-  }, [slug]);
+  }, [slug, layer]);
 
   const fetchClaim = useCallback(async (claimId: string) => {
     const response = await fetch(`/api/claims/${claimId}`, { cache: 'no-store' });
@@ -54,7 +59,7 @@ export function useThreadClaims(slug: string) {
   }, []);
 
   useEffect(() => {
-    const source = new EventSource(`/api/threads/${encodeURIComponent(slug)}/events`);
+    const source = new EventSource(`/api/threads/${encodeURIComponent(slug)}/events${layer}`);
     source.addEventListener('ready', () => {
       setStatus('live');
       if (!loaded.current) void load();
@@ -69,6 +74,17 @@ export function useThreadClaims(slug: string) {
         return applyTagEvent(current, event);
       });
     });
+    // A reply written, edited or deleted: the claim's count here, the list in any open replies section.
+    source.addEventListener('reply', (message) => {
+      const detail = JSON.parse((message as MessageEvent<string>).data) as ReplyEventDetail;
+      setClaims((current) => {
+        const claim = current.get(detail.claimId);
+        if (!claim || detail.change === 'edited') return current;
+        const replyCount = Math.max(0, (claim.replyCount ?? 0) + (detail.change === 'created' ? 1 : -1));
+        return new Map(current).set(claim.id, { ...claim, replyCount });
+      });
+      window.dispatchEvent(new CustomEvent(REPLY_EVENT, { detail }));
+    });
     // Many tags arrived at once (an annotation import): load them all again.
     source.addEventListener('import', () => void load());
     source.addEventListener('revision', (message) => {
@@ -78,7 +94,7 @@ export function useThreadClaims(slug: string) {
     source.onerror = () => setStatus('reconnecting');
     source.onopen = () => setStatus('live');
     return () => source.close();
-  }, [slug, load, fetchClaim]);
+  }, [slug, layer, load, fetchClaim]);
 
   const upsertClaim = useCallback(
     (claim: ClaimView) => setClaims((current) => new Map(current).set(claim.id, claim)),

@@ -27,6 +27,14 @@ export async function SiteHeader() {
           <Link href="/cruxes" className={LINK}>
             Cruxes
           </Link>
+          <Link href="/groups" className={LINK}>
+            Groups
+          </Link>
+          {user && (
+            <Link href="/inbox" className={LINK}>
+              Inbox
+            </Link>
+          )}
           <span className="flex flex-col gap-3 lg:ml-auto lg:flex-row lg:items-center lg:gap-4">
             <ShortcutsButton className="min-h-6 text-ink-soft" />
             <ThemeSwitch initial={themeFromCookie(jar.get(THEME_COOKIE)?.value)} />

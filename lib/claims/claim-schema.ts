@@ -8,6 +8,8 @@ export const claimInputSchema = z.object({
   exact: z.string().max(20_000, 'exact is at most 20,000 characters.'),
   prefix: z.string().max(200).default(''),
   suffix: z.string().max(200).default(''),
+  /** The layer: a group the caller is in; absent or null is the public layer. */
+  group: z.uuid('group must be the id of a group you are in.').nullish(),
 });
 
 export type ClaimInput = z.infer<typeof claimInputSchema>;

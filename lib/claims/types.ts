@@ -39,6 +39,19 @@ export interface TagView {
   canonicalIri?: string | null;
 }
 
+/** A reply on a claim, as the exports write it. */
+export interface ClaimReply {
+  id: string;
+  authorId: string;
+  authorName: string;
+  /** The top-level reply this one answers, if any. */
+  parentId: string | null;
+  /** Markdown as written. */
+  body: string;
+  createdAt: string;
+  editedAt: string | null;
+}
+
 /** A tagged span of a passage, with every current tag on it. */
 export interface ClaimView extends ClaimSelector {
   id: string;
@@ -50,5 +63,11 @@ export interface ClaimView extends ClaimSelector {
   /** True when re-anchoring onto a newer revision of the thread failed. */
   orphan: boolean;
   createdAt: string;
+  /** The reading circle whose layer the claim is on; null: the public layer. */
+  group?: string | null;
+  /** Live replies on the claim. */
+  replyCount?: number;
   tags: TagView[];
+  /** Live replies, oldest first: read only for the exports (claimViews' `replies`). */
+  replies?: ClaimReply[];
 }

@@ -17,6 +17,8 @@ export const cruxQuerySchema = z.object({
     .regex(/^[a-z0-9-]{1,80}$/, 'thread must be a thread slug.')
     .optional(),
   taggers: ids.optional(),
+  /** A group's layer instead of the public one (members only). */
+  group: z.uuid({ error: (issue) => `No group ${String(issue.input)}.` }).optional(),
   minTaggers: z.coerce
     .number({ error: 'minTaggers must be a whole number.' })
     .int('minTaggers must be a whole number.')

@@ -27,7 +27,7 @@ export type ExportTag = Pick<
 
 /** A claim as the annotation exports need it (a ClaimView fits); offsets may be missing on re-export of an import. */
 export type ExportClaim = Pick<ClaimView, 'id' | 'threadSlug' | 'passageOrdinal' | 'exact' | 'prefix' | 'suffix'> &
-  Partial<Pick<ClaimView, 'start' | 'end' | 'orphan' | 'threadTitle'>> & { tags: ExportTag[] };
+  Partial<Pick<ClaimView, 'start' | 'end' | 'orphan' | 'threadTitle' | 'replies'>> & { tags: ExportTag[] };
 
 /** Who wrote a tag, as an agent: this site's user IRI and name, or the external author's own IRI and name. */
 export function tagAuthor(tag: ExportTag, baseUrl: string): { id: string; name: string; nickname?: string } {

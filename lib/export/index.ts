@@ -18,8 +18,10 @@ export {
   type W3cCollection,
   type W3cOptions,
   type W3cPage,
+  type W3cReply,
   w3cAnnotation,
   w3cPage,
+  w3cReply,
   w3cTarget,
 } from './to-w3c';
 export type { AnnotationSelection } from './w3c-iris';

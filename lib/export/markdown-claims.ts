@@ -42,6 +42,18 @@ function notes(entry: SummaryClaim, footnotePrefix: string): ListItem | null {
   return item(paragraph(text('Notes:')), list(items));
 }
 
+/** The replies on a claim, each under its author (an answer to a reply says so). */
+function replies(entry: SummaryClaim, footnotePrefix: string): ListItem | null {
+  if (!entry.replies?.length) return null;
+  const items = entry.replies.map((reply, i) =>
+    item(
+      paragraph(strong(reply.authorName), text(reply.parentId ? ' (answering a reply):' : ':')),
+      ...noteNodes(reply.body, `${footnotePrefix}-r${i + 1}-`),
+    ),
+  );
+  return item(paragraph(text('Replies:')), list(items));
+}
+
 /** A crux: the claim quoted, where it is, how it was tagged, and what taggers wrote about it. */
 export function cruxBlocks(entry: SummaryClaim, title: string, footnotePrefix: string): BlockContent[] {
   const { aggregates, scores } = entry;
@@ -64,6 +76,8 @@ export function cruxBlocks(entry: SummaryClaim, title: string, footnotePrefix: s
   }
   const written = notes(entry, footnotePrefix);
   if (written) details.push(written);
+  const answered = replies(entry, footnotePrefix);
+  if (answered) details.push(answered);
   return [
     heading(3, title),
     quote(entry.claim.exact),

@@ -55,6 +55,8 @@ export function readW3cDocument(document: Record<string, unknown>, problems: Pro
       problems.push({ path: `$.${located.at.join('.')}[${i}]`, message: 'expected an Annotation object' });
       return [];
     }
+    // Replies are a reader's words on this site, never imported as tags (nor as someone's replies).
+    if (isObject(item) && item.motivation === 'replying') return [];
     return readAnnotation(item, at, problems) ?? [];
   });
 }

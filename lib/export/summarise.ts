@@ -53,6 +53,7 @@ function summaryClaim(entry: RankedClaim, baseUrl: string): SummaryClaim {
       note: tag.note,
       updatedAt: tag.updatedAt,
     })),
+    ...(claim.replies ? { replies: claim.replies } : {}),
   };
 }
 

@@ -71,6 +71,21 @@ const summaryClaim = z.object({
       updatedAt: z.string(),
     }),
   ),
+  /** Replies on the claim, oldest first (absent in summaries written before replies existed). */
+  replies: z
+    .array(
+      z.object({
+        id: z.string(),
+        authorId: z.string(),
+        authorName: z.string(),
+        parentId: z.string().nullable(),
+        /** Markdown as written; render it with a sanitising renderer. */
+        body: z.string(),
+        createdAt: z.string(),
+        editedAt: z.string().nullable(),
+      }),
+    )
+    .optional(),
 });
 
 /** The JSON crux summary, schema version 2 (docs/formats/crux-summary-json.md). */

@@ -1,3 +1,4 @@
+import type { ClaimReply } from '@/lib/claims/types';
 import { type ExportClaim, type ExportTag, tagAuthor } from './export-claims';
 import {
   type AnnotationSelection,
@@ -6,7 +7,9 @@ import {
   collectionIri,
   collectionPageIri,
   passageIri,
+  replyIri,
   siteIri,
+  userIri,
 } from './w3c-iris';
 import { ANNO_CONTEXT, axisTag, CRUX_TAG, confidenceValue, labelTag, MOTIVATION, STORY_TAG } from './w3c-vocabulary';
 
@@ -45,6 +48,25 @@ export interface W3cAgent {
   homepage?: string;
 }
 
+/**
+ * A reply on a claim as a W3C Annotation: motivation `replying`, its Markdown body, its target the
+ * claim's IRI (the target of every tag annotation on that claim); an answer names its parent too.
+ */
+export interface W3cReply {
+  '@context'?: typeof ANNO_CONTEXT;
+  id: string;
+  type: 'Annotation';
+  motivation: 'replying';
+  creator: W3cAgent;
+  generator: W3cAgent;
+  created: string;
+  modified?: string;
+  body: { type: 'TextualBody'; purpose: 'replying'; value: string; format: 'text/markdown' }[];
+  target: string;
+  /** The reply this one answers (one level deep), when it answers one. */
+  inReplyTo?: string;
+}
+
 export interface W3cAnnotation {
   '@context'?: typeof ANNO_CONTEXT;
   id: string;
@@ -65,7 +87,7 @@ export interface W3cPage {
   type: 'AnnotationPage';
   partOf: string | { id: string; type: 'AnnotationCollection'; label: string; total: number };
   startIndex: 0;
-  items: W3cAnnotation[];
+  items: (W3cAnnotation | W3cReply)[];
 }
 
 export interface W3cCollection {
@@ -145,6 +167,22 @@ export function w3cAnnotation(claim: ExportClaim, tag: ExportTag, baseUrl: strin
   };
 }
 
+/** One reply as a W3C Annotation (see W3cReply). */
+export function w3cReply(claim: ExportClaim, reply: ClaimReply, baseUrl: string): W3cReply {
+  return {
+    id: replyIri(baseUrl, reply.id),
+    type: 'Annotation',
+    motivation: 'replying',
+    creator: { id: userIri(baseUrl, reply.authorId), type: 'Person', name: reply.authorName },
+    generator: siteAgent(baseUrl),
+    created: reply.createdAt,
+    ...(reply.editedAt && { modified: reply.editedAt }),
+    body: [{ type: 'TextualBody', purpose: 'replying', value: reply.body, format: 'text/markdown' }],
+    target: claimIri(baseUrl, claim.id),
+    ...(reply.parentId && { inReplyTo: replyIri(baseUrl, reply.parentId) }),
+  };
+}
+
 /**
  * Claims and their tags as a W3C Web Annotation collection (JSON-LD): one Annotation per tag,
  * all on one page, embedded as `first` (and named as `last`): an export is one file.
@@ -153,7 +191,10 @@ export function toW3c(claims: readonly ExportClaim[], options: W3cOptions): W3cC
   const { baseUrl, selection } = options;
   const id = collectionIri(baseUrl, selection);
   const page = collectionPageIri(baseUrl, selection, 0);
-  const items = claims.flatMap((claim) => claim.tags.map((tag) => w3cAnnotation(claim, tag, baseUrl)));
+  const items = claims.flatMap((claim) => [
+    ...claim.tags.map((tag) => w3cAnnotation(claim, tag, baseUrl)),
+    ...(claim.replies ?? []).map((reply) => w3cReply(claim, reply, baseUrl)),
+  ]);
   return {
     '@context': ANNO_CONTEXT,
     id,

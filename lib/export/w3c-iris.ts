@@ -13,6 +13,7 @@ export function passageIri(baseUrl: string, threadSlug: string, passageOrdinal: 
 }
 
 export const annotationIri = (baseUrl: string, tagId: string) => `${base(baseUrl)}/annotations/${segment(tagId)}`;
+export const replyIri = (baseUrl: string, replyId: string) => `${base(baseUrl)}/replies/${segment(replyId)}`;
 export const claimIri = (baseUrl: string, claimId: string) => `${base(baseUrl)}/claims/${segment(claimId)}`;
 export const userIri = (baseUrl: string, userId: string) => `${base(baseUrl)}/users/${segment(userId)}`;
 /** The software that writes the annotations: the site itself (the W3C `generator`). */
@@ -23,6 +24,8 @@ export interface AnnotationSelection {
   thread?: string;
   taggers?: readonly string[];
   minTaggers?: number;
+  /** A group's layer instead of the public one. */
+  group?: string;
 }
 
 function selectionQuery(selection: AnnotationSelection): URLSearchParams {
@@ -30,6 +33,7 @@ function selectionQuery(selection: AnnotationSelection): URLSearchParams {
   if (selection.thread) query.set('thread', selection.thread);
   if (selection.taggers?.length) query.set('taggers', selection.taggers.join(','));
   if (selection.minTaggers !== undefined) query.set('minTaggers', String(selection.minTaggers));
+  if (selection.group) query.set('group', selection.group);
   return query;
 }
 

@@ -48,6 +48,7 @@ export const searchParamsSchema = z.object({
     .min(0, 'minDisagreement is from 0 to 1.')
     .max(1, 'minDisagreement is from 0 to 1.')
     .optional(),
+  group: z.uuid({ error: (issue) => `No group ${String(issue.input)}.` }).optional(),
   label: list(z.string().max(40, 'A label is at most 40 characters.')).optional(),
   sort: z.enum(SORTS, { error: `sort must be one of ${SORTS.join(', ')}.` }).optional(),
   /** Search the words as typed: no close spellings when they find nothing. */

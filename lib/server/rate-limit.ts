@@ -12,6 +12,10 @@ export const RULES = {
   signInPerIp: { name: 'signin-ip', limit: 30, windowSeconds: 15 * 60 },
   signInPerEmail: { name: 'signin-email', limit: 10, windowSeconds: 15 * 60 },
   signUpPerIp: { name: 'signup-ip', limit: 20, windowSeconds: 60 * 60 },
+  // Invite links are secrets: creating many floods a group, guessing tokens is what the join limits stop.
+  invitesPerUser: { name: 'invite-user', limit: 30, windowSeconds: 60 * 60 },
+  joinsPerIp: { name: 'join-ip', limit: 30, windowSeconds: 15 * 60 },
+  joinsPerUser: { name: 'join-user', limit: 20, windowSeconds: 15 * 60 },
 } satisfies Record<string, RateRule>;
 
 /**

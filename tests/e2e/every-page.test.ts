@@ -1,6 +1,8 @@
 import type { BrowserContext } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/server/db/client';
+import { createGroup } from '@/lib/server/groups/groups';
+import { createReply } from '@/lib/server/replies/replies';
 import { insertUser } from '../support/factories';
 import { tagPassage } from '../support/tagging';
 import { type Screen, screenOptions, signedInContext, skipBrowser, watchPage } from './support/browser';
@@ -28,6 +30,13 @@ const PAGES: Record<string, PageCase> = {
   search: { path: '/claims?q=alignment' },
   'sign in': { path: '/signin', anonymous: true },
   'sign up': { path: '/signup', anonymous: true },
+  groups: { path: '/groups' },
+  'groups, signed out': { path: '/groups', anonymous: true },
+  'join a group': { path: '/groups/join/an-invite-token' },
+  'join a group, signed out': { path: '/groups/join/an-invite-token', anonymous: true },
+  'compare two readers': { path: '/cruxes/double' },
+  inbox: { path: '/inbox' },
+  'inbox, signed out': { path: '/inbox', anonymous: true },
   'not found': { path: '/threads/no-such-thread' },
 };
 
@@ -63,6 +72,15 @@ describe.skipIf(skipBrowser)(
               crux: r === 1,
               note: r === 0 ? 'See **§2** and [the post](https://example.com).' : '',
             });
+      // A circle of Ann's with a member, so the groups page shows members, invite links and the owner's tools.
+      const circle = await createGroup(
+        { ...readers[0], role: 'USER' },
+        { name: 'Ann’s circle', description: 'Slow reading.' },
+      );
+      await db.membership.create({ data: { groupId: circle.id, userId: readers[1].id } });
+      // A reply by Ben on a claim Ann tagged fills Ann's inbox.
+      const annsClaim = await db.claim.findFirstOrThrow({ where: { tags: { some: { userId: readers[0].id } } } });
+      await createReply(annsClaim.id, { ...readers[1], role: 'USER' }, { body: 'A **reply** for the inbox.' });
       for (const screen of SCREENS)
         for (const anonymous of [false, true]) {
           const options = { baseURL: fixture.app.url, ...screenOptions(screen) };

@@ -1,5 +1,9 @@
 import type { Metadata } from 'next';
+import { cookies } from 'next/headers';
 import Link from 'next/link';
+import { LayerSwitch } from '@/components/groups/layer-switch';
+import { LAYER_COOKIE } from '@/lib/groups/layer-cookie';
+import { listGroups } from '@/lib/server/groups/groups';
 import { ReaderShell } from '@/components/reader/reader-shell';
 import { OriginalText } from '@/components/reader/original-text';
 import { ThreadBody } from '@/components/reader/thread-body';
@@ -25,10 +29,12 @@ export default async function ThreadPage({ params, searchParams }: Props) {
   const [{ slug }, { view }] = await Promise.all([params, searchParams]);
   const model = await notFoundPage(getThreadModel(slug));
   const original = view === 'original';
-  const [user, highlights] = await Promise.all([
-    currentUser(),
-    original ? Promise.resolve([]) : claimHighlights(model.threadId, model.revision.id),
-  ]);
+  const user = await currentUser();
+  // The remembered layer, if it is still one of the reader's groups; else the public layer.
+  const groups = user ? await listGroups(user) : [];
+  const remembered = (await cookies()).get(LAYER_COOKIE)?.value;
+  const group = groups.find((g) => g.id === remembered)?.id ?? null;
+  const highlights = original ? [] : await claimHighlights(model.threadId, model.revision.id, group);
   const { revision } = model;
   return (
     <div className="space-y-6">
@@ -56,11 +62,12 @@ export default async function ThreadPage({ params, searchParams }: Props) {
             Cruxes
           </Link>
         </nav>
+        {groups.length > 0 && <LayerSwitch groups={groups} selected={group} />}
       </header>
       {original ? (
         <OriginalText occurrences={model.occurrences} />
       ) : (
-        <ReaderShell slug={slug} user={user ? { id: user.id, name: user.name } : null}>
+        <ReaderShell slug={slug} user={user ? { id: user.id, name: user.name } : null} group={group}>
           <ThreadBody model={model} highlights={highlights} />
         </ReaderShell>
       )}

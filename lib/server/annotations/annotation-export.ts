@@ -21,7 +21,10 @@ interface SelectedClaims {
 /** The claims and tags of a selection (thread, tagger group, minimum taggers); a 404 for an unknown thread. */
 async function selectedClaims(selection: AnnotationSelection): Promise<SelectedClaims> {
   const thread = selection.thread ? await getThreadOrThrow(selection.thread) : null;
-  const claims = withDisplayNames(await claimViews(thread ? { threadId: thread.id } : {}, { provenance: true }));
+  const layer = { groupId: selection.group ?? null };
+  const claims = withDisplayNames(
+    await claimViews(thread ? { threadId: thread.id, ...layer } : layer, { provenance: true, replies: true }),
+  );
   return { claims: selectForExport(claims, selection), thread: thread && { slug: thread.slug, title: thread.title } };
 }
 

@@ -75,11 +75,14 @@ async function claimFor(
   const span = { passageId: placement.passageId, start: selector.start, end: selector.end };
   const named = ownId(annotation.target.id, origin, 'claim');
   const found =
-    (named ? await tx.claim.findFirst({ where: { id: named, threadId: thread.id }, select: { id: true } }) : null) ??
+    // Imports land on the public layer: a group's claim is never found (nor named) from outside it.
+    (named
+      ? await tx.claim.findFirst({ where: { id: named, threadId: thread.id, groupId: null }, select: { id: true } })
+      : null) ??
     (placement.status === 'anchored'
-      ? await tx.claim.findUnique({ where: { passageId_start_end: span }, select: { id: true } })
+      ? await tx.claim.findFirst({ where: { ...span, groupId: null }, select: { id: true } })
       : await tx.claim.findFirst({
-          where: { passageId: placement.passageId, orphan: true, exact: selector.exact },
+          where: { passageId: placement.passageId, orphan: true, exact: selector.exact, groupId: null },
           select: { id: true },
         }));
   if (found) return found.id;

@@ -5,6 +5,8 @@ import { siteBase } from '@/lib/export/links';
 import { readQuery } from '../http/body';
 import { ApiError } from '../http/errors';
 import type { IriAnswer } from '../http/iri-route';
+import { sessionUser } from '../auth/session';
+import { isMember } from '../groups/layer';
 import { w3cCollection } from './annotation-export';
 
 const collectionQuerySchema = cruxQuerySchema.omit({ format: true }).extend({
@@ -20,13 +22,18 @@ const collectionQuerySchema = cruxQuerySchema.omit({ format: true }).extend({
  * fetching it gives the current annotations of that selection (its one page with `&page=0`); a
  * browser is sent to the crux page of the same selection.
  */
-export async function resolveCollection(url: URL, origin: string): Promise<IriAnswer | null> {
+export async function resolveCollection(url: URL, origin: string, headers: Headers): Promise<IriAnswer | null> {
   const { page, ...selection } = readQuery(url, collectionQuerySchema);
+  if (selection.group !== undefined) {
+    const user = await sessionUser(headers);
+    if (!user || !(await isMember(selection.group, user.id))) return null;
+  }
   const cruxPage = new URL(
     `${siteBase(origin)}${selection.thread ? `/threads/${selection.thread}/cruxes` : '/cruxes'}`,
   );
   if (selection.taggers?.length) cruxPage.searchParams.set('taggers', selection.taggers.join(','));
   if (selection.minTaggers !== undefined) cruxPage.searchParams.set('minTaggers', String(selection.minTaggers));
+  if (selection.group) cruxPage.searchParams.set('group', selection.group);
   if (page !== undefined && page > 0) return null;
   try {
     const collection = await w3cCollection(selection, origin);

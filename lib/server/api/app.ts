@@ -6,9 +6,12 @@ import { gzipAnswers } from './answers';
 import type { ApiEnv } from './context';
 import { cruxes } from './cruxes';
 import { handle, jsonAnswer } from './define';
+import { groups } from './groups';
 import { sameOrigin, session } from './guards';
 import { health } from './health';
+import { inboxRoutes } from './inbox';
 import { answerError, answerNotFound, rejectInvalid } from './problems';
+import { replies } from './replies';
 import { search } from './search';
 import { tags } from './tags';
 import { threadClaims } from './thread-claims';
@@ -32,7 +35,20 @@ api.use(gzipAnswers, sameOrigin, session);
 api.onError(answerError);
 api.notFound(answerNotFound);
 
-for (const resource of [health, users, threads, threadClaims, threadEvents, tags, search, cruxes, annotations]) {
+for (const resource of [
+  health,
+  users,
+  threads,
+  threadClaims,
+  threadEvents,
+  tags,
+  search,
+  cruxes,
+  annotations,
+  groups,
+  replies,
+  inboxRoutes,
+]) {
   api.route('/', resource);
 }
 

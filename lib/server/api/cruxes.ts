@@ -1,8 +1,14 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { cruxQuerySchema } from '@/lib/cruxes/crux-query';
+import { z } from '@hono/zod-openapi';
+import { doubleCruxQuerySchema } from '@/lib/cruxes/double-crux-query';
+import { doubleCruxMarkdown } from '@/lib/export/double-crux-markdown';
 import { cruxExport } from '../cruxes/crux-route';
+import { doubleCruxReport } from '../cruxes/double-crux-report';
+import { publicOrigin } from '../public-origin';
 import type { ApiEnv } from './context';
-import { handle, problems } from './define';
+import { handle, jsonAnswer, problems } from './define';
+import { tagSchema } from './schemas';
 import { threadParams } from './params';
 
 /** The crux summaries, as downloads (or the page, for `format=html`). */
@@ -28,11 +34,11 @@ handle(
     tags: ['Cruxes'],
     summary: 'The crux summary across threads (or of one, with `thread`)',
     description:
-      'The claims readers disagree on most, by axis, with the spread of confidences and the notes. `taggers` narrows to a group of readers, `minTaggers` to claims that many tagged.',
+      'The claims readers disagree on most, by axis, with the spread of confidences and the notes. `taggers` narrows to a group of readers, `minTaggers` to claims that many tagged, `group` to a reading circle’s layer (members only; 404 otherwise).',
     request: { query: cruxQuerySchema },
     responses: { 200: EXPORTS, 303: SEE_PAGE, ...problems(400, 404, 503) },
   }),
-  async (c) => cruxExport(c.req.valid('query'), new URL(c.req.url).searchParams),
+  async (c) => cruxExport(c.req.valid('query'), new URL(c.req.url).searchParams, c.get('user')),
 );
 
 handle(
@@ -45,5 +51,64 @@ handle(
     request: { params: threadParams, query: cruxQuerySchema.omit({ thread: true }) },
     responses: { 200: EXPORTS, 303: SEE_PAGE, ...problems(400, 404, 503) },
   }),
-  async (c) => cruxExport(c.req.valid('query'), new URL(c.req.url).searchParams, c.req.valid('param').slug),
+  async (c) =>
+    cruxExport(c.req.valid('query'), new URL(c.req.url).searchParams, c.get('user'), c.req.valid('param').slug),
+);
+
+const doubleCruxSchema = z
+  .object({
+    a: z.object({ id: z.uuid(), name: z.string() }),
+    b: z.object({ id: z.uuid(), name: z.string() }),
+    thread: z.object({ slug: z.string(), title: z.string() }).nullable(),
+    claims: z.array(
+      z.object({
+        claimId: z.uuid(),
+        text: z.string(),
+        thread: z.object({ slug: z.string(), title: z.string() }),
+        passageOrdinal: z.number().int(),
+        a: tagSchema,
+        b: tagSchema,
+        gap: z.number().openapi({ description: '|confidence of a − confidence of b|, 0–100.' }),
+        cruxA: z.boolean(),
+        cruxB: z.boolean(),
+        axisA: tagSchema.shape.axis,
+        axisB: tagSchema.shape.axis,
+      }),
+    ),
+  })
+  .openapi('DoubleCrux');
+
+handle(
+  cruxes,
+  createRoute({
+    method: 'get',
+    path: '/cruxes/double',
+    tags: ['Cruxes'],
+    summary: 'Where two readers disagree most (double crux)',
+    description:
+      'The claims both readers gave a confidence on, widest gap |confA − confB| first. `thread` narrows to one thread, `group` to a reading circle’s layer (members only; 404 otherwise). `format=md` downloads Markdown.',
+    request: { query: doubleCruxQuerySchema },
+    responses: {
+      200: {
+        ...jsonAnswer(doubleCruxSchema, 'The claims, ranked.'),
+        content: {
+          'application/json': { schema: doubleCruxSchema },
+          'text/markdown': { schema: { type: 'string' } },
+        },
+      },
+      ...problems(400, 404, 503),
+    },
+  }),
+  async (c) => {
+    const query = c.req.valid('query');
+    const report = await doubleCruxReport(query, c.get('user'));
+    if (query.format === 'md') {
+      const body = doubleCruxMarkdown(report.claims, { a: report.a.name, b: report.b.name }, publicOrigin());
+      return c.body(body, 200, {
+        'Content-Type': 'text/markdown; charset=utf-8',
+        'Content-Disposition': 'attachment; filename="double-cruxes.md"',
+      }) as never;
+    }
+    return c.json(report, 200);
+  },
 );

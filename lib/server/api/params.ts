@@ -6,6 +6,10 @@ const idOf = (what: string) => z.uuid({ error: (issue) => `No ${what} ${String(i
 export const claimParams = z.object({ id: idOf('claim') });
 export const tagParams = z.object({ id: idOf('tag') });
 export const savedSearchParams = z.object({ id: idOf('saved search') });
+export const replyParams = z.object({ id: idOf('reply') });
+export const groupParams = z.object({ id: idOf('group') });
+export const groupMemberParams = z.object({ id: idOf('group'), userId: idOf('member') });
+export const inviteParams = z.object({ id: idOf('group'), token: z.string() });
 export const threadParams = z.object({ slug: z.string().openapi({ description: 'The thread’s slug.' }) });
 
 /** `?version=N` of a delete: only if the tag is still at that version (409 otherwise). */

@@ -84,6 +84,8 @@ export const claimSchema = z
     end: z.number().int().openapi({ description: 'Code-point offset into the passage, exclusive.' }),
     orphan: z.boolean().openapi({ description: 'Its text was not found again in a newer revision of the thread.' }),
     createdAt: timestamp,
+    group: z.uuid().nullable().optional().openapi({ description: 'The group whose layer it is on; null: public.' }),
+    replyCount: z.number().int().optional().openapi({ description: 'Live replies on the claim.' }),
     tags: z.array(tagSchema),
   })
   .openapi('Claim');
@@ -213,6 +215,7 @@ export const searchResultSchema = z
         orphan: z.boolean(),
         createdAt: timestamp,
         rank: z.number(),
+        replyCount: z.number().int(),
         aggregates: z.object({
           taggers: z.number().int(),
           confidenceMean: z.number().nullable(),

@@ -1,7 +1,9 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { MAX_NOTE_LENGTH, tagInputSchema } from '@/lib/claims/tag-schema';
 import { deleteTag, putTag, restoreTag } from '../claims/put-tag';
-import { payloadTooLarge } from '../http/errors';
+import { db } from '../db/client';
+import { assertClaimVisible } from '../groups/layer';
+import { notFound, payloadTooLarge } from '../http/errors';
 import type { ApiEnv } from './context';
 import { handle, jsonAnswer, jsonBody, problems, SIGNED_IN } from './define';
 import { signedIn } from './guards';
@@ -33,6 +35,8 @@ handle(
     if (input.note.length > MAX_NOTE_LENGTH) {
       throw payloadTooLarge(`The note is ${input.note.length} characters; the limit is ${MAX_NOTE_LENGTH}.`, 'note');
     }
+    // A group's claim is tagged only by its members; to anyone else it does not exist.
+    await assertClaimVisible(c.req.valid('param').id, c.get('user'));
     const { tag, aggregates } = await putTag(c.req.valid('param').id, c.get('user'), input);
     return c.json({ tag, aggregates }, 200);
   },
@@ -57,6 +61,7 @@ handle(
   }),
   async (c) => {
     const { version } = c.req.valid('query');
+    await assertClaimVisible(c.req.valid('param').id, c.get('user'));
     const { tag } = await deleteTag({ claimId: c.req.valid('param').id }, c.get('user'), version);
     return c.json({ tag, deleted: true as const }, 200);
   },
@@ -78,6 +83,7 @@ handle(
     },
   }),
   async (c) => {
+    await assertClaimVisible(c.req.valid('param').id, c.get('user'));
     const { tag, aggregates } = await restoreTag(c.req.valid('param').id, c.get('user'));
     return c.json({ tag, aggregates }, 200);
   },
@@ -101,7 +107,14 @@ handle(
   }),
   async (c) => {
     const { version } = c.req.valid('query');
-    const { tag } = await deleteTag({ tagId: c.req.valid('param').id }, c.get('user'), version);
+    const { id } = c.req.valid('param');
+    const found = await db.tag.findUnique({ where: { id }, select: { claimId: true } });
+    if (!found) throw notFound(`No tag ${id}.`);
+    // On a group's layer even an admin moderates only as a member: to others the tag does not exist.
+    await assertClaimVisible(found.claimId, c.get('user')).catch(() => {
+      throw notFound(`No tag ${id}.`);
+    });
+    const { tag } = await deleteTag({ tagId: id }, c.get('user'), version);
     return c.json({ tag, deleted: true as const }, 200);
   },
 );

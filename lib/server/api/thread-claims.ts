@@ -3,6 +3,8 @@ import { claimInputSchema } from '@/lib/claims/claim-schema';
 import { claimView, claimViews } from '../claims/claim-views';
 import { createClaim } from '../claims/create-claim';
 import { claimTagHistory } from '../claims/tag-history';
+import { groupQuery } from '@/lib/groups/group-schema';
+import { assertClaimVisible, layerOf } from '../groups/layer';
 import { notFound } from '../http/errors';
 import { getThreadOrThrow } from '../threads/find-thread';
 import type { ApiEnv } from './context';
@@ -28,6 +30,7 @@ handle(
           .enum(['0', '1'], { error: 'orphans must be 0 or 1.' })
           .optional()
           .openapi({ description: '1: the claims that lost their anchor in a newer revision instead.' }),
+        group: groupQuery,
       }),
     },
     responses: {
@@ -36,8 +39,10 @@ handle(
     },
   }),
   async (c) => {
+    const { orphans, group } = c.req.valid('query');
+    const groupId = await layerOf(group, c.get('user'));
     const thread = await getThreadOrThrow(c.req.valid('param').slug);
-    const claims = await claimViews({ threadId: thread.id, orphan: c.req.valid('query').orphans === '1' });
+    const claims = await claimViews({ threadId: thread.id, orphan: orphans === '1', groupId });
     return c.json({ claims }, 200);
   },
 );
@@ -50,7 +55,7 @@ handle(
     tags: ['Claims'],
     summary: 'Anchor a claim on a span of a passage',
     description:
-      'The span is checked against the passage text (empty, outside, or `exact` not standing there: 422). The same span is one claim whoever selects it: asking again answers the existing claim with 200.',
+      'The span is checked against the passage text (empty, outside, or `exact` not standing there: 422). The same span is one claim whoever selects it: asking again answers the existing claim with 200. `group` puts the claim on that group’s layer (members only; 404 otherwise).',
     security: SIGNED_IN,
     middleware: [signedIn] as const,
     request: {
@@ -76,11 +81,13 @@ handle(
     path: '/claims/{id}',
     tags: ['Claims'],
     summary: 'One claim with its live tags, tagged or not',
+    description: 'A claim on a group’s layer is a 404 to anyone but the group’s members.',
     request: { params: claimParams },
     responses: { 200: jsonAnswer(z.object({ claim: claimSchema }), 'The claim.'), ...problems(404, 503) },
   }),
   async (c) => {
     const { id } = c.req.valid('param');
+    await assertClaimVisible(id, c.get('user'));
     const claim = await claimView(id);
     if (!claim) throw notFound(`No claim ${id}.`);
     return c.json({ claim }, 200);
@@ -94,7 +101,8 @@ handle(
     path: '/claims/{id}/history',
     tags: ['Claims'],
     summary: 'Every revision of every tag on a claim',
-    description: 'Each edit, delete and restore of each tag, oldest first: how the readers’ views of the claim moved.',
+    description:
+      'Each edit, delete and restore of each tag, oldest first: how the readers’ views of the claim moved. A claim on a group’s layer is a 404 to anyone but the group’s members.',
     request: { params: claimParams },
     responses: {
       200: jsonAnswer(z.object({ revisions: z.array(tagRevisionSchema) }), 'The revisions.'),
@@ -103,8 +111,8 @@ handle(
   }),
   async (c) => {
     const { id } = c.req.valid('param');
-    // The claim as its readers may see it: a claim they may not read has no history for them either.
-    if (!(await claimView(id))) throw notFound(`No claim ${id}.`);
+    // A claim they may not read (another group's layer) has no history for them either.
+    await assertClaimVisible(id, c.get('user'));
     return c.json({ revisions: await claimTagHistory(id) }, 200);
   },
 );

@@ -1,4 +1,4 @@
-import type { ClaimView, TagView } from '@/lib/claims/types';
+import type { ClaimReply, ClaimView, TagView } from '@/lib/claims/types';
 import { inSnapshot } from '../db/pg-pool';
 
 export interface ClaimViewFilter {
@@ -7,6 +7,11 @@ export interface ClaimViewFilter {
   threadId?: string;
   /** Only claims that lost (true) or kept (false) their anchor; both when absent. */
   orphan?: boolean;
+  /**
+   * The layer of a list: a group's id, or null / absent for the public layer. A list never mixes
+   * layers; one claim asked for by id is returned whatever its layer (its route checks who asks).
+   */
+  groupId?: string | null;
 }
 
 /** A timestamp(3) as JavaScript's toISOString writes it (stored values are UTC). */
@@ -24,6 +29,9 @@ function claimCondition(filter: ClaimViewFilter): { where: string; values: unkno
   else conditions.push(`EXISTS (SELECT 1 FROM "Tag" l WHERE l."claimId" = c."id" AND l."deletedAt" IS NULL)`);
   if (filter.threadId !== undefined) conditions.push(`c."threadId" = ${param(filter.threadId)}::uuid`);
   if (filter.orphan !== undefined) conditions.push(`c."orphan" = ${param(filter.orphan)}`);
+  if (filter.claimId === undefined) {
+    conditions.push(filter.groupId ? `c."groupId" = ${param(filter.groupId)}::uuid` : `c."groupId" IS NULL`);
+  }
   return { where: conditions.join(' AND '), values };
 }
 
@@ -36,18 +44,19 @@ function claimCondition(filter: ClaimViewFilter): { where: string; values: unkno
  */
 export async function claimViews(
   filter: ClaimViewFilter,
-  options: { provenance?: boolean } = {},
+  options: { provenance?: boolean; replies?: boolean } = {},
 ): Promise<ClaimView[]> {
   const { where, values } = claimCondition(filter);
   // Who an imported tag's external author is and where it was first published: the annotation
   // exports write them; the reader's 4.5 MB of claims does without.
   const provenance = options.provenance ? `, u."externalIri", u."externalName", g."canonicalIri"` : '';
-  const [claims, tags] = await inSnapshot(
+  const [claims, tags, replies] = await inSnapshot(
     async (client) =>
       [
         await client.query<Omit<ClaimView, 'tags'>>({
           text: `SELECT c."id", t."slug" AS "threadSlug", t."title" AS "threadTitle", c."passageId", p."ordinal" AS "passageOrdinal",
-                    c."start", c."end", c."exact", c."prefix", c."suffix", c."orphan", ${iso('c."createdAt"')} AS "createdAt"
+                    c."start", c."end", c."exact", c."prefix", c."suffix", c."orphan", ${iso('c."createdAt"')} AS "createdAt",
+                    c."groupId" AS "group", c."replyCount"
              FROM "Claim" c JOIN "Passage" p ON p."id" = c."passageId" JOIN "Thread" t ON t."id" = c."threadId"
              WHERE ${where}
              ORDER BY p."ordinal", c."start", c."end", c."id"`,
@@ -61,6 +70,17 @@ export async function claimViews(
              ORDER BY g."claimId", g."createdAt", g."id"`,
           values,
         }),
+        // The exports write replies too; the reader loads them per claim when asked (GET …/replies).
+        options.replies
+          ? await client.query<ClaimReply & { claimId: string }>({
+              text: `SELECT r."id", r."claimId", r."authorId", u."name" AS "authorName", r."parentId", r."body",
+                        ${iso('r."createdAt"')} AS "createdAt", CASE WHEN r."editedAt" IS NULL THEN NULL ELSE ${iso('r."editedAt"')} END AS "editedAt"
+                 FROM "Reply" r JOIN "Claim" c ON c."id" = r."claimId" JOIN "User" u ON u."id" = r."authorId"
+                 WHERE r."deletedAt" IS NULL AND ${where}
+                 ORDER BY r."claimId", r."createdAt", r."id"`,
+              values,
+            })
+          : null,
       ] as const,
   );
   const tagsOf = new Map<string, TagView[]>();
@@ -69,7 +89,17 @@ export async function claimViews(
     if (list) list.push(tag);
     else tagsOf.set(tag.claimId, [tag]);
   }
-  return claims.rows.map((claim) => ({ ...claim, tags: tagsOf.get(claim.id) ?? [] }));
+  const repliesOf = new Map<string, ClaimReply[]>();
+  for (const { claimId, ...reply } of replies?.rows ?? []) {
+    const list = repliesOf.get(claimId);
+    if (list) list.push(reply);
+    else repliesOf.set(claimId, [reply]);
+  }
+  return claims.rows.map((claim) => ({
+    ...claim,
+    tags: tagsOf.get(claim.id) ?? [],
+    ...(replies ? { replies: repliesOf.get(claim.id) ?? [] } : {}),
+  }));
 }
 
 export async function claimView(id: string): Promise<ClaimView | null> {

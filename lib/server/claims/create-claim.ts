@@ -5,15 +5,17 @@ import type { SessionUser } from '../auth/session';
 import { db } from '../db/client';
 import { isUniqueViolation } from '../db/errors';
 import { notFound, unprocessable } from '../http/errors';
+import { layerOf } from '../groups/layer';
 import { getThreadOrThrow } from '../threads/find-thread';
 import { claimView } from './claim-views';
 
 /**
  * Anchors a claim on a passage of the thread's current revision. The span is checked against the
  * passage text (empty, outside, or `exact` not standing there -> 422); the same span is one claim
- * whoever selects it, so a second request returns the first claim.
+ * whoever selects it, so a second request returns the first claim; each layer (public, or a group) has its own.
  */
 export async function createClaim(slug: string, user: SessionUser, input: ClaimInput) {
+  const groupId = await layerOf(input.group ?? undefined, user);
   const thread = await getThreadOrThrow(slug);
   const passage = await db.passage.findFirst({
     where: { id: input.passageId, revisionId: thread.currentRevisionId },
@@ -24,8 +26,8 @@ export async function createClaim(slug: string, user: SessionUser, input: ClaimI
   const [problem] = selectorProblems(passage.text, input);
   if (problem) throw unprocessable(`Selection: ${problem.message}.`, problem.field);
   const selector = describeSpan(passage.text, input.start, input.end);
-  const key = { passageId: passage.id, start: selector.start, end: selector.end };
-  const existing = await db.claim.findUnique({ where: { passageId_start_end: key }, select: { id: true } });
+  const key = { passageId: passage.id, start: selector.start, end: selector.end, groupId };
+  const existing = await db.claim.findFirst({ where: key, select: { id: true } });
   let id = existing?.id;
   if (!id) {
     try {
@@ -37,7 +39,7 @@ export async function createClaim(slug: string, user: SessionUser, input: ClaimI
       ).id;
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
-      id = (await db.claim.findUniqueOrThrow({ where: { passageId_start_end: key }, select: { id: true } })).id;
+      id = (await db.claim.findFirstOrThrow({ where: key, select: { id: true } })).id;
     }
   }
   const claim = await claimView(id);

@@ -25,18 +25,24 @@ interface HighlightRow {
 }
 
 /**
- * The tagged claims of a thread's revision, in passage and offset order. A plain pg query: on a
+ * The tagged claims of a thread's revision on one layer (null: public; a group's only for its
+ * members, which the caller checks), in passage and offset order. A plain pg query: on a
  * thread with thousands of claims this is read on every page view, and the ORM's row mapping cost
  * several times the query itself.
  */
-export async function claimHighlights(threadId: string, revisionId: string): Promise<ClaimHighlight[]> {
+export async function claimHighlights(
+  threadId: string,
+  revisionId: string,
+  groupId: string | null = null,
+): Promise<ClaimHighlight[]> {
   const { rows } = await pgPool().query<HighlightRow>({
     name: 'claim-highlights',
     text: `SELECT c."id", c."passageId", c."start", c."end", c."tagCount", c."cruxCount", c."disagreement", c."axisOuter", c."axisInner", c."axisBoth", c."axisOther"
            FROM "Claim" c JOIN "Passage" p ON p."id" = c."passageId"
            WHERE c."threadId" = $1 AND p."revisionId" = $2 AND NOT c."orphan" AND c."tagCount" > 0
+             AND c."groupId" IS NOT DISTINCT FROM $3::uuid
            ORDER BY c."passageId", c."start"`,
-    values: [threadId, revisionId],
+    values: [threadId, revisionId, groupId],
   });
   return rows.map((c) => ({
     id: c.id,

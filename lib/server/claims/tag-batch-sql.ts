@@ -10,6 +10,8 @@ export type LockedTag = TagRow & { userName: string };
 export interface LockedClaim {
   claimId: string;
   threadId: string;
+  /** The claim's layer: its events go only to that layer's streams. */
+  groupId: string | null;
   tags: LockedTag[];
 }
 
@@ -28,7 +30,7 @@ export interface Written {
 /** The claims a batch targets — by id, or as the claim of a tag — from the two id lists $1 and $2. */
 const TARGETED_CLAIMS = `SELECT unnest($1::uuid[]) UNION SELECT "claimId" FROM "Tag" WHERE "id" = ANY($2::uuid[])`;
 
-const LOCK_CLAIMS = `SELECT "id", "threadId" FROM "Claim" WHERE "id" IN (${TARGETED_CLAIMS}) ORDER BY "id" FOR UPDATE`;
+const LOCK_CLAIMS = `SELECT "id", "threadId", "groupId" FROM "Claim" WHERE "id" IN (${TARGETED_CLAIMS}) ORDER BY "id" FOR UPDATE`;
 
 const READ_TAGS = `
   SELECT t."id", t."claimId", t."userId", u."name" AS "userName", t."axis", t."confidence", t."concreteStoryNeeded", t."crux",
@@ -139,7 +141,7 @@ export function closeBatchStatements(written: Written[]): Statement[] {
       threadId,
       (byThread.get(threadId) ?? []).map((w) => ({
         type: 'tag' as const,
-        payload: { claimId: w.claim.claimId, userId: w.tag.userId, ...w.result },
+        payload: { claimId: w.claim.claimId, group: w.claim.groupId, userId: w.tag.userId, ...w.result },
       })),
     ),
   );

@@ -52,8 +52,8 @@ type Outcome = { result: TagWriteResult } | { error: unknown };
  */
 function decideAll(writes: TagWrite[], opened: QueryResult[]): { result: Outcome[]; close: Statement[] } {
   const claims = new Map<string, LockedClaim>();
-  for (const row of opened[0].rows as { id: string; threadId: string }[])
-    claims.set(row.id, { claimId: row.id, threadId: row.threadId, tags: [] });
+  for (const row of opened[0].rows as { id: string; threadId: string; groupId: string | null }[])
+    claims.set(row.id, { claimId: row.id, threadId: row.threadId, groupId: row.groupId, tags: [] });
   const claimOfTag = new Map<string, string>();
   for (const tag of opened[1].rows as LockedTag[]) {
     claims.get(tag.claimId)?.tags.push(tag);

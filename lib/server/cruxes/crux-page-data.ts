@@ -1,6 +1,8 @@
 import { cruxQuerySchema } from '@/lib/cruxes/crux-query';
 import { displayNames } from '@/lib/users/display-names';
+import { currentUser } from '../auth/current-user';
 import { db } from '../db/client';
+import { layerOf } from '../groups/layer';
 import { cruxReport } from './crux-report';
 
 type RawParams = Record<string, string | string[] | undefined>;
@@ -9,12 +11,21 @@ type RawParams = Record<string, string | string[] | undefined>;
 export async function cruxPageData(raw: RawParams, thread: string | undefined, baseUrl: string) {
   const cleaned = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = cruxQuerySchema.safeParse({ ...cleaned, format: 'html' });
-  const filters = parsed.success ? parsed.data : { taggers: undefined, minTaggers: undefined, thread: undefined };
+  const filters = parsed.success
+    ? parsed.data
+    : { taggers: undefined, minTaggers: undefined, thread: undefined, group: undefined };
   const slug = thread ?? filters.thread;
+  // A group's layer for its members (404 to anyone else, as the exports answer); else the public layer.
+  const groupId = await layerOf(filters.group, await currentUser());
   const [report, taggers, threads] = await Promise.all([
-    cruxReport({ thread: slug, taggers: filters.taggers, minTaggers: filters.minTaggers }, baseUrl),
+    cruxReport(
+      { thread: slug, taggers: filters.taggers, minTaggers: filters.minTaggers, group: groupId ?? undefined },
+      baseUrl,
+    ),
     db.user.findMany({
-      where: { tags: { some: { deletedAt: null, ...(slug ? { claim: { thread: { slug } } } : {}) } } },
+      where: {
+        tags: { some: { deletedAt: null, claim: { groupId, ...(slug ? { thread: { slug } } : {}) } } },
+      },
       select: { id: true, name: true },
       orderBy: { name: 'asc' },
       take: 200,

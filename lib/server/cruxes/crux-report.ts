@@ -10,6 +10,8 @@ export interface CruxFilters {
   /** Only these users' tags count (a tagger group). */
   taggers?: string[];
   minTaggers?: number;
+  /** A group's layer (the caller has checked membership); absent: the public layer. */
+  group?: string;
 }
 
 export interface CruxReport {
@@ -22,7 +24,10 @@ export interface CruxReport {
 /** Ranks the tagged claims of one thread (or all threads) into cruxes and consensus. */
 export async function cruxReport(filters: CruxFilters, baseUrl: string, now = new Date()): Promise<CruxReport> {
   const thread = filters.thread ? await getThreadOrThrow(filters.thread) : null;
-  const claims = withDisplayNames(await claimViews(thread ? { threadId: thread.id } : {}));
+  const layer = { groupId: filters.group ?? null };
+  const claims = withDisplayNames(
+    await claimViews(thread ? { threadId: thread.id, ...layer } : layer, { replies: true }),
+  );
   const ranking = rankCruxes(claims, {
     minTaggers: filters.minTaggers,
     taggers: filters.taggers?.length ? filters.taggers : undefined,

@@ -2,8 +2,11 @@ import type { Statement } from '../db/pg-pool';
 
 export const EVENTS_CHANNEL = 'crux_thread_events';
 
-/** claim/tag: one change, applied in place; revision: a new version of the text; import: many tags at once, reload them. */
-export type ThreadEventType = 'claim' | 'tag' | 'revision' | 'import';
+/**
+ * claim/tag: one change, applied in place; reply: a reply written, edited or deleted; revision: a
+ * new version of the text; import: many tags at once, reload them.
+ */
+export type ThreadEventType = 'claim' | 'tag' | 'reply' | 'revision' | 'import';
 
 /** Events whose notification would pass this many bytes are announced by number only (NOTIFY's limit is 8,000). */
 export const INLINE_PAYLOAD_BYTES = 7_000;

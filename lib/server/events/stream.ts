@@ -18,6 +18,17 @@ function frame(row: EventRow): Uint8Array {
   return bytes;
 }
 
+/**
+ * Whether an event belongs on a stream of `layer` (null: public): an event that names a layer
+ * (`group` in its payload: a tag, a reply) goes to that layer's streams only; one about the thread
+ * itself (a new revision) goes to every stream; an import writes to the public layer only.
+ */
+export function eventInLayer(row: EventRow, layer: string | null): boolean {
+  const payload = row.payload as { group?: string | null } | null;
+  if (payload && typeof payload === 'object' && 'group' in payload) return (payload.group ?? null) === layer;
+  return row.type === 'revision' || layer === null;
+}
+
 async function eventsAfter(threadId: string, after: number): Promise<EventRow[]> {
   return db.threadEvent.findMany({
     where: { threadId, seq: { gt: after } },
@@ -40,7 +51,12 @@ export async function startingPoint(threadId: string, lastEventId: string | null
  * else (a gap, an event too large for a notification, a reconnect) makes the stream read the rows
  * it has not sent from the table — one read at a time, however many notifications ask for it.
  */
-export function threadEventStream(threadId: string, from: number, signal: AbortSignal): ReadableStream<Uint8Array> {
+export function threadEventStream(
+  threadId: string,
+  from: number,
+  signal: AbortSignal,
+  layer: string | null = null,
+): ReadableStream<Uint8Array> {
   let lastSent = from;
   let reading = false;
   let readAgain = false;
@@ -56,9 +72,10 @@ export function threadEventStream(threadId: string, from: number, signal: AbortS
           controller.close();
         } catch {}
       };
+      // An event of another layer is passed over, not sent: the numbering still moves past it.
       const send = (row: EventRow) => {
         try {
-          controller.enqueue(frame(row));
+          if (eventInLayer(row, layer)) controller.enqueue(frame(row));
           lastSent = row.seq;
         } catch {
           close();

@@ -18,13 +18,16 @@ export interface IriAnswer {
  * here is a 404 in the form each asked for. Every address comes from the public origin, never
  * from the request's Host.
  */
-export function iriRoute<P>(what: string, resolve: (params: P, url: URL, origin: string) => Promise<IriAnswer | null>) {
+export function iriRoute<P>(
+  what: string,
+  resolve: (params: P, url: URL, origin: string, req: Request) => Promise<IriAnswer | null>,
+) {
   return async (req: Request, context: { params: Promise<P> }): Promise<Response> => {
     const url = new URL(req.url);
     try {
       const origin = publicOrigin();
       const html = prefersHtml(req.headers.get('accept'));
-      const answer = await resolve(await context.params, url, origin);
+      const answer = await resolve(await context.params, url, origin, req);
       if (!answer) {
         const message = `${what} is not here: it was deleted, or never existed.`;
         if (html) return htmlNotFound(message, siteIri(origin));

@@ -82,6 +82,7 @@ export function toHit(
     orphan: row.orphan,
     createdAt: new Date(row.createdAt).toISOString(),
     rank,
+    replyCount: row.replyCount,
     aggregates: {
       taggers: row.tagCount,
       confidenceMean: row.confMean,
@@ -131,6 +132,8 @@ export function answerPage(index: SearchIndexData, request: PageRequest): PageAn
   const flagsSet = FLAG.tagged | (params.concreteStory ? FLAG.story : 0) | (params.crux ? FLAG.crux : 0);
   const flagsClear = (params.concreteStory === false ? FLAG.story : 0) | (params.crux === false ? FLAG.crux : 0);
   const onlyThread = params.thread === undefined ? -1 : (slugSlot.get(params.thread) ?? -2);
+  // Every search is of one layer (public unless `group`, checked by the caller): results, facets and pages alike.
+  const onlyLayer = table.layerNumber(params.group);
   const minTaggers = params.minTaggers ?? 0;
   const minDisagreement = params.minDisagreement ?? Number.NEGATIVE_INFINITY;
   // Filters most searches leave out are not read at all; the flags (axis, crux, story) always are.
@@ -147,7 +150,7 @@ export function answerPage(index: SearchIndexData, request: PageRequest): PageAn
   const afterKey = cursor?.key ?? Number.POSITIVE_INFINITY;
   const afterId = cursor?.id ?? '';
 
-  const { flags, thread, tagCount, confMean, disagreement, tags, rows, ids } = table;
+  const { flags, thread, tagCount, confMean, disagreement, tags, rows, ids, layer } = table;
   // Filters on the tags themselves, read for a claim only once the columns have let it through.
   const byTags = (i: number) =>
     (mine === null || tags[i]?.some((t) => t >> 7 === mine && (t & 127) >= low && (t & 127) <= high)) &&
@@ -174,7 +177,8 @@ export function answerPage(index: SearchIndexData, request: PageRequest): PageAn
       +((f & flagsSet) === flagsSet) &
       +((f & flagsClear) === 0) &
       (anyAxis | +((f & axisMask) !== 0)) &
-      (anyThread | +(thread[i] === onlyThread));
+      (anyThread | +(thread[i] === onlyThread)) &
+      +(layer[i] === onlyLayer);
     if (byColumns) pass &= +(tagCount[i] >= minTaggers) & +(disagreement[i] >= minDisagreement);
     if (byMean) pass &= +(confMean[i] >= low) & +(confMean[i] <= high);
     if (tagFilters && pass && !byTags(i)) pass = 0;

@@ -21,6 +21,9 @@ export interface ClaimRow {
   axisOther: number;
   labels: string[];
   orphan: boolean;
+  /** The group whose layer the claim is on; null: the public layer. */
+  groupId: string | null;
+  replyCount: number;
   /** The live tags as read: each an author's id (36 characters) and a confidence (3 digits); packed into `ClaimTable.tags`. */
   tags?: string | null;
 }
@@ -32,7 +35,7 @@ export const FLAG = { outer: 1, inner: 2, both: 4, other: 8, crux: 16, story: 32
 export const NO_CONFIDENCE = 127;
 
 type Column = Int32Array | Float64Array | Uint8Array;
-const COLUMNS = ['thread', 'flags', 'createdAt', 'tagCount', 'confMean', 'disagreement'] as const;
+const COLUMNS = ['thread', 'flags', 'createdAt', 'tagCount', 'confMean', 'disagreement', 'layer'] as const;
 type Columns = Record<(typeof COLUMNS)[number], Column>;
 
 function grown(a: Column, length: number): Column {
@@ -65,10 +68,28 @@ export class ClaimTable {
   tagCount = new Float64Array(1024);
   confMean = new Float64Array(1024);
   disagreement = new Float64Array(1024);
+  /** Each claim's layer: 0 public, else its group's number (see layerNumber). */
+  layer = new Int32Array(1024);
   /** Each claim's live tags, packed: the tagger's number × 128 + the confidence (NO_CONFIDENCE: none). */
   tags: (Int32Array | null)[] = [];
   private readonly slots = new Map<string, number>();
   private readonly users = new Map<string, number>();
+  private readonly layers = new Map<string, number>();
+
+  /** A group's layer number, or -1 for a group none of whose claims is held (no claim matches it). */
+  layerNumber(groupId: string | undefined): number {
+    return groupId === undefined ? 0 : (this.layers.get(groupId) ?? -1);
+  }
+
+  private layerOf(groupId: string | null): number {
+    if (groupId === null) return 0;
+    let n = this.layers.get(groupId);
+    if (n === undefined) {
+      n = this.layers.size + 1;
+      this.layers.set(groupId, n);
+    }
+    return n;
+  }
 
   /** A tagger's number in packed tags, or -1 for someone who has tagged nothing here. */
   userNumber(userId: string): number {
@@ -88,6 +109,7 @@ export class ClaimTable {
     row.tags = undefined;
     this.rows[at] = row.tagCount > 0 ? row : null;
     this.thread[at] = threadSlot;
+    this.layer[at] = this.layerOf(row.groupId);
     this.flags[at] = flagsOf(row);
     this.createdAt[at] = Math.round(row.createdAt);
     this.tagCount[at] = row.tagCount;

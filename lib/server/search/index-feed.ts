@@ -32,7 +32,7 @@ export interface SearchIndexData {
 const CLAIM_SELECT = `SELECT c."id", c."threadId", c."exact", c."notesText", c."passageId", p."ordinal",
   round(extract(epoch FROM c."createdAt") * 1000)::float8 AS "createdAt", c."tagCount", c."confMean", c."disagreement",
   c."cruxScore", c."consensusScore", c."cruxCount", c."storyCount", c."axisOuter", c."axisInner", c."axisBoth", c."axisOther",
-  c."labels", c."orphan",
+  c."labels", c."orphan", c."groupId", c."replyCount",
   (SELECT string_agg(t."userId"::text || lpad(coalesce(t."confidence", ${NO_CONFIDENCE})::text, 3, '0'), '')
    FROM "Tag" t WHERE t."claimId" = c."id" AND t."deletedAt" IS NULL) AS "tags"
   FROM "Claim" c JOIN "Passage" p ON p."id" = c."passageId"`;
@@ -134,8 +134,8 @@ export async function catchUp(pool: pg.Pool, index: SearchIndexData): Promise<vo
        FROM "ThreadEvent" e JOIN unnest($1::uuid[], $2::int[]) AS k("threadId", "after") ON e."threadId" = k."threadId" AND e."seq" > k."after"`,
       [advanced.map((t) => t.id), advanced.map((t) => t.after)],
     );
-    // Any event but one claim's tags (an import, a new revision) has its thread read again whole.
-    for (const e of events) if (e.type !== 'tag' || !e.claimId) reloaded.add(e.threadId);
+    // Any event but one claim's tags or replies (an import, a new revision) has its thread read again whole.
+    for (const e of events) if ((e.type !== 'tag' && e.type !== 'reply') || !e.claimId) reloaded.add(e.threadId);
     const claims = [...new Set(events.flatMap((e) => (e.claimId && !reloaded.has(e.threadId) ? [e.claimId] : [])))];
     if (!claims.length && !reloaded.size) return { threads, rows: [], reloaded };
     const { rows } = await client.query<ClaimRow>(

@@ -2,6 +2,7 @@ import { LRUCache } from 'lru-cache';
 import type { SearchParams } from '@/lib/search/search-params';
 import { pgPool } from '../db/pg-pool';
 import { env } from '../env';
+import { layerOf } from '../groups/layer';
 import { unauthorized } from '../http/errors';
 import { PreparedJson } from '../http/prepared-json';
 import { dataVersion } from './index-feed';
@@ -61,12 +62,15 @@ function askingViewer(params: SearchParams, viewerId: string | null): string | n
  * acknowledged.
  */
 export async function searchClaims(params: SearchParams, viewerId: string | null): Promise<SearchResult> {
+  await layerOf(params.group, viewerId ? { id: viewerId } : null);
   const viewer = askingViewer(params, viewerId);
   return searchEngine().search(params, viewer, await dataVersion());
 }
 
 /** `searchClaims` as GET /api/claims sends it, from the answer cache when this version's answer is kept. */
 export async function searchAnswer(params: SearchParams, viewerId: string | null): Promise<PreparedJson> {
+  // A group's layer is searched only by its members (404 to others), before any cached answer is looked at.
+  await layerOf(params.group, viewerId ? { id: viewerId } : null);
   const asked = { params, viewerId: askingViewer(params, viewerId), version: await dataVersion() };
   const cache = answers();
   const key = `${asked.version}\u0000${asked.viewerId ?? ''}\u0000${JSON.stringify(params)}`;

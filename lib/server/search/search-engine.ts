@@ -18,6 +18,8 @@ export interface SearchHit {
   createdAt: string;
   /** Relevance (BM25, see word-index.ts) when the results are ordered by it; 0 in the other orders (not computed). */
   rank: number;
+  /** Live replies on the claim. */
+  replyCount: number;
   aggregates: {
     taggers: number;
     confidenceMean: number | null;

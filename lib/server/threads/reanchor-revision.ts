@@ -30,8 +30,8 @@ export async function reanchorThread(
   passages: DedupPassage[],
   passageIds: string[],
 ): Promise<ReanchorSummary> {
-  const { rows: claims } = await client.query<StoredClaim>(
-    `SELECT c."id", c."passageId", c."start", c."end", c."exact", c."prefix", c."suffix", p."ordinal", p."text"
+  const { rows: claims } = await client.query<StoredClaim & { groupId: string | null }>(
+    `SELECT c."id", c."passageId", c."start", c."end", c."exact", c."prefix", c."suffix", p."ordinal", p."text", c."groupId"
      FROM "Claim" c JOIN "Passage" p ON p."id" = c."passageId" WHERE c."threadId" = $1 ORDER BY c."createdAt", c."id"`,
     [threadId],
   );
@@ -41,11 +41,15 @@ export async function reanchorThread(
   ];
   const newPassages = passages.map((p) => ({ id: passageIds[p.ordinal], ordinal: p.ordinal, text: p.text }));
   const outcomes = reanchorClaims(oldPassages, newPassages, claims);
+  // One claim per span per layer: the same span may stand on the public layer and in each group.
+  const layerOf = new Map(claims.map((c) => [c.id, c.groupId ?? '']));
   const taken = new Set<string>();
   const summary = { anchored: 0, orphaned: 0 };
   for (const outcome of outcomes) {
     const key =
-      outcome.status === 'anchored' ? `${outcome.passageId}:${outcome.selector.start}:${outcome.selector.end}` : '';
+      outcome.status === 'anchored'
+        ? `${layerOf.get(outcome.claimId)}:${outcome.passageId}:${outcome.selector.start}:${outcome.selector.end}`
+        : '';
     if (outcome.status === 'anchored' && !taken.has(key)) {
       taken.add(key);
       const { selector } = outcome;

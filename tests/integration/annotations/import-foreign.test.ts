@@ -247,7 +247,7 @@ describe('round trips', () => {
       body: annotation.body,
       selector: annotation.target.selector,
     });
-    expect(here.first.items.map(comparable)).toEqual(elsewhere.first.items.map(comparable));
+    expect(here.first.items.map(comparable)).toEqual((elsewhere.first.items as W3cAnnotation[]).map(comparable));
     expect(here.first.items.map((a: { canonical: string }) => a.canonical)).toEqual(
       elsewhere.first.items.map((a) => a.id),
     );

@@ -43,6 +43,8 @@ async function expected(threadId: string, orphan: boolean): Promise<ClaimView[]>
     suffix: c.suffix,
     orphan: c.orphan,
     createdAt: c.createdAt.toISOString(),
+    group: c.groupId,
+    replyCount: c.replyCount,
     tags: c.tags.map((t) => ({
       id: t.id,
       claimId: t.claimId,

@@ -157,7 +157,42 @@ const MATRIX: Row[] = [
     // Saved searches are private: to anyone but their owner they do not exist.
     expected: { anonymous: 401, other: 404, owner: 200, admin: 404 },
   },
+  {
+    route: '/api/claims/{id}/replies',
+    method: 'POST',
+    request: async (f, who) => ({ params: { id: (await freshClaim(f, who)).claimId }, body: { body: 'A reply.' } }),
+    expected: { anonymous: 401, other: 201, owner: 201, admin: 201 },
+  },
+  {
+    route: '/api/replies/{id}',
+    method: 'PATCH',
+    request: async (f) => ({ params: { id: await ownersReply(f) }, body: { body: 'Edited.' } }),
+    // A reply is its author's words: nobody else edits them, an admin neither.
+    expected: { anonymous: 401, other: 403, owner: 200, admin: 403 },
+  },
+  {
+    route: '/api/replies/{id}',
+    method: 'DELETE',
+    request: async (f) => ({ params: { id: await ownersReply(f) } }),
+    expected: { anonymous: 401, other: 403, owner: 200, admin: 403 },
+  },
+  {
+    route: '/api/inbox/seen',
+    method: 'POST',
+    request: async () => ({}),
+    expected: { anonymous: 401, other: 200, owner: 200, admin: 200 },
+  },
 ];
+
+/** A reply the owner wrote on a fresh claim of theirs. */
+async function ownersReply(f: Fixture): Promise<string> {
+  const { claimId } = await freshClaim(f, 'owner');
+  const { db } = await import('@/lib/server/db/client');
+  const reply = await db.reply.create({
+    data: { claimId, authorId: f.users.owner.id, body: 'Mine.', bodyHtml: '<p>Mine.</p>' },
+  });
+  return reply.id;
+}
 
 /** A claim the owner has tagged (and, if asked, deleted); other callers act on the owner's claim. */
 async function freshClaim(f: Fixture, who: Who, deleted = false) {
@@ -175,6 +210,133 @@ async function freshClaim(f: Fixture, who: Who, deleted = false) {
   return { claimId: claim.id, tagId: tag.id };
 }
 
+type GroupWho = 'anonymous' | 'outsider' | 'member' | 'owner' | 'admin';
+interface GroupFixture {
+  users: Record<Exclude<GroupWho, 'anonymous'>, User>;
+}
+interface GroupRow {
+  route: string;
+  method: 'POST' | 'PUT' | 'DELETE' | 'PATCH';
+  request(g: GroupFixture): Promise<{ params?: Record<string, string>; body?: unknown }>;
+  expected: Record<GroupWho, number>;
+}
+
+/** A fresh group of the fixture's owner with its member, and its first invite's token. */
+async function freshGroup(g: GroupFixture) {
+  const created = await call('/api/groups', {
+    method: 'POST',
+    body: { name: `Circle ${++counter}` },
+    user: g.users.owner,
+  });
+  const token = String(created.json.inviteUrl).split('/').pop() as string;
+  // Straight into the table: the join route's own rate limit would count every row's fresh group.
+  const { db } = await import('@/lib/server/db/client');
+  await db.membership.create({ data: { groupId: created.json.id, userId: g.users.member.id, role: 'member' } });
+  return { id: created.json.id as string, token };
+}
+
+/**
+ * The routes of reading circles, and the tag routes on a group's claim, for owner, member and
+ * non-member (an admin who is not a member is a non-member: a group's layer is its members' alone).
+ */
+const GROUP_MATRIX: GroupRow[] = [
+  {
+    route: '/api/groups',
+    method: 'POST',
+    request: async () => ({ body: { name: `New circle ${++counter}` } }),
+    expected: { anonymous: 401, outsider: 201, member: 201, owner: 201, admin: 201 },
+  },
+  {
+    route: '/api/groups/join',
+    method: 'POST',
+    request: async (g) => ({ body: { token: (await freshGroup(g)).token } }),
+    expected: { anonymous: 401, outsider: 200, member: 200, owner: 200, admin: 200 },
+  },
+  {
+    route: '/api/groups/{id}',
+    method: 'PATCH',
+    request: async (g) => ({ params: { id: (await freshGroup(g)).id }, body: { name: 'Renamed' } }),
+    expected: { anonymous: 401, outsider: 404, member: 403, owner: 200, admin: 404 },
+  },
+  {
+    route: '/api/groups/{id}',
+    method: 'DELETE',
+    request: async (g) => ({ params: { id: (await freshGroup(g)).id } }),
+    expected: { anonymous: 401, outsider: 404, member: 403, owner: 200, admin: 404 },
+  },
+  {
+    route: '/api/groups/{id}/members/{userId}',
+    method: 'DELETE',
+    // The member is removed: by the owner, or by themselves (leaving).
+    request: async (g) => ({ params: { id: (await freshGroup(g)).id, userId: g.users.member.id } }),
+    expected: { anonymous: 401, outsider: 404, member: 200, owner: 200, admin: 404 },
+  },
+  {
+    route: '/api/groups/{id}/invites',
+    method: 'POST',
+    request: async (g) => ({ params: { id: (await freshGroup(g)).id }, body: {} }),
+    expected: { anonymous: 401, outsider: 404, member: 403, owner: 201, admin: 404 },
+  },
+  {
+    route: '/api/groups/{id}/invites/{token}',
+    method: 'DELETE',
+    request: async (g) => {
+      const { id, token } = await freshGroup(g);
+      return { params: { id, token } };
+    },
+    expected: { anonymous: 401, outsider: 404, member: 403, owner: 200, admin: 404 },
+  },
+  {
+    route: '/api/threads/{slug}/claims',
+    method: 'POST',
+    request: async (g) => {
+      const text = `A passage number ${++counter} claimed in a circle.`;
+      const { thread, passages } = await insertThread([text], `matrix-group-claims-${counter}`);
+      const group = await freshGroup(g);
+      return {
+        params: { slug: thread.slug },
+        body: { passageId: passages[0].id, start: 0, end: 5, exact: text.slice(0, 5), group: group.id },
+      };
+    },
+    expected: { anonymous: 401, outsider: 404, member: 201, owner: 201, admin: 404 },
+  },
+  {
+    route: '/api/claims/{id}/tag',
+    method: 'PUT',
+    request: async (g) => {
+      const text = `A group claim number ${++counter} to tag.`;
+      const { thread, passages } = await insertThread([text], `matrix-group-tag-${counter}`);
+      const group = await freshGroup(g);
+      const claim = await call('/api/threads/{slug}/claims', {
+        method: 'POST',
+        params: { slug: thread.slug },
+        body: { passageId: passages[0].id, start: 0, end: 5, exact: text.slice(0, 5), group: group.id },
+        user: g.users.owner,
+      });
+      return { params: { id: claim.json.claim.id }, body: { axis: 'outer', confidence: 40 } };
+    },
+    expected: { anonymous: 401, outsider: 404, member: 200, owner: 200, admin: 404 },
+  },
+  {
+    route: '/api/claims/{id}/replies',
+    method: 'POST',
+    request: async (g) => {
+      const text = `A group claim number ${++counter} to reply on.`;
+      const { thread, passages } = await insertThread([text], `matrix-group-reply-${counter}`);
+      const group = await freshGroup(g);
+      const claim = await call('/api/threads/{slug}/claims', {
+        method: 'POST',
+        params: { slug: thread.slug },
+        body: { passageId: passages[0].id, start: 0, end: 5, exact: text.slice(0, 5), group: group.id },
+        user: g.users.owner,
+      });
+      return { params: { id: claim.json.claim.id }, body: { body: 'A circle reply.' } };
+    },
+    expected: { anonymous: 401, outsider: 404, member: 201, owner: 201, admin: 404 },
+  },
+];
+
+let groupFixture: GroupFixture;
 let fixture: Fixture;
 
 beforeAll(async () => {
@@ -188,6 +350,7 @@ beforeAll(async () => {
     'matrix-thread',
   );
   const claim = await tagPassage(thread.slug, passages[0], owner, { axis: 'inner' });
+  groupFixture = { users: { outsider: other, member: await insertUser({ name: 'Member' }), owner, admin } };
   fixture = {
     users: { other, owner, admin },
     slug: thread.slug,
@@ -210,9 +373,20 @@ describe('authorisation matrix', () => {
     }
   }
 
+  for (const row of GROUP_MATRIX) {
+    for (const who of ['anonymous', 'outsider', 'member', 'owner', 'admin'] as const) {
+      it(`${row.method} ${row.route} (reading circle) as ${who} → ${row.expected[who]}`, async () => {
+        const request = await row.request(groupFixture);
+        const user = who === 'anonymous' ? null : groupFixture.users[who];
+        const response = await call(row.route, { method: row.method, user, ...request });
+        expect(response.status, response.text).toBe(row.expected[who]);
+      });
+    }
+  }
+
   it('has a row for every route of the API that changes data', () => {
     const mutating = mutatingRoutes();
-    const covered = new Set(MATRIX.map((row) => `${row.method} ${row.route}`));
+    const covered = new Set([...MATRIX, ...GROUP_MATRIX].map((row) => `${row.method} ${row.route}`));
     expect(mutating.filter((route) => !covered.has(route))).toEqual([]);
     expect([...covered].filter((route) => !mutating.includes(route))).toEqual([]);
   });

@@ -242,6 +242,161 @@ const ENTRIES: Record<string, () => Promise<void>> = {
   },
 };
 
+/** A group owned by `owner` (through the API), with `member` in it, and its first invite token. */
+async function groupOf(owner: User, member?: User) {
+  const created = await call('/api/groups', { method: 'POST', body: { name: `Circle ${++counter}` }, user: owner });
+  const token = String(created.json.inviteUrl).split('/').pop() as string;
+  if (member) await db.membership.create({ data: { groupId: created.json.id, userId: member.id } });
+  return { id: created.json.id as string, token };
+}
+
+const forged = () => ({ user: actor, headers: forgedHeaders(), query: forgedQuery() });
+
+Object.assign(ENTRIES, {
+  'POST /api/groups': async () => {
+    const response = await call('/api/groups', {
+      method: 'POST',
+      body: { name: 'Mine', ...forgedBody() },
+      ...forged(),
+    });
+    expect(response.status, response.text).toBe(201);
+    const group = await db.group.findUniqueOrThrow({
+      where: { id: response.json.id },
+      include: { memberships: true, invites: true },
+    });
+    expect(group.ownerId).toBe(actor.id);
+    expect(group.memberships.map((m) => [m.userId, m.role])).toEqual([[actor.id, 'owner']]);
+    expect(group.invites.map((i) => i.createdById)).toEqual([actor.id]);
+  },
+  'POST /api/groups/join': async () => {
+    const group = await groupOf(victim);
+    const response = await call('/api/groups/join', {
+      method: 'POST',
+      body: { token: group.token, ...forgedBody() },
+      ...forged(),
+    });
+    expect(response.status, response.text).toBe(200);
+    const members = await db.membership.findMany({ where: { groupId: group.id }, orderBy: { role: 'asc' } });
+    expect(members.map((m) => [m.userId, m.role]).sort()).toEqual(
+      [
+        [actor.id, 'member'],
+        [victim.id, 'owner'],
+      ].sort(),
+    );
+  },
+  'PATCH /api/groups/{id}': async () => {
+    const group = await groupOf(actor, victim);
+    const response = await call('/api/groups/{id}', {
+      method: 'PATCH',
+      params: { id: group.id },
+      body: { name: 'Renamed', ...forgedBody() },
+      ...forged(),
+    });
+    expect(response.status, response.text).toBe(200);
+    expect((await db.group.findUniqueOrThrow({ where: { id: group.id } })).ownerId).toBe(actor.id);
+  },
+  'DELETE /api/groups/{id}': async () => {
+    const mine = await groupOf(actor, victim);
+    const theirs = await groupOf(victim, actor);
+    expect((await call('/api/groups/{id}', { method: 'DELETE', params: { id: theirs.id }, ...forged() })).status).toBe(
+      403,
+    );
+    expect((await call('/api/groups/{id}', { method: 'DELETE', params: { id: mine.id }, ...forged() })).status).toBe(
+      200,
+    );
+    expect((await db.group.findUniqueOrThrow({ where: { id: theirs.id } })).deletedAt).toBeNull();
+  },
+  'DELETE /api/groups/{id}/members/{userId}': async () => {
+    const group = await groupOf(victim, actor);
+    const third = await insertUser({ name: 'Third' });
+    await db.membership.create({ data: { groupId: group.id, userId: third.id } });
+    // A member acting as the owner (whose id the forged fields carry) removes no one else.
+    const other = await call('/api/groups/{id}/members/{userId}', {
+      method: 'DELETE',
+      params: { id: group.id, userId: third.id },
+      ...forged(),
+    });
+    expect(other.status).toBe(403);
+    const leave = await call('/api/groups/{id}/members/{userId}', {
+      method: 'DELETE',
+      params: { id: group.id, userId: actor.id },
+      ...forged(),
+    });
+    expect(leave.status, leave.text).toBe(200);
+    expect(await db.membership.count({ where: { groupId: group.id } })).toBe(2);
+  },
+  'POST /api/groups/{id}/invites': async () => {
+    const group = await groupOf(actor);
+    const response = await call('/api/groups/{id}/invites', {
+      method: 'POST',
+      params: { id: group.id },
+      body: { ...forgedBody() },
+      ...forged(),
+    });
+    expect(response.status, response.text).toBe(201);
+    const invite = await db.invite.findUniqueOrThrow({ where: { token: response.json.invite.token } });
+    expect(invite.createdById).toBe(actor.id);
+  },
+  'POST /api/claims/{id}/replies': async () => {
+    const { slug, passage } = await freshPassage();
+    const claim = await tagPassage(slug, passage, victim, { axis: 'outer' });
+    const response = await call('/api/claims/{id}/replies', {
+      method: 'POST',
+      params: { id: claim.id },
+      body: { body: 'My reply.', authorId: victim.id, ...forgedBody() },
+      ...forged(),
+    });
+    expect(response.status, response.text).toBe(201);
+    expect(response.json.reply.authorId).toBe(actor.id);
+    expect(await db.reply.findUniqueOrThrow({ where: { id: response.json.reply.id } })).toMatchObject({
+      authorId: actor.id,
+    });
+    expect(await db.reply.count({ where: { authorId: victim.id } })).toBe(0);
+  },
+  'PATCH /api/replies/{id}': async () => {
+    const { slug, passage } = await freshPassage();
+    const claim = await tagPassage(slug, passage, victim, { axis: 'outer' });
+    const theirs = await db.reply.create({
+      data: { claimId: claim.id, authorId: victim.id, body: 'Theirs.', bodyHtml: '<p>Theirs.</p>' },
+    });
+    const refused = await call('/api/replies/{id}', {
+      method: 'PATCH',
+      params: { id: theirs.id },
+      body: { body: 'Put words in their mouth.', ...forgedBody() },
+      ...forged(),
+    });
+    expect(refused.status).toBe(403);
+    expect((await db.reply.findUniqueOrThrow({ where: { id: theirs.id } })).body).toBe('Theirs.');
+  },
+  'DELETE /api/replies/{id}': async () => {
+    const { slug, passage } = await freshPassage();
+    const claim = await tagPassage(slug, passage, victim, { axis: 'outer' });
+    const theirs = await db.reply.create({
+      data: { claimId: claim.id, authorId: victim.id, body: 'Theirs.', bodyHtml: '<p>Theirs.</p>' },
+    });
+    const refused = await call('/api/replies/{id}', { method: 'DELETE', params: { id: theirs.id }, ...forged() });
+    expect(refused.status).toBe(403);
+    expect((await db.reply.findUniqueOrThrow({ where: { id: theirs.id } })).deletedAt).toBeNull();
+  },
+  'POST /api/inbox/seen': async () => {
+    await db.user.update({ where: { id: victim.id }, data: { inboxSeenAt: null } });
+    const response = await call('/api/inbox/seen', { method: 'POST', body: forgedBody(), ...forged() });
+    expect(response.status, response.text).toBe(200);
+    expect((await db.user.findUniqueOrThrow({ where: { id: actor.id } })).inboxSeenAt).not.toBeNull();
+    expect((await db.user.findUniqueOrThrow({ where: { id: victim.id } })).inboxSeenAt).toBeNull();
+  },
+  'DELETE /api/groups/{id}/invites/{token}': async () => {
+    const theirs = await groupOf(victim, actor);
+    const refused = await call('/api/groups/{id}/invites/{token}', {
+      method: 'DELETE',
+      params: { id: theirs.id, token: theirs.token },
+      ...forged(),
+    });
+    expect(refused.status).toBe(403);
+    expect((await db.invite.findUniqueOrThrow({ where: { token: theirs.token } })).revokedAt).toBeNull();
+  },
+});
+
 beforeAll(async () => {
   [actor, victim] = await Promise.all([insertUser({ name: 'Actor' }), insertUser({ name: 'Victim' })]);
 });

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { codePointLength, describeSpan, sliceCodePoints } from '@/lib/anchoring';
-import { claimsFromAnnotations, parseAnnotations, toW3c, type W3cCollection, w3cPage } from '@/lib/export';
+import {
+  claimsFromAnnotations,
+  parseAnnotations,
+  toW3c,
+  type W3cAnnotation,
+  type W3cCollection,
+  w3cPage,
+} from '@/lib/export';
 import { makeClaim } from '../cruxes/make-claims';
 
 const passage = '🤖 Outer alignment 🎯 is necessary; inner alignment 🧠 is the hard part.';
@@ -103,7 +110,7 @@ describe('toW3c', () => {
   });
 
   it('counts offsets in code points, past emoji', () => {
-    const [, position] = document.first.items[0].target.selector;
+    const [, position] = (document.first.items[0] as W3cAnnotation).target.selector;
     if (position.type !== 'TextPositionSelector') throw new Error('expected a position selector');
     expect(position.start).toBe(34);
     expect(passage.indexOf(quote)).toBe(36); // UTF-16 units: each of the two emoji before it counts twice
@@ -133,7 +140,7 @@ describe('toW3c', () => {
         }),
       ],
       options,
-    ).first.items[0];
+    ).first.items[0] as W3cAnnotation;
     expect(imported.target.selector.map((s) => s.type)).toEqual(['TextQuoteSelector']);
     expect(imported.creator).toEqual({ id: 'acct:zed@hypothes.is', type: 'Person', name: 'Zed', nickname: 'zed' });
     expect(imported.canonical).toBe('https://hypothes.is/a/abc');
@@ -185,13 +192,18 @@ describe('reading W3C JSON-LD', () => {
   });
 
   it('reports a missing exact at its JSON path', () => {
-    const broken = edited((d) => delete (d.first.items[3].target.selector[0] as { exact?: string }).exact);
+    const broken = edited(
+      (d) => delete ((d.first.items[3] as W3cAnnotation).target.selector[0] as { exact?: string }).exact,
+    );
     expect(problemsOf(broken)).toEqual(['$.first.items[3].target.selector[0].exact: required']);
   });
 
   it('skips selectors that cannot anchor on this text, and reads a target without a quote as having none', () => {
     const extra = edited((d) =>
-      (d.first.items[1].target.selector as unknown[]).push({ type: 'XPathSelector', value: '/p[2]' }),
+      ((d.first.items[1] as W3cAnnotation).target.selector as unknown[]).push({
+        type: 'XPathSelector',
+        value: '/p[2]',
+      }),
     );
     expect(parseAnnotations(extra).ok).toBe(true);
     const none = edited((d) =>
@@ -205,7 +217,7 @@ describe('reading W3C JSON-LD', () => {
     const broken = edited((d) => {
       d.first.items[0].body[0].value = 'axis:sideways';
       d.first.items[0].body[5].value = '85%';
-      Object.assign(d.first.items[3].target.selector[1], { start: 9, end: 2 });
+      Object.assign((d.first.items[3] as W3cAnnotation).target.selector[1], { start: 9, end: 2 });
     });
     expect(problemsOf(broken)).toEqual([
       '$.first.items[0].body[0].value: unknown axis "sideways" (outer, inner, both or other)',

@@ -31,6 +31,8 @@ function claim(n: number): TestClaim {
     threadId: THREADS[n % 3].id,
     exact: `Claim ${n}`,
     notesText: '',
+    groupId: null,
+    replyCount: 0,
     passageId: `p${n}`,
     ordinal: n,
     createdAt: 1_700_000_000_000 + ((n * 7) % 13) * 1000,

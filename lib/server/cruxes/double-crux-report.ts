@@ -1,0 +1,52 @@
+import { type DoubleCruxClaim, doubleCrux } from '@/lib/cruxes/double-crux';
+import type { SessionUser } from '../auth/session';
+import { claimViews } from '../claims/claim-views';
+import { db } from '../db/client';
+import { layerOf } from '../groups/layer';
+import { notFound } from '../http/errors';
+import { getThreadOrThrow } from '../threads/find-thread';
+
+export interface DoubleCruxReport {
+  a: { id: string; name: string };
+  b: { id: string; name: string };
+  thread: { slug: string; title: string } | null;
+  claims: DoubleCruxClaim[];
+}
+
+/** Two readers' double cruxes on one layer (a group's for its members only), in one thread or all. */
+export async function doubleCruxReport(
+  query: { a: string; b: string; thread?: string; group?: string },
+  user: SessionUser | null,
+): Promise<DoubleCruxReport> {
+  const groupId = await layerOf(query.group, user);
+  const thread = query.thread ? await getThreadOrThrow(query.thread) : null;
+  const readers = await db.user.findMany({
+    where: { id: { in: [query.a, query.b] } },
+    select: { id: true, name: true },
+  });
+  const find = (id: string) => {
+    const found = readers.find((r) => r.id === id);
+    if (!found) throw notFound(`No reader ${id}.`);
+    return found;
+  };
+  const [a, b] = [find(query.a), find(query.b)];
+  const claims = await claimViews(thread ? { threadId: thread.id, groupId } : { groupId });
+  return {
+    a,
+    b,
+    thread: thread && { slug: thread.slug, title: thread.title },
+    claims: doubleCrux(claims, a.id, b.id),
+  };
+}
+
+/** The readers who tagged in a thread (or anywhere) on a layer: the choices of the double-crux page. */
+export async function taggersOf(threadSlug: string | undefined, groupId: string | null) {
+  return db.user.findMany({
+    where: {
+      tags: { some: { deletedAt: null, claim: { groupId, ...(threadSlug ? { thread: { slug: threadSlug } } : {}) } } },
+    },
+    select: { id: true, name: true },
+    orderBy: { name: 'asc' },
+    take: 200,
+  });
+}

@@ -1,0 +1,49 @@
+import type { SessionUser } from '../auth/session';
+import { db } from '../db/client';
+import { notFound } from '../http/errors';
+
+/** The same answer for a group that does not exist, was deleted, or is not the caller's: non-members learn nothing. */
+export const noGroup = (id: string) => notFound(`No group ${id}.`);
+
+/** Whether the user is a member of the live group. */
+export async function isMember(groupId: string, userId: string): Promise<boolean> {
+  const row = await db.membership.findFirst({
+    where: { groupId, userId, group: { deletedAt: null } },
+    select: { userId: true },
+  });
+  return row !== null;
+}
+
+/**
+ * The layer a request names: null (public) when `group` is absent, else the group's id once the
+ * caller is known to be a member of it; 404 for anyone else, signed in or not.
+ */
+export async function layerOf(group: string | undefined, user: Pick<SessionUser, 'id'> | null): Promise<string | null> {
+  if (group === undefined) return null;
+  if (!user || !(await isMember(group, user.id))) throw noGroup(group);
+  return group;
+}
+
+/**
+ * Checks that the caller may see a claim: public claims anyone, a group's claims its members.
+ * A claim the caller may not see is a 404 with the same message as a claim that does not exist.
+ */
+export async function assertClaimVisible(
+  claimId: string,
+  user: Pick<SessionUser, 'id'> | null,
+): Promise<string | null> {
+  const claim = await db.claim.findUnique({ where: { id: claimId }, select: { groupId: true } });
+  if (!claim) throw notFound(`No claim ${claimId}.`);
+  if (claim.groupId !== null && (!user || !(await isMember(claim.groupId, user.id))))
+    throw notFound(`No claim ${claimId}.`);
+  return claim.groupId;
+}
+
+/** The ids of the live groups the user belongs to. */
+export async function groupIdsOf(userId: string): Promise<string[]> {
+  const rows = await db.membership.findMany({
+    where: { userId, group: { deletedAt: null } },
+    select: { groupId: true },
+  });
+  return rows.map((r) => r.groupId);
+}

@@ -1,0 +1,82 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { db } from '@/lib/server/db/client';
+import { insertThread, insertUser } from '../../support/factories';
+import { call } from '../../support/requests';
+import { tagPassage } from '../../support/tagging';
+
+type User = { id: string; name: string };
+let tagger: User;
+let replier: User;
+let stranger: User;
+let publicClaim: string;
+let otherClaim: string;
+let groupClaim: string;
+
+const reply = (claimId: string, user: User, body: string) =>
+  call('/api/claims/{id}/replies', { method: 'POST', params: { id: claimId }, body: { body }, user });
+
+beforeAll(async () => {
+  [tagger, replier, stranger] = await Promise.all(
+    ['Tia Tagger', 'Rex Replier', 'Sam Stranger'].map((name) => insertUser({ name })),
+  );
+  const { thread, passages } = await insertThread(
+    ['Tia tagged this one.', 'Nobody of Tia’s.', 'A circle claim.'],
+    'inbox-thread',
+  );
+  publicClaim = (await tagPassage(thread.slug, passages[0], tagger, { axis: 'inner', confidence: 40 })).id;
+  otherClaim = (await tagPassage(thread.slug, passages[1], stranger, { axis: 'outer', confidence: 40 })).id;
+  const group = await call('/api/groups', { method: 'POST', body: { name: 'Inbox circle' }, user: replier });
+  await db.membership.create({ data: { groupId: group.json.id, userId: tagger.id } });
+  const claim = await call('/api/threads/{slug}/claims', {
+    method: 'POST',
+    params: { slug: thread.slug },
+    body: { passageId: passages[2].id, start: 0, end: 6, exact: 'A circ', group: group.json.id },
+    user: tagger,
+  });
+  groupClaim = claim.json.claim.id;
+  await call('/api/claims/{id}/tag', {
+    method: 'PUT',
+    params: { id: groupClaim },
+    body: { axis: 'both' },
+    user: tagger,
+  });
+});
+
+describe('the inbox', () => {
+  it('lists others’ replies on claims I tagged or replied to, unread until I mark it read', async () => {
+    await reply(publicClaim, replier, 'First reply to Tia.');
+    await reply(otherClaim, replier, 'Not for Tia.');
+    await reply(publicClaim, tagger, 'Tia answers herself.');
+    await reply(groupClaim, replier, 'Circle reply to Tia.');
+    const mine = await call('/api/inbox', { user: tagger });
+    expect(mine.status).toBe(200);
+    expect(mine.json.items.map((i: { body: string; unread: boolean }) => [i.body, i.unread])).toEqual([
+      ['Circle reply to Tia.', true],
+      ['First reply to Tia.', true],
+    ]);
+    expect(mine.json.items[0].claim.group.name).toBe('Inbox circle');
+
+    const seen = await call('/api/inbox/seen', { method: 'POST', user: tagger });
+    expect(seen.status).toBe(200);
+    await reply(publicClaim, stranger, 'Later reply.');
+    const after = await call('/api/inbox', { user: tagger });
+    expect(after.json.items.map((i: { body: string; unread: boolean }) => [i.body, i.unread])).toEqual([
+      ['Later reply.', true],
+      ['Circle reply to Tia.', false],
+      ['First reply to Tia.', false],
+    ]);
+  });
+
+  it('counts a claim I replied to, and never shows a group’s replies to someone outside it', async () => {
+    await reply(otherClaim, tagger, 'Tia joins in.');
+    await reply(otherClaim, stranger, 'Answer to Tia.');
+    const mine = await call('/api/inbox', { user: tagger });
+    expect(mine.json.items.map((i: { body: string }) => i.body)).toContain('Answer to Tia.');
+    const strangers = await call('/api/inbox', { user: stranger });
+    expect(strangers.text).not.toContain('Circle reply');
+    await db.membership.deleteMany({ where: { userId: tagger.id } });
+    const left = await call('/api/inbox', { user: tagger });
+    expect(left.text).not.toContain('Circle reply');
+    expect((await call('/api/inbox')).status).toBe(401);
+  });
+});
