@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { CruxFilters } from '@/components/cruxes/crux-filters';
 import { CruxSummaryView } from '@/components/cruxes/crux-summary';
+import { currentUser } from '@/lib/server/auth/current-user';
 import { cruxPageData } from '@/lib/server/cruxes/crux-page-data';
 import { notFoundPage } from '@/lib/server/http/not-found-page';
 import { publicOrigin } from '@/lib/server/public-origin';
@@ -12,7 +13,7 @@ export const metadata: Metadata = { title: 'Cruxes across threads' };
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function CruxesPage({ searchParams }: Props) {
-  const data = await notFoundPage(cruxPageData(await searchParams, undefined, publicOrigin()));
+  const data = await notFoundPage(cruxPageData(await searchParams, undefined, publicOrigin(), await currentUser()));
   return (
     <div className="space-y-6">
       <header>

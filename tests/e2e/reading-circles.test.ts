@@ -72,12 +72,14 @@ describe.skipIf(skipBrowser)('reading circles (production build, real Chromium)'
     const box = member.getByTestId('tag-box');
     await box.waitFor();
     await box.getByLabel('Inner alignment').check();
+    // Marked a crux, so the group's crux page lists it (one tagger's claim is no crux otherwise).
+    await box.getByLabel('Crux (k)').check();
     await box.getByLabel(/Note/).fill('Circle note on quokkas.');
     await box.getByRole('button', { name: /Save/ }).click();
     await box.waitFor({ state: 'detached' });
     const ownersCard = owner.getByTestId('claim-card').filter({ hasText: SPAN });
     await ownersCard.waitFor({ timeout: 5_000 });
-    expect(await ownersCard.innerText()).toContain('Max Member: inner');
+    expect(await ownersCard.innerText()).toContain('Max Member: inner, crux');
     await owner.locator(`${passage} mark.claim-mark`).waitFor();
 
     // Max opens the replies; Olive replies; Max sees the reply arrive live.

@@ -1,14 +1,22 @@
 import { cruxQuerySchema } from '@/lib/cruxes/crux-query';
 import { displayNames } from '@/lib/users/display-names';
-import { currentUser } from '../auth/current-user';
+import type { SessionUser } from '../auth/session';
 import { db } from '../db/client';
 import { layerOf } from '../groups/layer';
 import { cruxReport } from './crux-report';
 
 type RawParams = Record<string, string | string[] | undefined>;
 
-/** Everything a crux page shows, from its URL: the report, the filter choices and any problem with them. */
-export async function cruxPageData(raw: RawParams, thread: string | undefined, baseUrl: string) {
+/**
+ * Everything a crux page shows, from its URL: the report, the filter choices and any problem with
+ * them. `viewer`: who is reading (a group's layer is theirs only if they belong to it).
+ */
+export async function cruxPageData(
+  raw: RawParams,
+  thread: string | undefined,
+  baseUrl: string,
+  viewer: Pick<SessionUser, 'id'> | null,
+) {
   const cleaned = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = cruxQuerySchema.safeParse({ ...cleaned, format: 'html' });
   const filters = parsed.success
@@ -16,7 +24,7 @@ export async function cruxPageData(raw: RawParams, thread: string | undefined, b
     : { taggers: undefined, minTaggers: undefined, thread: undefined, group: undefined };
   const slug = thread ?? filters.thread;
   // A group's layer for its members (404 to anyone else, as the exports answer); else the public layer.
-  const groupId = await layerOf(filters.group, await currentUser());
+  const groupId = await layerOf(filters.group, viewer);
   const [report, taggers, threads] = await Promise.all([
     cruxReport(
       { thread: slug, taggers: filters.taggers, minTaggers: filters.minTaggers, group: groupId ?? undefined },

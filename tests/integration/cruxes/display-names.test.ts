@@ -51,7 +51,7 @@ describe('two accounts named carol, in every export', () => {
 
   it('the crux page’s and the search page’s tagger filters name them apart', async () => {
     const expected = carols.map((carol) => `carol · ${tail(carol.id)}`);
-    const page = await cruxPageData({}, slug, 'http://localhost:3000');
+    const page = await cruxPageData({}, slug, 'http://localhost:3000', null);
     expect(page.taggers.map((t) => t.name)).toEqual(expect.arrayContaining([...expected, 'dan']));
     const options = await searchOptions();
     expect(options.taggers.map((t) => t.name)).toEqual(expect.arrayContaining(expected));

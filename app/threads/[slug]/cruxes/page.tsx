@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { CruxFilters } from '@/components/cruxes/crux-filters';
 import { CruxSummaryView } from '@/components/cruxes/crux-summary';
+import { currentUser } from '@/lib/server/auth/current-user';
 import { cruxPageData } from '@/lib/server/cruxes/crux-page-data';
 import { notFoundPage } from '@/lib/server/http/not-found-page';
 import { publicOrigin } from '@/lib/server/public-origin';
@@ -17,7 +18,7 @@ export const metadata: Metadata = { title: 'Cruxes' };
 
 export default async function ThreadCruxesPage({ params, searchParams }: Props) {
   const [{ slug }, raw] = await Promise.all([params, searchParams]);
-  const data = await notFoundPage(cruxPageData(raw, slug, publicOrigin()));
+  const data = await notFoundPage(cruxPageData(raw, slug, publicOrigin(), await currentUser()));
   const title = data.report.thread?.title ?? slug;
   return (
     <div className="space-y-6">
