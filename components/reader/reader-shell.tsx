@@ -15,7 +15,7 @@ import { PanelLoading } from '@/components/claims/panel-loading';
 import { draftFrom, type TagDraft } from '@/components/claims/tag-draft';
 import { ShortcutsButton } from '@/components/ui/keyboard-shortcuts';
 import { codePointToUtf16, utf16ToCodePoint } from '@/lib/anchoring/code-points';
-import { cruxOrder, stepCrux } from '@/lib/claims/crux-steps';
+import type * as CruxSteps from '@/lib/claims/crux-steps';
 import { type HighlightFilter, NO_FILTER } from '@/lib/claims/highlight-filter';
 import type { ClaimView } from '@/lib/claims/types';
 import { withDisplayNames } from '@/lib/users/display-names';
@@ -162,7 +162,7 @@ export function ReaderShell({ slug, user, group = null, children }: Props) {
 
   /** `n` / `p` and their buttons: the next or previous crux in the crux page's order, chosen in the text with its card. */
   function goToCrux(step: 1 | -1) {
-    const id = stepCrux(order, focusedClaim, step);
+    const id = cruxSteps?.stepCrux(order, focusedClaim, step) ?? null;
     const claim = id ? claims.get(id) : undefined;
     const span = claim ? spanOfClaim(claim) : null;
     if (!id || !span) return;
@@ -227,7 +227,12 @@ export function ReaderShell({ slug, user, group = null, children }: Props) {
   // Names as shown: two taggers who share one carry the end of their id (lib/users/display-names).
   const list = useMemo(() => withDisplayNames([...claims.values()]), [claims]);
   const named = useMemo(() => new Map(list.map((claim) => [claim.id, claim])), [list]);
-  const order = useMemo(() => cruxOrder(list), [list]);
+  // The crux ranking (the crux page's code) loads after the page: n / p and the count need it only then.
+  const [cruxSteps, setCruxSteps] = useState<typeof CruxSteps | null>(null);
+  useEffect(() => {
+    void import('@/lib/claims/crux-steps').then((steps) => setCruxSteps(steps));
+  }, []);
+  const order = useMemo(() => cruxSteps?.cruxOrder(list) ?? [], [cruxSteps, list]);
   const taggers = useMemo(() => {
     const names = new Map(list.flatMap((claim) => claim.tags.map((tag) => [tag.userId, tag.userName] as const)));
     return [...names].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name));

@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import type { SessionUser } from '../auth/session';
 import { db } from '../db/client';
 import { notFound } from '../http/errors';
@@ -25,14 +26,30 @@ export async function layerOf(group: string | undefined, user: Pick<SessionUser,
 }
 
 /**
- * Checks that the caller may see a claim: public claims anyone, a group's claims its members.
+ * Each claim's layer, once read: a claim never changes layer, so no instance can hold a stale one.
+ * Tag writes check the layer first, and a database read for it halved their rate (bench:reader).
+ */
+const claimLayers = new LRUCache<string, { groupId: string | null }>({ max: 200_000 });
+
+/** The claim's layer (null: public), or undefined when there is no such claim. */
+async function layerOfClaim(claimId: string): Promise<{ groupId: string | null } | undefined> {
+  const known = claimLayers.get(claimId);
+  if (known) return known;
+  const claim = await db.claim.findUnique({ where: { id: claimId }, select: { groupId: true } });
+  if (claim) claimLayers.set(claimId, { groupId: claim.groupId });
+  return claim ?? undefined;
+}
+
+/**
+ * Checks that the caller may see a claim: public claims anyone, a group's claims its members
+ * (membership is read every time: a removed member loses the layer at once).
  * A claim the caller may not see is a 404 with the same message as a claim that does not exist.
  */
 export async function assertClaimVisible(
   claimId: string,
   user: Pick<SessionUser, 'id'> | null,
 ): Promise<string | null> {
-  const claim = await db.claim.findUnique({ where: { id: claimId }, select: { groupId: true } });
+  const claim = await layerOfClaim(claimId);
   if (!claim) throw notFound(`No claim ${claimId}.`);
   if (claim.groupId !== null && (!user || !(await isMember(claim.groupId, user.id))))
     throw notFound(`No claim ${claimId}.`);
