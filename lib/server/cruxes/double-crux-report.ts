@@ -1,4 +1,5 @@
 import { type DoubleCruxClaim, doubleCrux } from '@/lib/cruxes/double-crux';
+import { displayNames } from '@/lib/users/display-names';
 import type { SessionUser } from '../auth/session';
 import { claimViews } from '../claims/claim-views';
 import { db } from '../db/client';
@@ -29,7 +30,9 @@ export async function doubleCruxReport(
     if (!found) throw notFound(`No reader ${id}.`);
     return found;
   };
-  const [a, b] = [find(query.a), find(query.b)];
+  // Named as the page's choices name them: two readers who share a name are told apart.
+  const names = displayNames([...(await taggersOf(query.thread, groupId)), ...readers]);
+  const [a, b] = [query.a, query.b].map((id) => ({ ...find(id), name: names.get(id) ?? find(id).name }));
   const claims = await claimViews(thread ? { threadId: thread.id, groupId } : { groupId });
   return {
     a,
@@ -41,7 +44,7 @@ export async function doubleCruxReport(
 
 /** The readers who tagged in a thread (or anywhere) on a layer: the choices of the double-crux page. */
 export async function taggersOf(threadSlug: string | undefined, groupId: string | null) {
-  return db.user.findMany({
+  const taggers = await db.user.findMany({
     where: {
       tags: { some: { deletedAt: null, claim: { groupId, ...(threadSlug ? { thread: { slug: threadSlug } } : {}) } } },
     },
@@ -49,4 +52,6 @@ export async function taggersOf(threadSlug: string | undefined, groupId: string 
     orderBy: { name: 'asc' },
     take: 200,
   });
+  const names = displayNames(taggers);
+  return taggers.map((tagger) => ({ id: tagger.id, name: names.get(tagger.id) ?? tagger.name }));
 }

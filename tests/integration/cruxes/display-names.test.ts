@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cruxSummarySchema } from '@/lib/export';
 import { cruxPageData } from '@/lib/server/cruxes/crux-page-data';
+import { taggersOf } from '@/lib/server/cruxes/double-crux-report';
 import { searchOptions } from '@/lib/server/search/search-options';
 import { insertThread, insertUser } from '../../support/factories';
 import { call } from '../../support/requests';
@@ -33,6 +34,14 @@ describe('two accounts named carol, in every export', () => {
     const names = summary.cruxes[0].tags.map((tag) => tag.userName).sort();
     expect(names).toEqual([`carol · ${tail(carols[0].id)}`, `carol · ${tail(carols[1].id)}`, 'dan'].sort());
     expect(summary.grid.taggers.map((t) => t.userName)).toContain(`carol · ${tail(carols[1].id)}`);
+  });
+
+  it('the double-crux report and its reader choices name both carols apart', async () => {
+    const report = await call('/api/cruxes/double', { query: { a: carols[0].id, b: carols[1].id, thread: slug } });
+    expect(report.status, report.text).toBe(200);
+    expect([report.json.a.name, report.json.b.name]).toEqual(carols.map((carol) => `carol · ${tail(carol.id)}`));
+    const choices = await taggersOf(slug, null);
+    expect(choices.map((t) => t.name)).toEqual(expect.arrayContaining([`carol · ${tail(carols[0].id)}`, 'dan']));
   });
 
   it('Markdown names both carols apart', async () => {
