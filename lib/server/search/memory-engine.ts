@@ -92,8 +92,11 @@ export class MemorySearchEngine implements SearchEngine {
     // Words that found nothing (unless asked for as typed): each unknown one is replaced by the closest word of the claims and notes.
     const correctedQuery =
       params.q && !params.verbatim && answer.items.length === 0 ? index.words.vocabulary.correct(params.q) : null;
-    if (correctedQuery) return { ...page(correctedQuery), mode: 'fuzzy', correctedQuery, sort };
-    return { ...answer, mode: params.q ? 'fulltext' : 'browse', correctedQuery, sort };
+    // The words come from every layer: a correction is offered only when it finds something on the one
+    // searched, so no word of a group the reader may not see shows through "showing results for".
+    const corrected = correctedQuery ? page(correctedQuery) : null;
+    if (corrected && corrected.items.length > 0) return { ...corrected, mode: 'fuzzy', correctedQuery, sort };
+    return { ...answer, mode: params.q ? 'fulltext' : 'browse', correctedQuery: null, sort };
   }
 
   private notReady(): ApiError {

@@ -151,6 +151,14 @@ describe('a group’s layer', () => {
       const refused = await call('/api/claims', { query: { q: 'quokkas', group: groupId }, user });
       expect(refused.status).toBe(404);
     }
+
+    // A misspelling of a word only the group's layer holds is not corrected into it on the public
+    // layer: the notice would name the group's word. On the group's layer it is.
+    const typo = await call('/api/claims', { query: { q: 'zanzibaar' }, user: outsider });
+    expect(typo.json).toMatchObject({ items: [], correctedQuery: null });
+    expect(typo.text).not.toContain('zanzibar');
+    const inGroup = await call('/api/claims', { query: { q: 'zanzibaar', group: groupId }, user: member });
+    expect(inGroup.json).toMatchObject({ mode: 'fuzzy', correctedQuery: 'zanzibar' });
   });
 
   it('exports cruxes by layer in every format; a group’s to members only', async () => {
