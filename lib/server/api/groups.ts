@@ -31,25 +31,19 @@ function limitedPerUser(rule: RateRule) {
 }
 
 const role = z.enum(['owner', 'member']);
-const groupSummary = z
-  .object({
-    id: z.uuid(),
-    name: z.string(),
-    description: z.string(),
-    ownerId: z.uuid(),
-    role,
-    memberCount: z.number().int(),
-    createdAt: z.string(),
-  })
-  .openapi('GroupSummary');
+/** What a group is to one of its members: the fields its summary and its page share. */
+const groupFields = {
+  id: z.uuid(),
+  name: z.string(),
+  description: z.string(),
+  ownerId: z.uuid(),
+  role,
+  createdAt: z.string(),
+};
+const groupSummary = z.object({ ...groupFields, memberCount: z.number().int() }).openapi('GroupSummary');
 const groupDetail = z
   .object({
-    id: z.uuid(),
-    name: z.string(),
-    description: z.string(),
-    ownerId: z.uuid(),
-    role,
-    createdAt: z.string(),
+    ...groupFields,
     members: z.array(z.object({ id: z.uuid(), name: z.string(), role, joinedAt: z.string() })),
   })
   .openapi('Group');
