@@ -1,4 +1,3 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/server/db/client';
 import { ingestThread } from '@/lib/server/threads/ingest-thread';
@@ -7,21 +6,10 @@ import { sessionCookie } from '../support/session';
 import { tagPassage } from '../support/tagging';
 import { signedInContext, skipBrowser, watchPage } from './support/browser';
 import { useApp } from './support/fixture';
-import { selectWithMouse } from './support/pages';
+import { passageSelectorFor, selectWithMouse } from './support/pages';
 
 const SLUG = 'in-the-post-you-say-that-human-programmers-will-write-the-ai';
 const THREAD = `/threads/${SLUG}`;
-
-async function passageSelectorFor(page: Page, startsWith: string) {
-  const id = await page.evaluate((prefix) => {
-    const element = [...document.querySelectorAll<HTMLElement>('[data-passage-id]')].find((e) =>
-      e.textContent?.startsWith(prefix),
-    );
-    return element?.dataset.passageId;
-  }, startsWith);
-  if (!id) throw new Error(`no passage starts with ${startsWith}`);
-  return `[data-passage-id="${id}"]`;
-}
 
 describe.skipIf(skipBrowser)('the reader (production build, real Chromium)', () => {
   const fixture = useApp();

@@ -4,21 +4,10 @@ import { db } from '@/lib/server/db/client';
 import { insertUser } from '../support/factories';
 import { signedInContext, skipBrowser, watchPage } from './support/browser';
 import { useApp } from './support/fixture';
-import { selectWithMouse } from './support/pages';
+import { passageSelectorFor, selectWithMouse } from './support/pages';
 
 const THREAD = '/threads/in-the-post-you-say-that-human-programmers-will-write-the-ai';
 const SPAN = 'That’s not quite my position.';
-
-async function passageSelectorFor(page: Page, startsWith: string) {
-  const id = await page.evaluate((prefix) => {
-    const element = [...document.querySelectorAll<HTMLElement>('[data-passage-id]')].find((e) =>
-      e.textContent?.startsWith(prefix),
-    );
-    return element?.dataset.passageId;
-  }, startsWith);
-  if (!id) throw new Error(`no passage starts with ${startsWith}`);
-  return `[data-passage-id="${id}"]`;
-}
 
 /** Opens the thread on the group's layer (the switch reloads the page with the choice in a cookie). */
 async function openOnLayer(page: Page, groupName: string) {

@@ -3,6 +3,18 @@ import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 
 /** Drags the mouse over characters [start, end) of a passage's text, as a reader selects a claim. */
+/** The CSS selector of the passage whose text starts with `startsWith`. */
+export async function passageSelectorFor(page: Page, startsWith: string) {
+  const id = await page.evaluate((prefix) => {
+    const element = [...document.querySelectorAll<HTMLElement>('[data-passage-id]')].find((e) =>
+      e.textContent?.startsWith(prefix),
+    );
+    return element?.dataset.passageId;
+  }, startsWith);
+  if (!id) throw new Error(`no passage starts with ${startsWith}`);
+  return `[data-passage-id="${id}"]`;
+}
+
 export async function selectWithMouse(page: Page, passageSelector: string, start: number, end: number) {
   const points = await page.evaluate(
     ({ selector, start, end }) => {
