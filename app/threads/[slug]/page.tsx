@@ -7,9 +7,11 @@ import { listGroups } from '@/lib/server/groups/groups';
 import { ReaderShell } from '@/components/reader/reader-shell';
 import { OriginalText } from '@/components/reader/original-text';
 import { ThreadBody } from '@/components/reader/thread-body';
+import { ThreadTitle } from '@/components/reader/thread-title';
 import { currentUser } from '@/lib/server/auth/current-user';
 import { claimHighlights } from '@/lib/server/claims/highlights';
 import { getThreadOrThrow } from '@/lib/server/threads/find-thread';
+import { mayRenameThread } from '@/lib/server/threads/rename-thread';
 import { getThreadModel } from '@/lib/server/threads/thread-model';
 import { notFoundPage } from '@/lib/server/http/not-found-page';
 
@@ -34,12 +36,15 @@ export default async function ThreadPage({ params, searchParams }: Props) {
   const groups = user ? await listGroups(user) : [];
   const remembered = (await cookies()).get(LAYER_COOKIE)?.value;
   const group = groups.find((g) => g.id === remembered)?.id ?? null;
-  const highlights = original ? [] : await claimHighlights(model.threadId, model.revision.id, group);
+  const [highlights, canRename] = await Promise.all([
+    original ? [] : claimHighlights(model.threadId, model.revision.id, group),
+    mayRenameThread(model.threadId, user),
+  ]);
   const { revision } = model;
   return (
     <div className="space-y-6">
       <header className="space-y-2">
-        <h1 className="font-serif text-3xl font-semibold leading-tight">{model.title}</h1>
+        <ThreadTitle slug={slug} title={model.title} canRename={canRename} />
         <p className="text-sm text-muted">
           {number.format(revision.lineCount)} lines · {number.format(revision.passageCount)} unique passages ·{' '}
           {number.format(revision.repeatCount)} repeats folded · revision {revision.number} ({revision.format})
