@@ -1,11 +1,11 @@
-import { AXES, type ClaimView } from '@/lib/claims/types';
+import { AXES, type ClaimSummary } from '@/lib/claims/types';
 import type { ClaimAggregates } from '@/lib/cruxes/aggregates';
 import { ClaimReplies } from './claim-replies';
 import { ConfidenceHistogram } from './confidence-histogram';
 import { TagHistory } from './tag-history';
 
 interface Props {
-  claim: ClaimView;
+  claim: ClaimSummary;
   aggregates: ClaimAggregates;
   focused: boolean;
   mine: boolean;
@@ -45,7 +45,7 @@ export function ClaimCard({ claim, aggregates, focused, mine, canTag, onFocus, o
       </div>
       <ul className="mt-2 space-y-1 border-t border-line pt-1">
         {claim.tags.map((tag) => (
-          <li key={tag.id} className="text-xs" data-testid="tag-row">
+          <li key={tag.userId} className="text-xs" data-testid="tag-row">
             <a href={`/users/${tag.userId}`} className="font-semibold hover:underline">
               {tag.userName}
             </a>

@@ -1,22 +1,49 @@
 'use client';
 
-import { useMemo, useState } from 'react';
-import type { ClaimView } from '@/lib/claims/types';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { ClaimSummary } from '@/lib/claims/types';
 import { claimAggregates } from '@/lib/cruxes/aggregates';
 import { ClaimCard } from './claim-card';
 import { PanelLoading } from './panel-loading';
 
 interface Props {
-  claims: ClaimView[];
+  claims: ClaimSummary[];
   userId: string | null;
   focusedClaim: string | null;
   /** True until the claims have loaded: the panel says so instead of counting none. */
   loading?: boolean;
-  onFocusClaim(claim: ClaimView): void;
-  onEditClaim(claim: ClaimView): void;
+  onFocusClaim(claim: ClaimSummary): void;
+  onEditClaim(claim: ClaimSummary): void;
 }
 
 type Filter = { kind: 'everyone' } | { kind: 'mine' } | { kind: 'tagger'; userId: string };
+
+/** Cards drawn at first and added each time the end of the list comes near: a long thread's panel is ready at once. */
+export const PANEL_PAGE = 40;
+
+/**
+ * How many of the list's cards to draw: a page at first, a page more whenever the element at the
+ * end comes within a screen of view (or its button is pressed), and always far enough to hold the
+ * claim chosen in the text.
+ */
+function useGrowingList(length: number, mustShow: number) {
+  const [shown, setShown] = useState(PANEL_PAGE);
+  const end = useRef<HTMLLIElement>(null);
+  const more = useCallback(() => setShown((n) => n + PANEL_PAGE), []);
+  useEffect(() => {
+    const element = end.current;
+    if (!element || shown >= length) return;
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((entry) => entry.isIntersecting)) more();
+      },
+      { rootMargin: '100% 0px' },
+    );
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [shown, length, more]);
+  return { count: Math.max(shown, mustShow + 1), end, more };
+}
 
 /** The thread's tagged claims with their aggregates; filter to mine, everyone, or one tagger. */
 export function ClaimsPanel({ claims, userId, focusedClaim, loading = false, onFocusClaim, onEditClaim }: Props) {
@@ -36,6 +63,8 @@ export function ClaimsPanel({ claims, userId, focusedClaim, loading = false, onF
       .sort((a, b) => a.passageOrdinal - b.passageOrdinal || a.start - b.start);
   }, [claims, filter, userId]);
   const orphans = claims.filter((claim) => claim.orphan && claim.tags.length > 0);
+  const focusedAt = focusedClaim ? visible.findIndex((claim) => claim.id === focusedClaim) : -1;
+  const { count, end, more } = useGrowingList(visible.length, focusedAt);
 
   const value = filter.kind === 'tagger' ? `tagger:${filter.userId}` : filter.kind;
   if (loading) return <PanelLoading />;
@@ -68,7 +97,7 @@ export function ClaimsPanel({ claims, userId, focusedClaim, loading = false, onF
         </label>
       </div>
       <ol className="space-y-2">
-        {visible.map((claim) => (
+        {visible.slice(0, count).map((claim) => (
           <li key={claim.id}>
             <ClaimCard
               claim={claim}
@@ -82,6 +111,13 @@ export function ClaimsPanel({ claims, userId, focusedClaim, loading = false, onF
             />
           </li>
         ))}
+        {count < visible.length && (
+          <li ref={end}>
+            <button type="button" onClick={more} className="min-h-6 text-sm text-link underline">
+              Show more claims ({visible.length - count} not shown yet)
+            </button>
+          </li>
+        )}
       </ol>
       {orphans.length > 0 && (
         <details className="rounded border border-notice-line bg-notice p-2 text-sm text-notice-ink">

@@ -1,14 +1,14 @@
-import type { ClaimView } from '@/lib/claims/types';
+import type { ClaimSummary } from '@/lib/claims/types';
 import { claimAggregates } from '@/lib/cruxes/aggregates';
 import { scoreClaim } from '@/lib/cruxes/crux-score';
 
-const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+const plural = (n: number, noun: string, nouns = `${noun}s`) => `${n} ${n === 1 ? noun : nouns}`;
 
 /** One claim in the card: who tagged it how, how far apart they are, its marks and notes. */
-function ClaimSummary({ claim }: { claim: ClaimView }) {
+function ClaimSummaryRow({ claim }: { claim: ClaimSummary }) {
   const aggregates = claimAggregates(claim);
   const scores = scoreClaim(claim, aggregates);
-  const notes = claim.tags.filter((tag) => tag.note.trim()).length;
+  const notes = claim.tags.filter((tag) => tag.noteHtml).length;
   const tags = [...claim.tags].sort(
     (a, b) => (b.confidence ?? -1) - (a.confidence ?? -1) || a.userName.localeCompare(b.userName),
   );
@@ -17,7 +17,7 @@ function ClaimSummary({ claim }: { claim: ClaimView }) {
       <p className="line-clamp-2 font-serif">“{claim.exact}”</p>
       <ul className="space-y-0.5">
         {tags.map((tag) => (
-          <li key={tag.id} className="flex justify-between gap-3">
+          <li key={tag.userId} className="flex justify-between gap-3">
             <span className="truncate font-medium">{tag.userName}</span>
             <span className="shrink-0 tabular-nums">
               {tag.confidence === null ? 'no rating' : `${tag.confidence} %`} · {tag.axis}
@@ -31,7 +31,7 @@ function ClaimSummary({ claim }: { claim: ClaimView }) {
         {aggregates.confidence.stddev !== null && ` (sd ${Math.round(aggregates.confidence.stddev)})`}
         {aggregates.crux > 0 && ` · crux ×${aggregates.crux}`}
         {aggregates.concreteStoryNeeded > 0 && ` · story needed ×${aggregates.concreteStoryNeeded}`} ·{' '}
-        {plural(notes, 'note')}
+        {plural(notes, 'note')} · {plural(claim.replyCount ?? 0, 'reply', 'replies')}
       </p>
     </div>
   );
@@ -42,7 +42,7 @@ function ClaimSummary({ claim }: { claim: ClaimView }) {
  * below the highlight, or above it near the bottom of the window. It only shows; a click on the
  * highlight opens the claim in the panel.
  */
-export function ClaimHoverCard({ claims, anchor }: { claims: ClaimView[]; anchor: DOMRect }) {
+export function ClaimHoverCard({ claims, anchor }: { claims: ClaimSummary[]; anchor: DOMRect }) {
   if (claims.length === 0) return null;
   const width = Math.min(320, window.innerWidth - 16);
   const left = Math.max(8, Math.min(anchor.left, window.innerWidth - width - 8));
@@ -57,7 +57,7 @@ export function ClaimHoverCard({ claims, anchor }: { claims: ClaimView[]; anchor
       style={{ left, width, ...position }}
     >
       {claims.map((claim) => (
-        <ClaimSummary key={claim.id} claim={claim} />
+        <ClaimSummaryRow key={claim.id} claim={claim} />
       ))}
     </div>
   );

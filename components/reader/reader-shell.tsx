@@ -17,13 +17,13 @@ import { ShortcutsButton } from '@/components/ui/keyboard-shortcuts';
 import { codePointToUtf16, utf16ToCodePoint } from '@/lib/anchoring/code-points';
 import type * as CruxSteps from '@/lib/claims/crux-steps';
 import { type HighlightFilter, NO_FILTER } from '@/lib/claims/highlight-filter';
-import type { ClaimView } from '@/lib/claims/types';
+import type { ClaimSummary, TagView } from '@/lib/claims/types';
 import { withDisplayNames } from '@/lib/users/display-names';
 import { offsetOf, passageElementOf, type PassageSpan, selectedSpan, sentenceAt } from './dom-text';
 import { marksOf } from './highlighter';
 import { NarrowReaderSheets } from './narrow-reader-sheets';
 import { CandidateCard, LiveStatusLine, RevisionNotice } from './reader-status';
-import { removeTag, restoreTag, saveTag } from './tag-requests';
+import { fullClaim, removeTag, restoreTag, saveTag } from './tag-requests';
 import type { DeletedTag } from './undo-toast';
 import { useHighlightDimming } from './use-highlight-dimming';
 import { hoverOf, useHoverCard } from './use-hover-card';
@@ -65,7 +65,8 @@ export function ReaderShell({ slug, user, group = null, children }: Props) {
   const wide = useWideScreen();
   const { claims, ready, status, newRevision, upsertClaim, applyLocal } = useThreadClaims(slug, group);
   const { candidate, choose, onCursorKey } = useSentenceCursor(text);
-  const [editing, setEditing] = useState<{ span: PassageSpan; claim?: ClaimView } | null>(null);
+  /** The span in the tag box, its claim if it has one, and the reader's own tag on it as stored (the note as written). */
+  const [editing, setEditing] = useState<{ span: PassageSpan; claim?: ClaimSummary; mine?: TagView } | null>(null);
   const [panelOpen, setPanelOpen] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -109,7 +110,7 @@ export function ReaderShell({ slug, user, group = null, children }: Props) {
   );
 
   const openTagBox = useCallback(
-    (span: PassageSpan | null) => {
+    async (span: PassageSpan | null) => {
       if (!span) return;
       if (!user) {
         window.location.href = `/signin?next=${encodeURIComponent(window.location.pathname)}`;
@@ -118,9 +119,21 @@ export function ReaderShell({ slug, user, group = null, children }: Props) {
       returnFocus.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
       setPanelOpen(false);
       setError(null);
-      setEditing({ span, claim: claimAt(span) });
+      const claim = claimAt(span);
+      if (!claim?.tags.some((t) => t.userId === user.id)) {
+        setEditing({ span, claim });
+        return;
+      }
+      // The list holds notes rendered; the box edits the note as written, so a claim the reader tagged is fetched whole.
+      const full = await fullClaim(claim.id);
+      if ('error' in full) {
+        setError(full.error);
+        return;
+      }
+      upsertClaim(full.claim);
+      setEditing({ span, claim: full.claim, mine: full.claim.tags.find((t) => t.userId === user.id) });
     },
-    [user, claimAt],
+    [user, claimAt, upsertClaim],
   );
 
   function closeTagBox() {
@@ -155,7 +168,7 @@ export function ReaderShell({ slug, user, group = null, children }: Props) {
     const key = onCursorKey(event);
     if (!key) return;
     event.preventDefault();
-    if (key.kind === 'tag') openTagBox(candidate);
+    if (key.kind === 'tag') void openTagBox(candidate);
     else if (key.kind === 'crux') goToCrux(key.step);
     else if (key.kind === 'clear') setHover(null);
   }
@@ -216,14 +229,14 @@ export function ReaderShell({ slug, user, group = null, children }: Props) {
   }
 
   /** A claim's span in the text, from the panel. */
-  function spanOfClaim(claim: ClaimView): PassageSpan | null {
+  function spanOfClaim(claim: ClaimSummary): PassageSpan | null {
     const passage = text.current?.querySelector<HTMLElement>(`[data-passage-id="${claim.passageId}"]`);
     if (!passage) return null;
     const value = passage.textContent ?? '';
     return { passage, start: codePointToUtf16(value, claim.start), end: codePointToUtf16(value, claim.end) };
   }
 
-  const mineOnEditing = editing?.claim?.tags.find((t) => t.userId === user?.id);
+  const mineOnEditing = editing?.mine;
   // Names as shown: two taggers who share one carry the end of their id (lib/users/display-names).
   const list = useMemo(() => withDisplayNames([...claims.values()]), [claims]);
   const named = useMemo(() => new Map(list.map((claim) => [claim.id, claim])), [list]);
@@ -254,18 +267,28 @@ export function ReaderShell({ slug, user, group = null, children }: Props) {
       onDelete={mineOnEditing ? onDelete : undefined}
       className={wide ? undefined : 'p-1'}
     />
-  ) : candidate ? (
-    <CandidateCard
-      quote={quoteOf(candidate)}
-      signedIn={Boolean(user)}
-      onTag={() => openTagBox(candidate)}
-      onClear={() => choose(null)}
-    />
-  ) : wide ? (
-    <p className="text-sm text-muted">
-      Select text or click a sentence, then press t to tag it. <ShortcutsButton className="text-link" />
-    </p>
-  ) : null;
+  ) : (
+    <>
+      {/* Opening the box on a claim the reader tagged failed (its tag could not be loaded). */}
+      {error && (
+        <p role="alert" className="text-sm text-danger">
+          {error}
+        </p>
+      )}
+      {candidate ? (
+        <CandidateCard
+          quote={quoteOf(candidate)}
+          signedIn={Boolean(user)}
+          onTag={() => void openTagBox(candidate)}
+          onClear={() => choose(null)}
+        />
+      ) : wide ? (
+        <p className="text-sm text-muted">
+          Select text or click a sentence, then press t to tag it. <ShortcutsButton className="text-link" />
+        </p>
+      ) : null}
+    </>
+  );
 
   const panel = (
     <div id="claims-panel" tabIndex={-1} className="space-y-3 focus:outline-none">
@@ -296,7 +319,7 @@ export function ReaderShell({ slug, user, group = null, children }: Props) {
           const span = spanOfClaim(claim);
           if (span) choose(span, { reveal: true });
         }}
-        onEditClaim={(claim) => openTagBox(spanOfClaim(claim))}
+        onEditClaim={(claim) => void openTagBox(spanOfClaim(claim))}
       />
     </div>
   );

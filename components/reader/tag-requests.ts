@@ -1,7 +1,7 @@
 import type { TagDraft } from '@/components/claims/tag-draft';
 import { describeSpan } from '@/lib/anchoring/describe-span';
 import { utf16ToCodePoint } from '@/lib/anchoring/code-points';
-import type { ClaimView, TagView } from '@/lib/claims/types';
+import type { ClaimSummary, ClaimView, TagView } from '@/lib/claims/types';
 import type { PassageSpan } from './dom-text';
 
 type Failure = { error: string };
@@ -28,12 +28,12 @@ async function send<T>(url: string, method: string, body?: unknown): Promise<T |
 export async function saveTag(
   slug: string,
   span: PassageSpan,
-  claim: ClaimView | undefined,
+  claim: ClaimSummary | undefined,
   userId: string,
   draft: TagDraft,
   group: string | null = null,
-): Promise<{ claim: ClaimView } | Failure> {
-  let target = claim;
+): Promise<{ claim: ClaimSummary } | Failure> {
+  let target: ClaimSummary | undefined = claim;
   if (!target) {
     const text = span.passage.textContent ?? '';
     const selector = describeSpan(text, utf16ToCodePoint(text, span.start), utf16ToCodePoint(text, span.end));
@@ -60,4 +60,10 @@ export function removeTag(claimId: string, version: number) {
 
 export function restoreTag(claimId: string) {
   return send<{ tag: TagView }>(`/api/claims/${claimId}/tag/restore`, 'POST');
+}
+
+/** One claim in full: its tags' notes as written, for the tag box to edit. */
+export async function fullClaim(claimId: string): Promise<{ claim: ClaimView } | Failure> {
+  const answer = await send<{ claim: ClaimView }>(`/api/claims/${claimId}`, 'GET');
+  return 'error' in answer ? { error: `Could not load the claim: ${answer.error}` } : answer;
 }

@@ -1,11 +1,11 @@
 import { type RefObject, useEffect } from 'react';
 import { claimPasses, filterIsActive, type HighlightFilter } from '@/lib/claims/highlight-filter';
-import type { ClaimView } from '@/lib/claims/types';
+import type { ClaimSummary } from '@/lib/claims/types';
 
 /** Fades every highlight none of whose claims passes the filter (a stretch shared by claims stays bright if one passes). */
 export function useHighlightDimming(
   text: RefObject<HTMLElement | null>,
-  claims: Map<string, ClaimView>,
+  claims: Map<string, ClaimSummary>,
   filter: HighlightFilter,
   userId: string | null,
 ) {

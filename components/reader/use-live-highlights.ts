@@ -1,11 +1,11 @@
 import { type RefObject, useEffect } from 'react';
 import { codePointToUtf16 } from '@/lib/anchoring/code-points';
 import { claimMarkSummary } from '@/lib/claims/highlight-look';
-import type { ClaimView } from '@/lib/claims/types';
+import type { ClaimSummary } from '@/lib/claims/types';
 import { highlightClaim, unhighlightClaim } from './highlighter';
 
 /** Keeps the highlights in the server-rendered text in step with the live claims. */
-export function useLiveHighlights(text: RefObject<HTMLElement | null>, claims: Map<string, ClaimView>) {
+export function useLiveHighlights(text: RefObject<HTMLElement | null>, claims: Map<string, ClaimSummary>) {
   useEffect(() => {
     const root = text.current;
     if (!root) return;

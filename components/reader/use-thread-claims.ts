@@ -1,55 +1,71 @@
 'use client';
 
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { REPLY_EVENT, type ReplyEventDetail } from '@/components/claims/claim-replies';
-import type { ClaimView, TagView } from '@/lib/claims/types';
+import type { ClaimSummary, ClaimSummaryList, ClaimView } from '@/lib/claims/types';
+import { applyTagEvent, claimSummaryUrl, claimsOfList, type TagEvent } from './claim-list';
 
-export interface TagEvent {
-  claimId: string;
-  userId: string;
-  deleted: boolean;
-  tag: TagView;
-}
-
-/** Applies one tag change to the claims, ignoring one older than what is shown (events may repeat). */
-export function applyTagEvent(claims: Map<string, ClaimView>, event: TagEvent): Map<string, ClaimView> {
-  const claim = claims.get(event.claimId);
-  if (!claim) return claims;
-  const current = claim.tags.find((t) => t.userId === event.userId);
-  if (current && current.version >= event.tag.version) return claims;
-  const others = claim.tags.filter((t) => t.userId !== event.userId);
-  const next = new Map(claims);
-  next.set(claim.id, { ...claim, tags: event.deleted ? others : [...others, event.tag] });
-  return next;
-}
+export type { TagEvent } from './claim-list';
 
 type Status = 'connecting' | 'live' | 'reconnecting';
 
+/** How long to wait before asking again for a list that did not come (ms), doubling up to 30 s. */
+const RETRY_MS = 1_000;
+
 /**
- * The thread's claims with everyone's tags, kept live: the event stream is opened first, then the
- * claims are loaded, so no change falls between the two; reconnects resume from Last-Event-ID.
+ * The thread's claims with everyone's tags in summary, kept live: the compact list is asked for at
+ * once, and the event stream opens after it with `since` the list's event number, so no change
+ * falls between the two and none is applied twice; reconnects resume from Last-Event-ID.
  */
 export function useThreadClaims(slug: string, group: string | null = null) {
   // The layer's claims and events only: a group's stream never reaches the public reader, nor the reverse.
-  const layer = group ? `?group=${encodeURIComponent(group)}` : '';
-  const [claims, setClaims] = useState<Map<string, ClaimView>>(new Map());
+  const layer = group ? `group=${encodeURIComponent(group)}` : '';
+  const base = `/api/threads/${encodeURIComponent(slug)}`;
+  const [claims, setClaims] = useState<Map<string, ClaimSummary>>(new Map());
   const [status, setStatus] = useState<Status>('connecting');
   /** Set when a newer version of the thread's text is stored while it is open. */
   const [newRevision, setNewRevision] = useState<number | null>(null);
-  const loaded = useRef(false);
+  /** The event number of the first list: where the stream starts. Null until it has come. */
+  const [since, setSince] = useState<number | null>(null);
   /** False until the first list of claims arrives, so the panel can say it is loading rather than "0". */
-  const [ready, setReady] = useState(false);
+  const ready = since !== null;
 
-  const load = useCallback(async () => {
-    const response = await fetch(`/api/threads/${encodeURIComponent(slug)}/claims${layer}`, {
-      cache: 'no-store',
-    });
-    if (!response.ok) return;
-    const { claims: list } = (await response.json()) as { claims: ClaimView[] };
-    setClaims(new Map(list.map((c) => [c.id, c])));
-    loaded.current = true;
-    setReady(true);
-  }, [slug, layer]);
+  /**
+   * The list; null when it could not be had (the server unavailable, the connection down). The
+   * first ask takes the answer the page preloaded (a fetch that bypasses caches would not); any
+   * later one goes to the server.
+   */
+  const load = useCallback(
+    async (first = false): Promise<ClaimSummaryList | null> => {
+      try {
+        const response = await fetch(claimSummaryUrl(slug, group), first ? {} : { cache: 'no-store' });
+        if (!response.ok) return null;
+        const list = (await response.json()) as ClaimSummaryList;
+        setClaims(claimsOfList(list));
+        return list;
+      } catch {
+        return null;
+      }
+    },
+    [slug, group],
+  );
+
+  // The list first, asked again until it comes.
+  useEffect(() => {
+    let stopped = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const attempt = async (wait: number) => {
+      const list = await load(wait === RETRY_MS);
+      if (stopped) return;
+      if (list) setSince(list.since);
+      else timer = setTimeout(() => void attempt(Math.min(wait * 2, 30_000)), wait);
+    };
+    void attempt(RETRY_MS);
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+    };
+  }, [load]);
 
   const fetchClaim = useCallback(async (claimId: string) => {
     const response = await fetch(`/api/claims/${claimId}`, { cache: 'no-store' });
@@ -58,12 +74,12 @@ export function useThreadClaims(slug: string, group: string | null = null) {
     setClaims((current) => new Map(current).set(claim.id, claim));
   }, []);
 
+  // Then the stream, from the list's event number on.
   useEffect(() => {
-    const source = new EventSource(`/api/threads/${encodeURIComponent(slug)}/events${layer}`);
-    source.addEventListener('ready', () => {
-      setStatus('live');
-      if (!loaded.current) void load();
-    });
+    if (since === null) return;
+    const query = [layer, `since=${since}`].filter(Boolean).join('&');
+    const source = new EventSource(`${base}/events?${query}`);
+    source.addEventListener('ready', () => setStatus('live'));
     source.addEventListener('tag', (message) => {
       const event = JSON.parse((message as MessageEvent<string>).data) as TagEvent;
       setClaims((current) => {
@@ -94,10 +110,10 @@ export function useThreadClaims(slug: string, group: string | null = null) {
     source.onerror = () => setStatus('reconnecting');
     source.onopen = () => setStatus('live');
     return () => source.close();
-  }, [slug, layer, load, fetchClaim]);
+  }, [base, layer, since, load, fetchClaim]);
 
   const upsertClaim = useCallback(
-    (claim: ClaimView) => setClaims((current) => new Map(current).set(claim.id, claim)),
+    (claim: ClaimSummary) => setClaims((current) => new Map(current).set(claim.id, claim)),
     [],
   );
   const applyLocal = useCallback((event: TagEvent) => setClaims((current) => applyTagEvent(current, event)), []);

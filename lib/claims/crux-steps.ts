@@ -1,8 +1,8 @@
 import { rankCruxes } from '@/lib/cruxes/rank-cruxes';
-import type { ClaimView } from './types';
+import type { ClaimSummary } from './types';
 
 /** The thread's cruxes as the crux page ranks them (same minimum and scores), ids highest first; orphans have no place in the text. */
-export function cruxOrder(claims: readonly ClaimView[]): string[] {
+export function cruxOrder(claims: readonly ClaimSummary[]): string[] {
   const anchored = claims.filter((claim) => !claim.orphan);
   return rankCruxes(anchored, { limit: anchored.length }).cruxes.map((entry) => entry.claim.id);
 }

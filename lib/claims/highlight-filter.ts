@@ -1,6 +1,6 @@
 import { type AxisGroup, axisGroup } from '@/lib/cruxes/axis-group';
 import { claimMarkSummary } from './highlight-look';
-import type { ClaimView } from './types';
+import type { ClaimSummary } from './types';
 
 /** Which highlights the reader keeps bright; the others fade. Every part left at its default lets all through. */
 export interface HighlightFilter {
@@ -20,7 +20,11 @@ export function filterIsActive(filter: HighlightFilter): boolean {
 }
 
 /** Whether a claim passes every part of the filter that is set; "mine" with nobody signed in passes none. */
-export function claimPasses(claim: Pick<ClaimView, 'tags'>, filter: HighlightFilter, userId: string | null): boolean {
+export function claimPasses(
+  claim: Pick<ClaimSummary, 'tags'>,
+  filter: HighlightFilter,
+  userId: string | null,
+): boolean {
   if (claim.tags.length === 0) return false;
   const summary = claimMarkSummary(claim);
   if (filter.axis !== null && axisGroup(summary.axes) !== filter.axis) return false;

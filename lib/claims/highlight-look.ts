@@ -1,7 +1,7 @@
 import { type AxisGroup, axisGroup } from '@/lib/cruxes/axis-group';
 import { confidenceDisagreement } from '@/lib/cruxes/disagreement';
 import { isDisputed } from '@/lib/cruxes/disputed';
-import { AXES, type Axis, type ClaimView } from './types';
+import { AXES, type Axis, type ClaimSummary } from './types';
 
 /** What a claim's highlight needs to know, the same whether the server or the browser draws it. */
 export interface ClaimMarkSummary {
@@ -35,7 +35,7 @@ export interface MarkLook {
 
 const noAxes = () => Object.fromEntries(AXES.map((axis) => [axis, 0])) as Record<Axis, number>;
 
-export function claimMarkSummary(claim: Pick<ClaimView, 'tags'>): ClaimMarkSummary {
+export function claimMarkSummary(claim: Pick<ClaimSummary, 'tags'>): ClaimMarkSummary {
   const axes = noAxes();
   for (const tag of claim.tags) axes[tag.axis]++;
   return {

@@ -1,4 +1,4 @@
-import { AXES, type Axis, type ClaimView } from '@/lib/claims/types';
+import { AXES, type Axis, type ClaimSummary } from '@/lib/claims/types';
 import { confidenceHistogram } from './histogram';
 import { compareText } from './order';
 import { mean, median, standardDeviation } from './stats';
@@ -32,7 +32,7 @@ export interface ClaimAggregates {
   labels: LabelCount[];
 }
 
-export function claimAggregates(claim: Pick<ClaimView, 'tags'>): ClaimAggregates {
+export function claimAggregates(claim: Pick<ClaimSummary, 'tags'>): ClaimAggregates {
   const { tags } = claim;
   const confidences = tags.flatMap((tag) => (tag.confidence === null ? [] : [tag.confidence]));
   const axes = Object.fromEntries(AXES.map((axis) => [axis, 0])) as Record<Axis, number>;

@@ -1,4 +1,4 @@
-import type { ClaimView } from '@/lib/claims/types';
+import type { ClaimSummary } from '@/lib/claims/types';
 import { type ClaimAggregates, claimAggregates } from './aggregates';
 import { axisDisagreement, confidenceDisagreement, flagShare } from './disagreement';
 import { shrink } from './smoothing';
@@ -59,7 +59,7 @@ export function consensusScore(aggregates: ClaimAggregates, raw: { spread: numbe
 
 /** Every score of one claim, from its tags. */
 export function scoreClaim(
-  claim: Pick<ClaimView, 'tags'>,
+  claim: Pick<ClaimSummary, 'tags'>,
   aggregates: ClaimAggregates = claimAggregates(claim),
 ): ClaimScores {
   const confidence = confidenceDisagreement(claim.tags);

@@ -1,4 +1,4 @@
-import type { Axis, TagView } from '@/lib/claims/types';
+import type { Axis, TagSummary } from '@/lib/claims/types';
 import { shrink } from './smoothing';
 import { spread } from './spread';
 
@@ -10,7 +10,7 @@ import { spread } from './spread';
  *
  * so 10 % against 90 % among twenty taggers scores 0.8 × 20/24 ≈ 0.67, between two 0.8 × 2/6 ≈ 0.27.
  */
-export function confidenceDisagreement(tags: readonly Pick<TagView, 'confidence'>[]): {
+export function confidenceDisagreement(tags: readonly Pick<TagSummary, 'confidence'>[]): {
   spread: number;
   disagreement: number;
 } {
@@ -34,7 +34,7 @@ const AXIS_POSITION: Partial<Record<Axis, number>> = { outer: 0, both: 0.5, inne
  *
  * For outer and inner alone that is 4·p·(1 − p), p the share saying outer: 1 at an even split.
  */
-export function axisDisagreement(tags: readonly Pick<TagView, 'axis'>[]): {
+export function axisDisagreement(tags: readonly Pick<TagSummary, 'axis'>[]): {
   axisSplit: number;
   axisDisagreement: number;
 } {

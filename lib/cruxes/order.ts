@@ -1,4 +1,4 @@
-import type { ClaimView } from '@/lib/claims/types';
+import type { ClaimSummary } from '@/lib/claims/types';
 
 /** Code-unit order: the same on every machine, unlike localeCompare, so exports are reproducible. */
 export function compareText(a: string, b: string): number {
@@ -6,9 +6,12 @@ export function compareText(a: string, b: string): number {
 }
 
 /** Reading order: thread, passage, position in the passage, then id. */
-export function compareReadingOrder(a: ClaimView, b: ClaimView): number {
+export function compareReadingOrder(
+  a: ClaimSummary & { threadSlug?: string },
+  b: ClaimSummary & { threadSlug?: string },
+): number {
   return (
-    compareText(a.threadSlug, b.threadSlug) ||
+    compareText(a.threadSlug ?? '', b.threadSlug ?? '') ||
     a.passageOrdinal - b.passageOrdinal ||
     a.start - b.start ||
     a.end - b.end ||

@@ -1,20 +1,23 @@
-import type { ClaimView } from '@/lib/claims/types';
+import type { ClaimSummary, ClaimView } from '@/lib/claims/types';
 import { type ClaimAggregates, claimAggregates } from './aggregates';
 import { AXIS_GROUPS, type AxisGroup, axisGroup } from './axis-group';
 import { type ClaimScores, scoreClaim } from './crux-score';
 import { compareReadingOrder } from './order';
 import { type TaggerGrid, taggerGrid } from './tagger-grid';
 
+/** What ranking reads of a claim: its summary, and its thread when claims of several threads are ranked. */
+export type RankableClaim = ClaimSummary & { threadSlug?: string };
+
 /** One claim with what its tags add up to; `claim.tags` holds only the tags that were counted. */
-export interface ScoredClaim {
-  claim: ClaimView;
+export interface ScoredClaim<C extends RankableClaim = ClaimView> {
+  claim: C;
   aggregates: ClaimAggregates;
   scores: ClaimScores;
   /** The group it is filed under (see axisGroup): an axis, or "split" between outer and inner. */
   axis: AxisGroup;
 }
 
-export interface RankedClaim extends ScoredClaim {
+export interface RankedClaim<C extends RankableClaim = ClaimView> extends ScoredClaim<C> {
   /** 1-based place in its list. */
   rank: number;
 }
@@ -32,7 +35,7 @@ export interface RankOptions {
   consensusLimit?: number;
 }
 
-export interface CruxRanking {
+export interface CruxRanking<C extends RankableClaim = ClaimView> {
   options: {
     minTaggers: number;
     taggers: string[] | null;
@@ -41,13 +44,13 @@ export interface CruxRanking {
     consensusLimit: number;
   };
   /** Every claim that met the filters, in reading order. */
-  scored: ScoredClaim[];
+  scored: ScoredClaim<C>[];
   /** The top cruxes, highest cruxScore first. */
-  cruxes: RankedClaim[];
+  cruxes: RankedClaim<C>[];
   /** The same cruxes by axis group, every group present (possibly empty), in AXIS_GROUPS order. */
-  byAxis: { axis: AxisGroup; cruxes: RankedClaim[] }[];
+  byAxis: { axis: AxisGroup; cruxes: RankedClaim<C>[] }[];
   /** The claims most agree on, highest consensusScore first. */
-  consensus: RankedClaim[];
+  consensus: RankedClaim<C>[];
   grid: TaggerGrid;
 }
 
@@ -55,13 +58,20 @@ export interface CruxRanking {
 export const DEFAULT_MIN_TAGGERS = 2;
 
 /** Scores a claim, counting only the tags of `group` when given. */
-export function scoreClaimFor(claim: ClaimView, group: ReadonlySet<string> | null = null): ScoredClaim {
-  const counted = group ? { ...claim, tags: claim.tags.filter((tag) => group.has(tag.userId)) } : claim;
+export function scoreClaimFor<C extends RankableClaim>(
+  claim: C,
+  group: ReadonlySet<string> | null = null,
+): ScoredClaim<C> {
+  const counted = group ? ({ ...claim, tags: claim.tags.filter((tag) => group.has(tag.userId)) } as C) : claim;
   const aggregates = claimAggregates(counted);
   return { claim: counted, aggregates, scores: scoreClaim(counted, aggregates), axis: axisGroup(aggregates.axes) };
 }
 
-function ranked(list: ScoredClaim[], score: (s: ScoredClaim) => number, limit: number): RankedClaim[] {
+function ranked<C extends RankableClaim>(
+  list: ScoredClaim<C>[],
+  score: (s: ScoredClaim<C>) => number,
+  limit: number,
+): RankedClaim<C>[] {
   return [...list]
     .sort(
       (a, b) =>
@@ -77,7 +87,10 @@ function ranked(list: ScoredClaim[], score: (s: ScoredClaim) => number, limit: n
  * (nobody rated it, nobody flagged it) goes in neither. Orphaned claims are kept: their tags are
  * still readers' judgements, and the export marks them.
  */
-export function rankCruxes(claims: readonly ClaimView[], options: RankOptions = {}): CruxRanking {
+export function rankCruxes<C extends RankableClaim = ClaimView>(
+  claims: readonly C[],
+  options: RankOptions = {},
+): CruxRanking<C> {
   const settings = {
     minTaggers: options.minTaggers ?? DEFAULT_MIN_TAGGERS,
     taggers: options.taggers ? [...options.taggers] : null,
@@ -92,8 +105,8 @@ export function rankCruxes(claims: readonly ClaimView[], options: RankOptions = 
     .filter((entry) => entry.aggregates.taggers >= settings.minTaggers)
     .sort((a, b) => compareReadingOrder(a.claim, b.claim));
 
-  const cruxScore = (entry: ScoredClaim) => entry.scores.cruxScore;
-  const consensusScore = (entry: ScoredClaim) => entry.scores.consensusScore;
+  const cruxScore = (entry: ScoredClaim<C>) => entry.scores.cruxScore;
+  const consensusScore = (entry: ScoredClaim<C>) => entry.scores.consensusScore;
   const cruxes = ranked(
     scored.filter((e) => cruxScore(e) > 0 && cruxScore(e) >= consensusScore(e)),
     cruxScore,

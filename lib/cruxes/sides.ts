@@ -1,4 +1,4 @@
-import type { TagView } from '@/lib/claims/types';
+import type { TagSummary } from '@/lib/claims/types';
 
 /**
  * Where a tagger stands on a claim. Agree at 60 or more, disagree at 40 or less: people who mean
@@ -9,7 +9,7 @@ export type Side = 'agree' | 'disagree' | 'unsure' | 'unrated' | 'untagged';
 
 export const SIDE_THRESHOLDS = { agree: 60, disagree: 40 } as const;
 
-export function sideOf(tag: Pick<TagView, 'confidence'> | undefined): Side {
+export function sideOf(tag: Pick<TagSummary, 'confidence'> | undefined): Side {
   if (!tag) return 'untagged';
   if (tag.confidence === null) return 'unrated';
   if (tag.confidence >= SIDE_THRESHOLDS.agree) return 'agree';

@@ -1,4 +1,4 @@
-import type { ClaimView } from '@/lib/claims/types';
+import type { ClaimSummary } from '@/lib/claims/types';
 import { compareText } from './order';
 import { type Side, sideOf } from './sides';
 
@@ -19,8 +19,8 @@ export interface TaggerGrid {
  * any tag in `allClaims`; a group member who tagged nothing there is shown by id.
  */
 export function taggerGrid(
-  cruxes: readonly ClaimView[],
-  allClaims: readonly ClaimView[],
+  cruxes: readonly ClaimSummary[],
+  allClaims: readonly ClaimSummary[],
   group: readonly string[] | null,
 ): TaggerGrid {
   const names = new Map(allClaims.flatMap((claim) => claim.tags.map((tag) => [tag.userId, tag.userName] as const)));

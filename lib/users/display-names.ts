@@ -1,4 +1,4 @@
-import type { ClaimView } from '@/lib/claims/types';
+import type { ClaimSummary } from '@/lib/claims/types';
 
 /** One person as shown: the account's id and the name it chose. */
 export interface Person {
@@ -43,12 +43,15 @@ export function displayNames(people: Iterable<Person>): Map<string, string> {
 }
 
 /** The claims with every tagger's name as displayNames gives it among all the claims' taggers. */
-export function withDisplayNames(claims: readonly ClaimView[]): ClaimView[] {
+export function withDisplayNames<C extends ClaimSummary>(claims: readonly C[]): C[] {
   const names = displayNames(
     claims.flatMap((claim) => claim.tags.map((tag) => ({ id: tag.userId, name: tag.userName }))),
   );
-  return claims.map((claim) => ({
-    ...claim,
-    tags: claim.tags.map((tag) => ({ ...tag, userName: names.get(tag.userId) ?? tag.userName })),
-  }));
+  return claims.map(
+    (claim) =>
+      ({
+        ...claim,
+        tags: claim.tags.map((tag) => ({ ...tag, userName: names.get(tag.userId) ?? tag.userName })),
+      }) as C,
+  );
 }

@@ -78,7 +78,7 @@ describe.skipIf(skipBrowser)('disagreement you can see (production build, real C
     expect(shown).toContain('5 % · inner · crux');
     expect(shown).toContain('95 % · inner');
     expect(shown).toMatch(/Spread 0\.\d\d/);
-    expect(shown).toContain('1 note');
+    expect(shown).toContain('1 note · 0 replies');
     expect(shown, 'two accounts named carol are told apart').toMatch(/carol · [0-9a-f]{4}/);
     if (takeScreenshots) await page.screenshot({ path: path.join(SCREENSHOTS, 'reader-disputed-claim.png') });
 

@@ -90,6 +90,43 @@ export const claimSchema = z
   })
   .openapi('Claim');
 
+const tagSummarySchema = z
+  .object({
+    userId: z.uuid().openapi({ description: 'The tagger; their name is in the list’s `users`.' }),
+    axis,
+    confidence: z.number().int().nullable(),
+    concreteStoryNeeded: z.boolean(),
+    crux: z.boolean(),
+    noteHtml: z.string().openapi({ description: 'The note rendered to sanitised HTML; "" when there is none.' }),
+    labels: z.array(z.string()),
+    version: z.number().int(),
+  })
+  .openapi('TagSummary');
+
+export const claimSummaryListSchema = z
+  .object({
+    claims: z.array(
+      z
+        .object({
+          id: z.uuid(),
+          passageId: z.uuid(),
+          passageOrdinal: z.number().int(),
+          exact: z.string(),
+          start: z.number().int().openapi({ description: 'Code-point offset into the passage, inclusive.' }),
+          end: z.number().int().openapi({ description: 'Code-point offset into the passage, exclusive.' }),
+          orphan: z.boolean(),
+          replyCount: z.number().int(),
+          tags: z.array(tagSummarySchema),
+        })
+        .openapi('ClaimSummary'),
+    ),
+    users: z.record(z.string(), z.string()).openapi({ description: 'Each tagger’s name by user id.' }),
+    since: z.number().int().openapi({
+      description: 'The thread’s last event number the list includes: open the event stream with `?since=` this.',
+    }),
+  })
+  .openapi('ClaimSummaryList');
+
 export const tagWriteSchema = z
   .object({
     tag: tagSchema,

@@ -1,6 +1,6 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { claimInputSchema } from '@/lib/claims/claim-schema';
-import { claimView, claimViews } from '../claims/claim-views';
+import { claimSummaries, claimView, claimViews } from '../claims/claim-views';
 import { createClaim } from '../claims/create-claim';
 import { claimTagHistory } from '../claims/tag-history';
 import { groupQuery } from '@/lib/groups/group-schema';
@@ -11,7 +11,7 @@ import type { ApiEnv } from './context';
 import { handle, jsonAnswer, jsonBody, problems, SIGNED_IN } from './define';
 import { signedIn } from './guards';
 import { claimParams, threadParams } from './params';
-import { claimSchema, tagRevisionSchema } from './schemas';
+import { claimSchema, claimSummaryListSchema, tagRevisionSchema } from './schemas';
 
 /** Claims: a thread's, one by id, and a new one on a span of a passage. */
 export const threadClaims = new OpenAPIHono<ApiEnv>();
@@ -44,6 +44,28 @@ handle(
     const thread = await getThreadOrThrow(c.req.valid('param').slug);
     const claims = await claimViews({ threadId: thread.id, orphan: orphans === '1', groupId });
     return c.json({ claims }, 200);
+  },
+);
+
+handle(
+  threadClaims,
+  createRoute({
+    method: 'get',
+    path: '/threads/{slug}/claims/summary',
+    tags: ['Claims'],
+    summary: 'A thread’s tagged claims in summary, as the reader lists them',
+    description:
+      'Every tagged claim of the layer (orphans too) with its span and each live tag’s axis, confidence, marks, labels and rendered note; taggers’ names once in `users`. Not the raw notes, times, ids or the quote’s context: `GET /api/claims/{id}` has them. `since` is the thread’s event number the list is as of: an event stream opened with `?since=` it misses nothing and repeats nothing.',
+    request: { params: threadParams, query: z.object({ group: groupQuery }) },
+    responses: {
+      200: jsonAnswer(claimSummaryListSchema, 'In reading order.'),
+      ...problems(400, 404, 503),
+    },
+  }),
+  async (c) => {
+    const groupId = await layerOf(c.req.valid('query').group, c.get('user'));
+    const thread = await getThreadOrThrow(c.req.valid('param').slug);
+    return c.json(await claimSummaries(thread.id, groupId), 200);
   },
 );
 

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ClaimView } from '@/lib/claims/types';
-import { claimViews } from '@/lib/server/claims/claim-views';
+import { claimSummaries, claimViews } from '@/lib/server/claims/claim-views';
 import { db } from '@/lib/server/db/client';
 import { insertThread, insertUser } from '../../support/factories';
 import { call } from '../../support/requests';
@@ -140,5 +140,45 @@ describe('claim views', () => {
     const untagged = await call(getClaim, { params: { id: claimIds[2] } });
     expect(untagged.status).toBe(200);
     expect(untagged.json.claim).toMatchObject({ id: claimIds[2], tags: [] });
+  });
+
+  it('summarise the same claims, anchored and orphaned, with names once and the thread’s event number', async () => {
+    const full = [...(await expected(threadId, false)), ...(await expected(threadId, true))];
+    const listed = await call('/api/threads/{slug}/claims/summary', { params: { slug } });
+    expect(listed.status).toBe(200);
+    const { eventSeq } = await db.thread.findUniqueOrThrow({ where: { id: threadId }, select: { eventSeq: true } });
+    expect(eventSeq).toBeGreaterThan(0);
+    expect(listed.json.since).toBe(eventSeq);
+    // In reading order: the orphan sits where its passage does.
+    const inOrder = [...full].sort((a, b) => a.passageOrdinal - b.passageOrdinal || a.start - b.start);
+    expect(listed.json.claims).toEqual(
+      inOrder.map((claim) => ({
+        id: claim.id,
+        passageId: claim.passageId,
+        passageOrdinal: claim.passageOrdinal,
+        start: claim.start,
+        end: claim.end,
+        exact: claim.exact,
+        orphan: claim.orphan,
+        replyCount: claim.replyCount,
+        tags: claim.tags.map((tag) => ({
+          userId: tag.userId,
+          axis: tag.axis,
+          confidence: tag.confidence,
+          concreteStoryNeeded: tag.concreteStoryNeeded,
+          crux: tag.crux,
+          noteHtml: tag.noteHtml,
+          labels: tag.labels,
+          version: tag.version,
+        })),
+      })),
+    );
+    expect(listed.json.users).toEqual(
+      Object.fromEntries(full.flatMap((claim) => claim.tags.map((tag) => [tag.userId, tag.userName]))),
+    );
+    // Nothing of the details: no raw note, no times, no context.
+    expect(listed.text).not.toContain('Only Bo');
+    expect(listed.text).not.toContain('**Bold**');
+    expect(await claimSummaries(threadId, null)).toEqual(listed.json);
   });
 });

@@ -100,6 +100,23 @@ describe('a group’s layer', () => {
     }
   });
 
+  it('summarises a thread’s claims by layer the same way, names and all', async () => {
+    const summary = '/api/threads/{slug}/claims/summary';
+    const pub = await call(summary, { params: { slug }, user: member });
+    expect(pub.json.claims.map((c: { id: string }) => c.id)).toEqual([publicClaimId]);
+    const grp = await call(summary, { params: { slug }, query: { group: groupId }, user: member });
+    expect(grp.json.claims.map((c: { id: string }) => c.id)).toEqual([groupClaimId]);
+    expect(grp.json.claims[0].tags).toHaveLength(2);
+    expect(Object.keys(pub.json.users).sort()).toEqual(
+      pub.json.claims[0].tags.map((t: { userId: string }) => t.userId).sort(),
+    );
+    for (const user of [outsider, null]) {
+      const refused = await call(summary, { params: { slug }, query: { group: groupId }, user });
+      expect(refused.status).toBe(404);
+      expect(refused.text).not.toContain('quokka');
+    }
+  });
+
   it('answers one group claim by id to members only; to others exactly like a claim that does not exist', async () => {
     expect((await call('/api/claims/{id}', { params: { id: groupClaimId }, user: owner })).status).toBe(200);
     const hidden = await call('/api/claims/{id}', { params: { id: groupClaimId }, user: outsider });
