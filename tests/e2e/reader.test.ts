@@ -251,4 +251,97 @@ describe.skipIf(skipBrowser)('the reader (production build, real Chromium)', () 
     expect(problems).toEqual([]);
     await page.close();
   });
+
+  it('lists a long thread’s claims a page at a time, and edits a tag’s note as written', async () => {
+    const lines = Array.from({ length: 60 }, (_, i) => `Claim number ${i + 1} of the long thread stands here.`);
+    const thread = await ingestThread({
+      bytes: Buffer.from(`${lines.join('\n')}\n`),
+      format: 'text',
+      sourceName: 'long-panel.txt',
+    });
+    const passages = await db.passage.findMany({
+      where: { revision: { thread: { slug: thread.slug } } },
+      orderBy: { ordinal: 'asc' },
+    });
+    const [gus, hal] = await Promise.all(['Gus', 'Hal'].map((name) => insertUser({ name })));
+    for (const passage of passages) await tagPassage(thread.slug, passage, hal, { axis: 'other', confidence: 40 });
+    const note = '**Bold** claim, as _written_ [here](https://example.com).';
+    await tagPassage(thread.slug, passages[54], gus, { axis: 'inner', confidence: 70, note });
+
+    const context = await signedInContext(fixture.browser, fixture.app.url, gus);
+    const page = await context.newPage();
+    const problems = watchPage(page);
+    const response = await page.goto(`/threads/${thread.slug}`);
+    // The page has the browser fetch the list as it arrives; the reader takes that answer, asking no second time.
+    expect(response?.headers().link).toContain(
+      `</api/threads/${thread.slug}/claims/summary>; rel=preload; as=fetch; crossorigin=anonymous`,
+    );
+    await page.getByText('Live: tags from everyone').waitFor();
+    expect(await page.locator('#claims-heading').innerText()).toBe('Tagged claims (60)');
+    const lists = await page.evaluate(
+      () => performance.getEntriesByType('resource').filter((entry) => entry.name.includes('/claims/summary')).length,
+    );
+    expect(lists).toBe(1);
+    const cards = page.getByTestId('claim-card');
+    expect(await cards.count()).toBe(40);
+    const more = page.getByRole('button', { name: 'Show more claims (20 not shown yet)' });
+    await more.waitFor();
+
+    // A claim chosen in the text past the first page is drawn and brought into view in the panel.
+    await page.locator('mark.claim-mark').filter({ hasText: 'Claim number 55 ' }).click();
+    const chosen = cards.filter({ hasText: 'Claim number 55 ' });
+    await chosen.waitFor();
+    expect(await chosen.getAttribute('class')).toContain('border-focus');
+
+    expect(await cards.count()).toBe(55);
+
+    // The end of the list coming into view draws the rest.
+    const rest = page.getByRole('button', { name: 'Show more claims (5 not shown yet)' });
+    await rest.scrollIntoViewIfNeeded();
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="claim-card"]').length === 60);
+    expect(await rest.count()).toBe(0);
+
+    // The list carries notes rendered; the box edits the note as it was written.
+    await chosen.getByRole('button', { name: 'Edit my tag' }).click();
+    const box = page.getByTestId('tag-box');
+    await box.waitFor();
+    expect(await box.locator('textarea').inputValue()).toBe(note);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('lets the uploader rename a thread in place, and nobody else', async () => {
+    const [ivy, jon] = await Promise.all(['Ivy', 'Jon'].map((name) => insertUser({ name })));
+    const thread = await ingestThread({
+      bytes: Buffer.from('A first line that makes a poor title.\nA second line.\n'),
+      format: 'text',
+      sourceName: 'rename-me.txt',
+      createdById: ivy.id,
+    });
+    const other = await signedInContext(fixture.browser, fixture.app.url, jon);
+    const otherPage = await other.newPage();
+    await otherPage.goto(`/threads/${thread.slug}`);
+    await otherPage.getByRole('heading', { level: 1 }).waitFor();
+    expect(await otherPage.getByRole('button', { name: /^Rename/ }).count()).toBe(0);
+    await other.close();
+
+    const context = await signedInContext(fixture.browser, fixture.app.url, ivy);
+    const page = await context.newPage();
+    const problems = watchPage(page);
+    await page.goto(`/threads/${thread.slug}`);
+    await page.getByRole('button', { name: /^Rename the thread/ }).click();
+    const field = page.getByLabel('New title');
+    await field.fill('   ');
+    await page.getByRole('button', { name: 'Save title' }).click();
+    // The browser refuses a blank title before it is sent; a title of spaces is the server's to refuse.
+    await page.getByRole('alert').filter({ hasText: 'title must not be empty.' }).waitFor();
+    await field.fill('Why reward functions are hard to write');
+    await page.getByRole('button', { name: 'Save title' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Why reward functions are hard to write' }).waitFor();
+    expect((await db.thread.findUniqueOrThrow({ where: { slug: thread.slug } })).title).toBe(
+      'Why reward functions are hard to write',
+    );
+    expect(problems.filter((p) => !p.includes('400'))).toEqual([]);
+    await context.close();
+  });
 });
