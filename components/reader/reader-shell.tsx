@@ -35,7 +35,10 @@ import { useWideScreen } from './use-wide-screen';
 
 // Loaded when first needed, not with the page: the page's script stays within its budget.
 const TagBox = dynamic(() => import('@/components/claims/tag-box').then((m) => m.TagBox), { ssr: false });
-const ClaimsPanel = dynamic(() => import('@/components/claims/claims-panel').then((m) => m.ClaimsPanel), {
+/** The panel shows on every open thread: its script is asked for as this one runs, while the page is still being read. */
+const panelScript = () => import('@/components/claims/claims-panel');
+if (typeof window !== 'undefined') void panelScript();
+const ClaimsPanel = dynamic(() => panelScript().then((m) => m.ClaimsPanel), {
   ssr: false,
   loading: () => <PanelLoading />,
 });

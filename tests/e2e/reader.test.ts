@@ -114,9 +114,14 @@ describe.skipIf(skipBrowser)('the reader (production build, real Chromium)', () 
     await page.keyboard.press('Enter');
     await box.waitFor({ state: 'detached' });
     const card = page.getByTestId('claim-card').filter({ hasText: quote.slice(0, 30) });
+    const claimId = (await card.getAttribute('id'))?.replace(/^claim-/, '');
+    const marks = page.locator(`mark.claim-mark[data-claim-ids~="${claimId}"]`);
+    await marks.first().waitFor();
     await card.getByRole('button', { name: 'Edit my tag' }).click();
     await box.getByRole('button', { name: 'Delete my tag' }).click();
     await box.waitFor({ state: 'detached' });
+    // The claim's last tag gone, its highlight goes with it; Undo brings both back.
+    await marks.first().waitFor({ state: 'detached' });
     const toast = page.getByRole('status').filter({ hasText: 'was deleted' });
     await toast.waitFor();
     expect(await db.tag.findFirstOrThrow({ where: { userId: dora.id } })).toMatchObject({
@@ -125,6 +130,7 @@ describe.skipIf(skipBrowser)('the reader (production build, real Chromium)', () 
     await toast.getByRole('button', { name: 'Undo' }).click();
     await toast.waitFor({ state: 'detached' });
     await card.getByTestId('tag-row').filter({ hasText: 'Dora: inner, 30 %' }).waitFor();
+    await marks.first().waitFor();
     expect(await db.tag.findFirstOrThrow({ where: { userId: dora.id } })).toMatchObject({
       deletedAt: null,
       version: 3,
