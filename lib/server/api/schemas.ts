@@ -33,6 +33,13 @@ export const errorSchema = z
 
 const axis = z.enum(AXES);
 const timestamp = z.string().openapi({ format: 'date-time' });
+/** What a tagger says of a claim, in every view of a tag. */
+const tagMarks = {
+  axis,
+  confidence: z.number().int().nullable(),
+  concreteStoryNeeded: z.boolean(),
+  crux: z.boolean(),
+};
 
 export const tagSchema = z
   .object({
@@ -40,10 +47,7 @@ export const tagSchema = z
     claimId: z.uuid(),
     userId: z.uuid(),
     userName: z.string(),
-    axis,
-    confidence: z.number().int().nullable(),
-    concreteStoryNeeded: z.boolean(),
-    crux: z.boolean(),
+    ...tagMarks,
     note: z.string().openapi({ description: 'Markdown, as written.' }),
     noteHtml: z.string().optional().openapi({ description: 'The note rendered to sanitised HTML.' }),
     labels: z.array(z.string()),
@@ -59,10 +63,7 @@ export const tagRevisionSchema = z
     userId: z.uuid(),
     userName: z.string(),
     version: z.number().int(),
-    axis,
-    confidence: z.number().int().nullable(),
-    concreteStoryNeeded: z.boolean(),
-    crux: z.boolean(),
+    ...tagMarks,
     note: z.string().openapi({ description: 'Markdown, as written.' }),
     labels: z.array(z.string()),
     deleted: z.boolean().openapi({ description: 'This revision deleted the tag (the next one, if any, restored it).' }),
@@ -93,10 +94,7 @@ export const claimSchema = z
 const tagSummarySchema = z
   .object({
     userId: z.uuid().openapi({ description: 'The tagger; their name is in the list’s `users`.' }),
-    axis,
-    confidence: z.number().int().nullable(),
-    concreteStoryNeeded: z.boolean(),
-    crux: z.boolean(),
+    ...tagMarks,
     noteHtml: z.string().openapi({ description: 'The note rendered to sanitised HTML; "" when there is none.' }),
     labels: z.array(z.string()),
     version: z.number().int(),
