@@ -1,8 +1,12 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
-import { type FormEvent, useState } from 'react';
-import { apiCall } from '@/components/groups/api-call';
+import dynamic from 'next/dynamic';
+import { useState } from 'react';
+
+// Loaded when the uploader asks to rename, not with every reader's page.
+const RenameThreadForm = dynamic(() => import('./rename-thread-form').then((m) => m.RenameThreadForm), {
+  ssr: false,
+});
 
 interface Props {
   slug: string;
@@ -13,75 +17,21 @@ interface Props {
 
 /** The thread's title; its uploader can rename it in place (a title found in the text can be wrong). */
 export function ThreadTitle({ slug, title, canRename }: Props) {
-  const router = useRouter();
   const [editing, setEditing] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  async function save(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const next = String(new FormData(event.currentTarget).get('title') ?? '');
-    setBusy(true);
-    setError(null);
-    try {
-      await apiCall(`/api/threads/${encodeURIComponent(slug)}`, 'PATCH', { title: next });
-      setEditing(false);
-      router.refresh();
-    } catch (failure) {
-      setError((failure as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  if (!editing)
-    return (
-      <div className="flex flex-wrap items-baseline gap-x-3">
-        <h1 className="font-serif text-3xl font-semibold leading-tight">{title}</h1>
-        {canRename && (
-          <button
-            type="button"
-            onClick={() => setEditing(true)}
-            className="no-print min-h-6 text-sm text-link underline"
-            aria-label={`Rename the thread “${title}”`}
-          >
-            Rename
-          </button>
-        )}
-      </div>
-    );
+  if (editing) return <RenameThreadForm slug={slug} title={title} onDone={() => setEditing(false)} />;
   return (
-    <form onSubmit={save} className="space-y-1" aria-label="Rename the thread">
-      <h1 className="sr-only">{title}</h1>
-      <div className="flex flex-wrap items-center gap-2">
-        <label className="grow">
-          <span className="sr-only">New title</span>
-          <input
-            name="title"
-            defaultValue={title}
-            required
-            maxLength={300}
-            // biome-ignore lint/a11y/noAutofocus: the reader just asked to rename; the field is what they came for
-            autoFocus
-            className="w-full rounded border border-line-strong bg-surface px-2 py-1 font-serif text-2xl"
-          />
-        </label>
+    <div className="flex flex-wrap items-baseline gap-x-3">
+      <h1 className="font-serif text-3xl font-semibold leading-tight">{title}</h1>
+      {canRename && (
         <button
-          type="submit"
-          disabled={busy}
-          className="min-h-6 rounded border border-line-strong px-3 py-1 text-sm hover:bg-page"
+          type="button"
+          onClick={() => setEditing(true)}
+          className="no-print min-h-6 text-sm text-link underline"
+          aria-label={`Rename the thread “${title}”`}
         >
-          {busy ? 'Saving…' : 'Save title'}
+          Rename
         </button>
-        <button type="button" onClick={() => setEditing(false)} className="min-h-6 text-sm text-link underline">
-          Cancel
-        </button>
-      </div>
-      {error && (
-        <p role="alert" className="text-sm text-danger">
-          {error}
-        </p>
       )}
-    </form>
+    </div>
   );
 }
