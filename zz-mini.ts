@@ -1,0 +1,17 @@
+import { buildIfNeeded } from './scripts/lib/build';
+await buildIfNeeded();
+import { startApp } from './scripts/lib/app-server';
+import { launchBrowser } from './tests/e2e/support/browser';
+const app = await startApp({ DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/crux_bench_reader_browser', NEXTAUTH_SECRET: 'bench-secret-bench-secret-bench-secret' });
+const browser = await launchBrowser();
+const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+const page = await context.newPage();
+await page.goto(`${app.url}/threads/reader-benchmark-thread`);
+await page.getByTestId('minimap').waitFor();
+await new Promise((r) => setTimeout(r, 4000));
+console.log('ticks', await page.locator('.minimap-tick').count(), 'rows', JSON.stringify(await page.locator('.minimap-tick').evaluateAll((els) => els.map((e) => (e as HTMLElement).style.top).slice(-5))));
+const t = await page.evaluate(() => { const s = performance.now(); const marks = [...document.querySelectorAll('mark.claim-mark')]; let z = 0; for (const m of marks) if (m.getBoundingClientRect().height === 0) z++; return { ms: performance.now() - s, zero: z, marks: marks.length, h: document.documentElement.scrollHeight }; });
+console.log(JSON.stringify(t));
+await page.screenshot({ path: '/tmp/shots/bench-1366.png' });
+await browser.close();
+await app.stop();
