@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { CruxFilters } from '@/components/cruxes/crux-filters';
+import { CruxFilters, layerQuery } from '@/components/cruxes/crux-filters';
 import { CruxSummaryView } from '@/components/cruxes/crux-summary';
 import { currentUser } from '@/lib/server/auth/current-user';
 import { cruxPageData } from '@/lib/server/cruxes/crux-page-data';
@@ -21,7 +21,7 @@ export default async function CruxesPage({ searchParams }: Props) {
           {data.report.thread ? `Cruxes of “${data.report.thread.title}”` : 'Cruxes across all threads'}
         </h1>
         <p className="text-sm text-muted">Generated {new Date(data.report.input.generatedAt).toUTCString()}</p>
-        <Link href="/cruxes/double" className="text-sm text-link underline">
+        <Link href={`/cruxes/double${layerQuery(data.selected)}`} className="text-sm text-link underline">
           Compare two readers
         </Link>
       </header>

@@ -51,7 +51,7 @@ export async function cruxPageData(
     report,
     taggers: taggers.map((tagger) => ({ id: tagger.id, name: names.get(tagger.id) ?? tagger.name })),
     threads,
-    selected: { thread: slug, taggers: filters.taggers, minTaggers: filters.minTaggers },
+    selected: { thread: slug, taggers: filters.taggers, minTaggers: filters.minTaggers, group: groupId ?? undefined },
     problem: parsed.success ? null : parsed.error.issues[0].message,
   };
 }

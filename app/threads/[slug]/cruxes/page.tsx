@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { CruxFilters } from '@/components/cruxes/crux-filters';
+import { CruxFilters, layerQuery } from '@/components/cruxes/crux-filters';
 import { CruxSummaryView } from '@/components/cruxes/crux-summary';
 import { currentUser } from '@/lib/server/auth/current-user';
 import { cruxPageData } from '@/lib/server/cruxes/crux-page-data';
@@ -30,6 +30,9 @@ export default async function ThreadCruxesPage({ params, searchParams }: Props) 
         </p>
         <h1 className="font-serif text-3xl font-semibold">Cruxes of “{title}”</h1>
         <p className="text-sm text-muted">Generated {new Date(data.report.input.generatedAt).toUTCString()}</p>
+        <Link href={`/cruxes/double${layerQuery(data.selected)}`} className="text-sm text-link underline">
+          Compare two readers
+        </Link>
       </header>
       <CruxFilters
         action={`/threads/${slug}/cruxes`}
