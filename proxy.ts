@@ -1,4 +1,5 @@
 import { type NextRequest, NextResponse } from 'next/server';
+import { PATH_HEADER } from './lib/url/path-header';
 
 /**
  * A Content-Security-Policy on every page: scripts only from this site or carrying this request's
@@ -21,6 +22,8 @@ export function proxy(request: NextRequest) {
   ].join('; ');
   const headers = new Headers(request.headers);
   headers.set('x-nonce', nonce);
+  // The path asked for, for a 404 page to say what it could not find (set here, whatever the client sent).
+  headers.set(PATH_HEADER, request.nextUrl.pathname);
   headers.set('Content-Security-Policy', policy);
   const response = NextResponse.next({ request: { headers } });
   response.headers.set('Content-Security-Policy', policy);
