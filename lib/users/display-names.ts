@@ -42,13 +42,27 @@ export function displayNames(people: Iterable<Person>): Map<string, string> {
   return shown;
 }
 
-/** The claims with every tagger's name as displayNames gives it among all the claims' taggers. */
+/**
+ * The claims with every tagger's and reply author's name as displayNames gives it among all the
+ * claims' taggers and reply authors.
+ */
 export function withDisplayNames(claims: readonly ClaimView[]): ClaimView[] {
   const names = displayNames(
-    claims.flatMap((claim) => claim.tags.map((tag) => ({ id: tag.userId, name: tag.userName }))),
+    claims.flatMap((claim) => [
+      ...claim.tags.map((tag) => ({ id: tag.userId, name: tag.userName })),
+      ...(claim.replies ?? []).map((reply) => ({ id: reply.authorId, name: reply.authorName })),
+    ]),
   );
   return claims.map((claim) => ({
     ...claim,
     tags: claim.tags.map((tag) => ({ ...tag, userName: names.get(tag.userId) ?? tag.userName })),
+    ...(claim.replies
+      ? {
+          replies: claim.replies.map((reply) => ({
+            ...reply,
+            authorName: names.get(reply.authorId) ?? reply.authorName,
+          })),
+        }
+      : {}),
   }));
 }

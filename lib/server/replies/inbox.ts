@@ -1,3 +1,4 @@
+import { displayNames } from '@/lib/users/display-names';
 import type { SessionUser } from '../auth/session';
 import { db } from '../db/client';
 
@@ -47,6 +48,8 @@ export async function inbox(user: SessionUser) {
       },
     },
   });
+  // Two authors who share a name are told apart ("carol · c3f2"), as everywhere else.
+  const names = displayNames(replies.map((r) => r.author));
   return {
     seenAt: seenAt?.toISOString() ?? null,
     items: replies.map((r) => ({
@@ -54,7 +57,7 @@ export async function inbox(user: SessionUser) {
       body: r.body,
       bodyHtml: r.bodyHtml,
       createdAt: r.createdAt.toISOString(),
-      author: r.author,
+      author: { id: r.author.id, name: names.get(r.author.id) ?? r.author.name },
       unread: seenAt === null || r.createdAt > seenAt,
       claim: {
         id: r.claim.id,

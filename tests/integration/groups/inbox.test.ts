@@ -79,4 +79,22 @@ describe('the inbox', () => {
     expect(left.text).not.toContain('Circle reply');
     expect((await call('/api/inbox')).status).toBe(401);
   });
+
+  it('tells two authors who share a name apart ("Rex Replier · 1a2b")', async () => {
+    const twin = await insertUser({ name: 'Rex Replier' });
+    await reply(publicClaim, twin, 'The other Rex.');
+    const mine = await call('/api/inbox', { user: stranger });
+    const names = new Map(
+      mine.json.items.map((i: { body: string; author: { name: string } }) => [i.body, i.author.name]),
+    );
+    expect(names.get('The other Rex.')).toMatch(/^Rex Replier · [0-9a-f]{4,}$/);
+    expect(names.get('Later reply.')).toBeUndefined();
+    const tias = await call('/api/inbox', { user: tagger });
+    const shown = tias.json.items.map((i: { author: { id: string; name: string } }) => i.author);
+    const rexes = new Set(
+      shown.filter((a: { name: string }) => a.name.startsWith('Rex Replier')).map((a: { name: string }) => a.name),
+    );
+    expect(rexes.size).toBe(2);
+    for (const name of rexes) expect(name).toMatch(/^Rex Replier · /);
+  });
 });
