@@ -20,7 +20,10 @@ export default async function CruxesPage({ searchParams }: Props) {
         <h1 className="font-serif text-3xl font-semibold">
           {data.report.thread ? `Cruxes of “${data.report.thread.title}”` : 'Cruxes across all threads'}
         </h1>
-        <p className="text-sm text-muted">Generated {new Date(data.report.input.generatedAt).toUTCString()}</p>
+        <p className="text-sm text-muted">
+          {data.layer ? `On the layer of “${data.layer.name}” · ` : ''}Generated{' '}
+          {new Date(data.report.input.generatedAt).toUTCString()}
+        </p>
         <Link href={`/cruxes/double${layerQuery(data.selected)}`} className="text-sm text-link underline">
           Compare two readers
         </Link>

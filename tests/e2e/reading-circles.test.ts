@@ -132,6 +132,7 @@ describe.skipIf(skipBrowser)('reading circles (production build, real Chromium)'
     const cruxPage = `${THREAD}/cruxes?minTaggers=1&group=${group.id}`;
     await owner.goto(cruxPage);
     await owner.getByText(SPAN).first().waitFor();
+    await owner.getByText('On the layer of “Quokka circle”').waitFor();
     // Its downloads, "Compare two readers" and the filter form stay on the group's layer.
     const links = await owner
       .locator('a[download], a:text("Compare two readers")')

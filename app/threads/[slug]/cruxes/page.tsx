@@ -29,7 +29,10 @@ export default async function ThreadCruxesPage({ params, searchParams }: Props) 
           </Link>
         </p>
         <h1 className="font-serif text-3xl font-semibold">Cruxes of “{title}”</h1>
-        <p className="text-sm text-muted">Generated {new Date(data.report.input.generatedAt).toUTCString()}</p>
+        <p className="text-sm text-muted">
+          {data.layer ? `On the layer of “${data.layer.name}” · ` : ''}Generated{' '}
+          {new Date(data.report.input.generatedAt).toUTCString()}
+        </p>
         <Link href={`/cruxes/double${layerQuery(data.selected)}`} className="text-sm text-link underline">
           Compare two readers
         </Link>
