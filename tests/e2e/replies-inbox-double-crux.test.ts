@@ -68,7 +68,7 @@ describe.skipIf(skipBrowser)('replies, the inbox and double crux (production bui
     await Promise.all(contexts.map((c) => c.close()));
   });
 
-  it('the inbox marks new replies unread until marked read, and tells two repliers of one name apart', async () => {
+  it('the inbox marks new replies unread until marked read, shows a new one live, and tells two repliers of one name apart', async () => {
     const [ida, bea, twin] = await Promise.all(
       ['Ida Inbox', 'Bea Replier', 'Bea Replier'].map((name) => insertUser({ name })),
     );
@@ -98,9 +98,10 @@ describe.skipIf(skipBrowser)('replies, the inbox and double crux (production bui
     await page.reload();
     await page.getByText('0 unread.').waitFor();
 
+    // A new reply shows without a reload.
+    await page.locator('[data-testid="inbox-status"][data-status="live"]').waitFor();
     await createReply(claim.id, { ...bea, role: 'USER' }, { body: 'Bea again, later.' });
-    await page.reload();
-    await page.getByText('1 unread.').waitFor();
+    await page.getByText('1 unread.').waitFor({ timeout: 5_000 });
     expect(await items.nth(0).getAttribute('data-unread')).toBe('true');
     expect(await items.nth(0).innerText()).toContain('Bea again, later.');
     expect(await items.nth(1).getAttribute('data-unread')).toBeNull();

@@ -4,6 +4,35 @@ import { db } from '../db/client';
 
 const INBOX_SIZE = 100;
 
+/** The replies an inbox holds: by others, on claims the reader tagged or replied to, on layers the reader can see. */
+function inboxWhere(user: SessionUser) {
+  return {
+    deletedAt: null,
+    authorId: { not: user.id },
+    claim: {
+      OR: [
+        { tags: { some: { userId: user.id, deletedAt: null } } },
+        { replies: { some: { authorId: user.id, deletedAt: null } } },
+      ],
+      AND: [
+        {
+          OR: [{ groupId: null }, { group: { deletedAt: null, memberships: { some: { userId: user.id } } } }],
+        },
+      ],
+    },
+  };
+}
+
+/** The id of the newest reply in the reader's inbox, or null: what the live inbox compares. */
+export async function newestInboxReply(user: SessionUser): Promise<string | null> {
+  const newest = await db.reply.findFirst({
+    where: inboxWhere(user),
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    select: { id: true },
+  });
+  return newest?.id ?? null;
+}
+
 /**
  * New replies for a reader: replies by others on claims the reader tagged or replied to, on layers
  * the reader can see (public, or a live group they are in), newest first; unread when written after
@@ -13,21 +42,7 @@ export async function inbox(user: SessionUser) {
   const seen = await db.user.findUnique({ where: { id: user.id }, select: { inboxSeenAt: true } });
   const seenAt = seen?.inboxSeenAt ?? null;
   const replies = await db.reply.findMany({
-    where: {
-      deletedAt: null,
-      authorId: { not: user.id },
-      claim: {
-        OR: [
-          { tags: { some: { userId: user.id, deletedAt: null } } },
-          { replies: { some: { authorId: user.id, deletedAt: null } } },
-        ],
-        AND: [
-          {
-            OR: [{ groupId: null }, { group: { deletedAt: null, memberships: { some: { userId: user.id } } } }],
-          },
-        ],
-      },
-    },
+    where: inboxWhere(user),
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     take: INBOX_SIZE,
     select: {

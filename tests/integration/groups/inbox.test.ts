@@ -1,7 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { api } from '@/lib/server/api/app';
 import { db } from '@/lib/server/db/client';
 import { insertThread, insertUser } from '../../support/factories';
 import { call } from '../../support/requests';
+import { sessionCookie } from '../../support/session';
 import { tagPassage } from '../../support/tagging';
 
 type User = { id: string; name: string };
@@ -96,5 +98,49 @@ describe('the inbox', () => {
     );
     expect(rexes.size).toBe(2);
     for (const name of rexes) expect(name).toMatch(/^Rex Replier · /);
+  });
+
+  it('is live: an empty `inbox` event when a reply reaches it, none for a reply elsewhere', async () => {
+    const open = async (user: User | null) =>
+      api.request(
+        'http://localhost/api/inbox/events',
+        { headers: user ? { cookie: await sessionCookie(user) } : {} },
+        { remoteAddress: '127.0.0.1' },
+      );
+    expect((await open(null)).status).toBe(401);
+    /** What the stream sends within `ms`. */
+    const within = async (response: Response, ms: number) => {
+      const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+      const decoder = new TextDecoder();
+      let text = '';
+      const deadline = Date.now() + ms;
+      for (;;) {
+        const next = await Promise.race([
+          reader.read(),
+          new Promise<null>((resolve) => setTimeout(() => resolve(null), Math.max(1, deadline - Date.now()))),
+        ]);
+        if (!next || next.done) break;
+        text += decoder.decode(next.value, { stream: true });
+      }
+      await reader.cancel();
+      return text;
+    };
+    const tias = await open(tagger);
+    expect(tias.status).toBe(200);
+    const seen = within(tias, 2_500);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await reply(publicClaim, stranger, 'A live reply for Tia.');
+    const text = await seen;
+    expect(text).toContain('event: inbox\ndata: {}');
+    expect(text).not.toContain('A live reply');
+
+    // A reply on a claim Tia neither tagged nor replied to sends her nothing.
+    const again = await open(tagger);
+    const quiet = within(again, 1_500);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const { thread, passages } = await insertThread(['Not Tia’s at all.'], 'inbox-elsewhere');
+    const elsewhere = await tagPassage(thread.slug, passages[0], stranger, { axis: 'other' });
+    await reply(elsewhere.id, replier, 'Not for Tia.');
+    expect(await quiet).not.toContain('event: inbox');
   });
 });
