@@ -6,7 +6,7 @@
  * queries answered by a naive ILIKE scan, in the same run. Public and group searches are summed up
  * apart.
  * Writes bench/results/search.json.
- * Smaller runs: BENCH_CLAIMS=10000 BENCH_TAGS=100000 npm run bench:search
+ * Smaller runs: BENCH_CLAIMS=10000 BENCH_TAGS=100000 npm run bench:search; without groups: BENCH_GROUPS=0.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
