@@ -1,6 +1,7 @@
 import { type NextRequest, NextResponse } from 'next/server';
 import { claimSummaryUrl } from '@/components/reader/claim-list';
 import { LAYER_COOKIE } from '@/lib/groups/layer-cookie';
+import { PATH_HEADER } from './lib/url/path-header';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -40,6 +41,8 @@ export function proxy(request: NextRequest) {
   ].join('; ');
   const headers = new Headers(request.headers);
   headers.set('x-nonce', nonce);
+  // The path asked for, for a 404 page to say what it could not find (set here, whatever the client sent).
+  headers.set(PATH_HEADER, request.nextUrl.pathname);
   headers.set('Content-Security-Policy', policy);
   const response = NextResponse.next({ request: { headers } });
   response.headers.set('Content-Security-Policy', policy);

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { CruxFilters } from '@/components/cruxes/crux-filters';
+import { CruxFilters, layerQuery } from '@/components/cruxes/crux-filters';
 import { CruxSummaryView } from '@/components/cruxes/crux-summary';
 import { currentUser } from '@/lib/server/auth/current-user';
 import { cruxPageData } from '@/lib/server/cruxes/crux-page-data';
@@ -20,8 +20,11 @@ export default async function CruxesPage({ searchParams }: Props) {
         <h1 className="font-serif text-3xl font-semibold">
           {data.report.thread ? `Cruxes of “${data.report.thread.title}”` : 'Cruxes across all threads'}
         </h1>
-        <p className="text-sm text-muted">Generated {new Date(data.report.input.generatedAt).toUTCString()}</p>
-        <Link href="/cruxes/double" className="text-sm text-link underline">
+        <p className="text-sm text-muted">
+          {data.layer ? `On the layer of “${data.layer.name}” · ` : ''}Generated{' '}
+          {new Date(data.report.input.generatedAt).toUTCString()}
+        </p>
+        <Link href={`/cruxes/double${layerQuery(data.selected)}`} className="text-sm text-link underline">
           Compare two readers
         </Link>
       </header>

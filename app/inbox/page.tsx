@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { InboxLive } from '@/components/groups/inbox-live';
 import { MarkReadButton } from '@/components/groups/mark-read-button';
 import { currentUser } from '@/lib/server/auth/current-user';
 import { inbox } from '@/lib/server/replies/inbox';
@@ -30,6 +31,7 @@ export default async function InboxPage() {
       <header className="space-y-2">
         <h1 className="font-serif text-3xl font-semibold">Inbox</h1>
         <p className="text-muted">Replies by others on the claims you tagged or replied to: {unread} unread.</p>
+        <InboxLive />
         {unread > 0 && <MarkReadButton />}
       </header>
       {items.length === 0 && <p className="text-muted">No replies yet.</p>}

@@ -21,6 +21,8 @@ export interface SearchDataSize {
   claims: number;
   tags: number;
   threads: number;
+  /** Reading circles: half the claims are public, the other half spread evenly over this many groups. */
+  groups?: number;
 }
 
 const AXES: Axis[] = ['outer', 'inner', 'both', 'other'];
@@ -56,6 +58,29 @@ export async function generateSearchData(url: string, size: SearchDataSize) {
     ['id', 'email', 'name', 'role', 'createdAt', 'updatedAt'],
     users.map((u, i) => row([u.id, `reader${i + 1}@bench.example`, u.name, 'USER', now, now])),
   );
+
+  // Groups: each reader belongs to one (reader i to group i mod n), owned by its first member; a
+  // group's claims are tagged by its members only, as the app allows.
+  const groupCount = size.groups ?? 0;
+  const groups = Array.from({ length: groupCount }, (_, g) => ({
+    id: uuidv7(),
+    members: users.filter((_, i) => i % groupCount === g),
+  }));
+  if (groups.some((g) => g.members.length === 0)) throw new Error('every group needs a member: more users than groups');
+  await copy(
+    client,
+    'Group',
+    ['id', 'name', 'description', 'ownerId', 'createdAt'],
+    groups.map((g, n) => row([g.id, `Bench circle ${n + 1}`, '', g.members[0].id, now])),
+  );
+  await copy(
+    client,
+    'Membership',
+    ['groupId', 'userId', 'role', 'createdAt'],
+    groups.flatMap((g) => g.members.map((u, i) => row([g.id, u.id, i === 0 ? 'owner' : 'member', now]))),
+  );
+  /** Claim n's group: none for even n (public), else one of the groups in turn. */
+  const groupOf = (n: number) => (groupCount === 0 || n % 2 === 0 ? null : groups[((n - 1) / 2) % groupCount]);
 
   const claimsPerPassage = 5;
   const passagesPerThread = Math.ceil(size.claims / claimsPerPassage / size.threads);
@@ -146,19 +171,21 @@ export async function generateSearchData(url: string, size: SearchDataSize) {
   let tagCount = 0;
   for (const [index, claim] of claims.entries()) {
     const remainingClaims = claims.length - index;
+    const group = groupOf(index);
+    const taggers = group ? group.members : users;
     const target = Math.max(
       1,
       Math.min(
-        users.length,
+        taggers.length,
         Math.round((size.tags - tagCount) / remainingClaims + (random() - 0.5) * (2 * meanTags - 2)),
       ),
     );
     const split = random() < 0.33;
     const lean = random() * 100;
-    const first = Math.floor(random() * users.length);
+    const first = Math.floor(random() * taggers.length);
     const tags: TagView[] = [];
     for (let k = 0; k < target; k++) {
-      const user = users[(first + k * 7919) % users.length];
+      const user = taggers[(first + k * 7919) % taggers.length];
       const confidence =
         random() < 0.1
           ? null
@@ -242,6 +269,7 @@ export async function generateSearchData(url: string, size: SearchDataSize) {
           .join('\n\n'),
         arrayLiteral(aggregates.labels.map((l) => l.label)),
         created,
+        group?.id ?? null,
       ]),
     );
   }
@@ -275,6 +303,7 @@ export async function generateSearchData(url: string, size: SearchDataSize) {
       'notesText',
       'labels',
       'lastTaggedAt',
+      'groupId',
     ],
     claimRows,
   );
@@ -308,13 +337,24 @@ export async function generateSearchData(url: string, size: SearchDataSize) {
   // superuser or pg_checkpoint; without either, Postgres takes it when it will.
   await client.query('CHECKPOINT').catch(() => undefined);
   await client.end();
-  const rows = users.length + threadIds.length * 2 + passages.length + claims.length + tagCount;
+  const rows =
+    users.length +
+    groups.length +
+    users.length * Math.min(1, groupCount) +
+    threadIds.length * 2 +
+    passages.length +
+    claims.length +
+    tagCount;
   return {
     users: users.length,
     threads: threadIds.length,
     passages: passages.length,
     claims: claims.length,
     tags: tagCount,
+    groups: groups.map((g) => g.id),
+    /** Each group's first member, who searches its layer in the benchmark. */
+    groupReaders: groups.map((g) => ({ id: g.members[0].id, name: g.members[0].name })),
+    groupClaims: claims.filter((_, n) => groupOf(n) !== null).length,
     seconds,
     rowsPerSecond: Math.round(rows / seconds),
   };

@@ -13,8 +13,8 @@
 import net from 'node:net';
 
 export interface HttpClient {
-  /** GET `path`; resolves with the status and the bytes received (compressed, as sent). */
-  get(path: string): Promise<{ status: number; bytes: number }>;
+  /** GET `path` (with a Cookie header when given); resolves with the status and the bytes received (compressed, as sent). */
+  get(path: string, cookie?: string): Promise<{ status: number; bytes: number }>;
   close(): void;
 }
 
@@ -134,10 +134,10 @@ export function httpClient(baseUrl: string, connections: number): HttpClient {
   };
 
   return {
-    get: async (path) => {
+    get: async (path, cookie) => {
       const connection = await take();
       const request = Buffer.from(
-        `GET ${path} HTTP/1.1\r\nHost: ${hostHeader}\r\nAccept-Encoding: gzip\r\nConnection: keep-alive\r\n\r\n`,
+        `GET ${path} HTTP/1.1\r\nHost: ${hostHeader}\r\nAccept-Encoding: gzip\r\nConnection: keep-alive\r\n${cookie ? `Cookie: ${cookie}\r\n` : ''}\r\n`,
         'latin1',
       );
       try {

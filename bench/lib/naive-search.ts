@@ -34,6 +34,7 @@ export async function naiveSearch(client: pg.Pool, query: BenchQuery) {
   if (p.crux) where.push('c."cruxCount" > 0');
   if (p.concreteStory) where.push('c."storyCount" > 0');
   if (p.minDisagreement) where.push(`c."disagreement" >= ${add(Number(p.minDisagreement))}`);
+  where.push(p.group ? `c."groupId" = ${add(p.group)}` : 'c."groupId" IS NULL');
   if (p.thread) where.push(`t."slug" = ${add(p.thread)}`);
   if (p.minConfidence)
     where.push(`c."confMean" BETWEEN ${add(Number(p.minConfidence))} AND ${add(Number(p.maxConfidence ?? 100))}`);

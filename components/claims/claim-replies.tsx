@@ -1,8 +1,9 @@
 'use client';
 
-import { type FormEvent, useCallback, useEffect, useState } from 'react';
+import { type FormEvent, useCallback, useEffect, useMemo, useState } from 'react';
 import { apiCall } from '@/components/groups/api-call';
 import type { ReplyView } from '@/lib/replies/reply-view';
+import { displayNames } from '@/lib/users/display-names';
 
 /** The window event the reader's live stream raises for each reply change (see useThreadClaims). */
 export const REPLY_EVENT = 'crux-reply';
@@ -86,12 +87,18 @@ export function ClaimReplies({ claimId, count, userId }: { claimId: string; coun
     if (ok) setEditing(null);
   };
 
+  // Two authors who share a name are told apart ("carol · c3f2"), as taggers are.
+  const names = useMemo(
+    () => displayNames((replies ?? []).map((r) => ({ id: r.authorId, name: r.authorName }))),
+    [replies],
+  );
+  const nameOf = (reply: ReplyView) => names.get(reply.authorId) ?? reply.authorName;
   const shown = replies?.length ?? count;
   const tops = (replies ?? []).filter((r) => r.parentId === null);
   const answers = (id: string) => (replies ?? []).filter((r) => r.parentId === id);
   const one = (reply: ReplyView) => (
     <div className="text-xs" data-testid="reply">
-      <span className="font-semibold">{reply.authorName}</span>
+      <span className="font-semibold">{nameOf(reply)}</span>
       {reply.editedAt && <span className="text-muted"> (edited)</span>}
       {editing === reply.id ? (
         <form onSubmit={saveEdit(reply.id)} className="mt-1 space-y-1">
@@ -163,7 +170,7 @@ export function ClaimReplies({ claimId, count, userId }: { claimId: string; coun
                 <li key={answer.id}>{one(answer)}</li>
               ))}
             </ul>
-            {writer(reply.id, `Answer ${reply.authorName}`)}
+            {writer(reply.id, `Answer ${nameOf(reply)}`)}
           </li>
         ))}
       </ul>

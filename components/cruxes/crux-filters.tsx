@@ -4,16 +4,26 @@ interface Props {
   action: string;
   threads?: { slug: string; title: string }[];
   taggers: { id: string; name: string }[];
-  selected: { thread?: string; taggers?: string[]; minTaggers?: number };
+  /** `group`: the layer shown (a group's id), kept by the form and the downloads; absent: public. */
+  selected: { thread?: string; taggers?: string[]; minTaggers?: number; group?: string };
   exportBase: string;
 }
 
-/** Filters (a GET form: the state is in the URL) and the download links for every format. */
+/** The query that keeps a crux page's layer (and thread) on the pages it links to. */
+export function layerQuery(selected: { thread?: string; group?: string }): string {
+  const query = new URLSearchParams();
+  if (selected.thread) query.set('thread', selected.thread);
+  if (selected.group) query.set('group', selected.group);
+  return query.size ? `?${query}` : '';
+}
+
+/** Filters (a GET form: the state is in the URL) and the download links for every format; both stay on the layer shown. */
 export function CruxFilters({ action, threads, taggers, selected, exportBase }: Props) {
   const query = new URLSearchParams();
   if (selected.thread && threads) query.set('thread', selected.thread);
   if (selected.taggers?.length) query.set('taggers', selected.taggers.join(','));
   if (selected.minTaggers) query.set('minTaggers', String(selected.minTaggers));
+  if (selected.group) query.set('group', selected.group);
   const download = (format: string) => `${exportBase}?${new URLSearchParams([...query, ['format', format]])}`;
   return (
     <div className="no-print space-y-3">
@@ -22,6 +32,7 @@ export function CruxFilters({ action, threads, taggers, selected, exportBase }: 
         action={action}
         className="flex flex-wrap items-end gap-4 rounded border border-line bg-surface p-3 text-sm"
       >
+        {selected.group && <input type="hidden" name="group" value={selected.group} />}
         {threads && (
           <label className="w-full sm:w-auto">
             Thread{' '}

@@ -12,8 +12,9 @@ const side = (name: string, confidence: number | null, axis: string, crux: boole
   `${name}: ${confidence ?? '–'} % (${axis}${crux ? ', crux' : ''})`;
 
 /**
- * Two readers' double cruxes as Markdown: each claim quoted (as text nodes, so nothing in a claim
- * becomes markup), both confidences, the gap, and a link to the claim in context.
+ * Two readers' (or two sets') double cruxes as Markdown: each claim quoted (as text nodes, so
+ * nothing in a claim becomes markup), both sides' confidences (a set's mean), the gap, and a link
+ * to the claim in context.
  */
 export function doubleCruxMarkdown(
   claims: readonly DoubleCruxClaim[],
@@ -35,8 +36,8 @@ export function doubleCruxMarkdown(
         heading(2, `${n + 1}. Gap ${c.gap} — ${c.thread.title}`),
         quote(c.text),
         list([
-          item(paragraph(text(side(names.a, c.a.confidence, c.axisA, c.cruxA)))),
-          item(paragraph(text(side(names.b, c.b.confidence, c.axisB, c.cruxB)))),
+          item(paragraph(text(side(names.a, c.confidenceA, c.axisA, c.cruxA)))),
+          item(paragraph(text(side(names.b, c.confidenceB, c.axisB, c.cruxB)))),
         ]),
         paragraph(
           link(

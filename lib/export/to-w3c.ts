@@ -61,7 +61,15 @@ export interface W3cReply {
   generator: W3cAgent;
   created: string;
   modified?: string;
-  body: { type: 'TextualBody'; purpose: 'replying'; value: string; format: 'text/markdown' }[];
+  /** The reply's words, by its author, as of its last edit. */
+  body: {
+    type: 'TextualBody';
+    purpose: 'replying';
+    value: string;
+    format: 'text/markdown';
+    creator: W3cAgent;
+    created: string;
+  }[];
   target: string;
   /** The reply this one answers (one level deep), when it answers one. */
   inReplyTo?: string;
@@ -169,15 +177,25 @@ export function w3cAnnotation(claim: ExportClaim, tag: ExportTag, baseUrl: strin
 
 /** One reply as a W3C Annotation (see W3cReply). */
 export function w3cReply(claim: ExportClaim, reply: ClaimReply, baseUrl: string): W3cReply {
+  const creator: W3cAgent = { id: userIri(baseUrl, reply.authorId), type: 'Person', name: reply.authorName };
   return {
     id: replyIri(baseUrl, reply.id),
     type: 'Annotation',
     motivation: 'replying',
-    creator: { id: userIri(baseUrl, reply.authorId), type: 'Person', name: reply.authorName },
+    creator,
     generator: siteAgent(baseUrl),
     created: reply.createdAt,
     ...(reply.editedAt && { modified: reply.editedAt }),
-    body: [{ type: 'TextualBody', purpose: 'replying', value: reply.body, format: 'text/markdown' }],
+    body: [
+      {
+        type: 'TextualBody',
+        purpose: 'replying',
+        value: reply.body,
+        format: 'text/markdown',
+        creator,
+        created: reply.editedAt ?? reply.createdAt,
+      },
+    ],
     target: claimIri(baseUrl, claim.id),
     ...(reply.parentId && { inReplyTo: replyIri(baseUrl, reply.parentId) }),
   };

@@ -1,4 +1,4 @@
-import type { ClaimSummary } from '@/lib/claims/types';
+import type { ClaimSummary, ClaimView } from '@/lib/claims/types';
 
 /** One person as shown: the account's id and the name it chose. */
 export interface Person {
@@ -42,16 +42,32 @@ export function displayNames(people: Iterable<Person>): Map<string, string> {
   return shown;
 }
 
-/** The claims with every tagger's name as displayNames gives it among all the claims' taggers. */
-export function withDisplayNames<C extends ClaimSummary>(claims: readonly C[]): C[] {
+/**
+ * The claims with every tagger's and reply author's name as displayNames gives it among all the
+ * claims' taggers and reply authors.
+ */
+export function withDisplayNames<C extends ClaimSummary & { replies?: ClaimView['replies'] }>(
+  claims: readonly C[],
+): C[] {
   const names = displayNames(
-    claims.flatMap((claim) => claim.tags.map((tag) => ({ id: tag.userId, name: tag.userName }))),
+    claims.flatMap((claim) => [
+      ...claim.tags.map((tag) => ({ id: tag.userId, name: tag.userName })),
+      ...(claim.replies ?? []).map((reply) => ({ id: reply.authorId, name: reply.authorName })),
+    ]),
   );
   return claims.map(
     (claim) =>
       ({
         ...claim,
         tags: claim.tags.map((tag) => ({ ...tag, userName: names.get(tag.userId) ?? tag.userName })),
+        ...(claim.replies
+          ? {
+              replies: claim.replies.map((reply) => ({
+                ...reply,
+                authorName: names.get(reply.authorId) ?? reply.authorName,
+              })),
+            }
+          : {}),
       }) as C,
   );
 }

@@ -2,6 +2,7 @@
 export function listen(
   url: string,
   onEvent: (event: string, data: string, id: string | undefined) => void,
+  headers?: Record<string, string>,
 ): { ready: Promise<void>; close(): void } {
   const controller = new AbortController();
   let markReady: () => void = () => {};
@@ -9,7 +10,7 @@ export function listen(
     markReady = resolve;
   });
   void (async () => {
-    const response = await fetch(url, { signal: controller.signal });
+    const response = await fetch(url, { signal: controller.signal, headers });
     const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
     let buffer = '';
     try {

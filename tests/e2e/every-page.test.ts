@@ -34,6 +34,7 @@ const PAGES: Record<string, PageCase> = {
   'groups, signed out': { path: '/groups', anonymous: true },
   'join a group': { path: '/groups/join/an-invite-token' },
   'join a group, signed out': { path: '/groups/join/an-invite-token', anonymous: true },
+  'join a group, expired link': { path: '/groups/join/an-expired-token' },
   'compare two readers': { path: '/cruxes/double' },
   inbox: { path: '/inbox' },
   'inbox, signed out': { path: '/inbox', anonymous: true },
@@ -78,6 +79,13 @@ describe.skipIf(skipBrowser)(
         { name: 'Ann’s circle', description: 'Slow reading.' },
       );
       await db.membership.create({ data: { groupId: circle.id, userId: readers[1].id } });
+      // The join page's invite links, one open and one expired.
+      await db.invite.createMany({
+        data: [
+          { token: 'an-invite-token', expiresAt: new Date(Date.now() + 86_400_000) },
+          { token: 'an-expired-token', expiresAt: new Date(Date.now() - 1000) },
+        ].map((invite) => ({ ...invite, groupId: circle.id, createdById: readers[0].id })),
+      });
       // A reply by Ben on a claim Ann tagged fills Ann's inbox.
       const annsClaim = await db.claim.findFirstOrThrow({ where: { tags: { some: { userId: readers[0].id } } } });
       await createReply(annsClaim.id, { ...readers[1], role: 'USER' }, { body: 'A **reply** for the inbox.' });

@@ -41,12 +41,31 @@ describe.skipIf(skipBrowser)('reading circles (production build, real Chromium)'
       .inputValue();
     expect(invite).toMatch(/\/groups\/join\/[A-Za-z0-9_-]{43}$/);
 
+    // A revoked link is answered on opening it, not after a click.
+    const group = await db.group.findFirstOrThrow({ where: { name: 'Quokka circle' } });
+    await db.invite.create({
+      data: {
+        token: 'a-revoked-quokka-token',
+        groupId: group.id,
+        createdById: olive.id,
+        expiresAt: new Date(Date.now() + 86_400_000),
+        revokedAt: new Date(),
+      },
+    });
+    const probe = await contexts[1].newPage();
+    const revoked = await probe.goto('/groups/join/a-revoked-quokka-token');
+    expect(revoked?.status()).toBe(404);
+    await probe.getByRole('heading', { name: 'This invite link was revoked' }).waitFor();
+    expect(await probe.getByText('ask the group’s owner for a new one').count()).toBe(1);
+    expect(await probe.getByRole('button', { name: 'Join the group' }).count()).toBe(0);
+    await probe.close();
+
     // Max opens the link and joins.
     await member.goto(new URL(invite).pathname);
+    await member.getByRole('heading', { name: 'Join “Quokka circle”' }).waitFor();
     await member.getByRole('button', { name: 'Join the group' }).click();
     await member.waitForURL('**/groups');
     await member.getByRole('heading', { name: /Quokka circle/ }).waitFor();
-    const group = await db.group.findFirstOrThrow({ where: { name: 'Quokka circle' } });
 
     // Both read the thread on the group's layer; Otto reads the public one.
     await openOnLayer(owner, 'Quokka circle');
@@ -112,6 +131,15 @@ describe.skipIf(skipBrowser)('reading circles (production build, real Chromium)'
     // The crux page of the group's layer: its members see the group's claim, anyone else a 404.
     const cruxPage = `${THREAD}/cruxes?minTaggers=1&group=${group.id}`;
     await owner.goto(cruxPage);
+    await owner.getByText(SPAN).first().waitFor();
+    await owner.getByText('On the layer of “Quokka circle”').waitFor();
+    // Its downloads, "Compare two readers" and the filter form stay on the group's layer.
+    const links = await owner
+      .locator('a[download], a:text("Compare two readers")')
+      .evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).searchParams.get('group')));
+    expect(links).toEqual(Array(6).fill(group.id));
+    await Promise.all([owner.waitForNavigation(), owner.getByRole('button', { name: 'Apply' }).click()]);
+    expect(new URL(owner.url()).searchParams.get('group')).toBe(group.id);
     await owner.getByText(SPAN).first().waitFor();
     const refused = await outsider.goto(cruxPage);
     expect(refused?.status()).toBe(404);

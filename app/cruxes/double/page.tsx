@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { doubleCruxQuerySchema } from '@/lib/cruxes/double-crux-query';
 import { claimContextUrl } from '@/lib/export/links';
 import { currentUser } from '@/lib/server/auth/current-user';
-import { doubleCruxReport, taggersOf } from '@/lib/server/cruxes/double-crux-report';
+import { doubleCruxReport, sideName, taggersOf } from '@/lib/server/cruxes/double-crux-report';
 import { layerOf } from '@/lib/server/groups/layer';
 import { notFoundPage } from '@/lib/server/http/not-found-page';
 
@@ -13,38 +13,54 @@ export const metadata: Metadata = { title: 'Compare two readers' };
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) || undefined;
+/** A side as the form sends it (one `a=` per reader checked) or as a link does (`a=id,id`). */
+const side = (value: string | string[] | undefined) =>
+  [value ?? []]
+    .flat()
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter(Boolean);
 
-/** Two readers side by side: the claims both rated, where they stand furthest apart first. */
+/**
+ * Two readers (or two sets of readers) side by side: the claims both sides rated, where they stand
+ * furthest apart first.
+ */
 export default async function DoubleCruxPage({ searchParams }: Props) {
   const raw = await searchParams;
-  const asked = { a: one(raw.a), b: one(raw.b), thread: one(raw.thread), group: one(raw.group) };
+  const chosen = { a: side(raw.a), b: side(raw.b) };
+  const asked = { a: chosen.a.join(','), b: chosen.b.join(','), thread: one(raw.thread), group: one(raw.group) };
   const user = await currentUser();
   const groupId = await notFoundPage(layerOf(asked.group, user));
   const taggers = await taggersOf(asked.thread, groupId);
   const parsed = asked.a && asked.b ? doubleCruxQuerySchema.safeParse(asked) : null;
   const report = parsed?.success ? await notFoundPage(doubleCruxReport(parsed.data, user)) : null;
   const problem = parsed && !parsed.success ? parsed.error.issues[0].message : null;
+  const names = report && { a: sideName(report.readersA), b: sideName(report.readersB) };
   const markdown =
-    report && `/api/cruxes/double?${new URLSearchParams({ ...parsed?.data, format: 'md' } as Record<string, string>)}`;
-  const select = (name: 'a' | 'b', label: string) => (
-    <label>
-      {label}{' '}
-      <select name={name} defaultValue={asked[name] ?? ''} className="rounded border border-line-strong">
-        <option value="">choose a reader</option>
+    report &&
+    `/api/cruxes/double?${new URLSearchParams(
+      Object.entries({ ...asked, format: 'md' }).filter((entry): entry is [string, string] => Boolean(entry[1])),
+    )}`;
+  const pick = (name: 'a' | 'b', label: string) => (
+    <fieldset className="min-w-0 max-w-full">
+      <legend className="font-semibold">{label}</legend>
+      <div className="flex max-h-40 max-w-md flex-wrap gap-x-3 overflow-y-auto">
         {taggers.map((t) => (
-          <option key={t.id} value={t.id}>
+          <label key={t.id} className="inline-flex min-h-6 items-center gap-1">
+            <input type="checkbox" name={name} value={t.id} defaultChecked={chosen[name].includes(t.id)} />
             {t.name}
-          </option>
+          </label>
         ))}
-      </select>
-    </label>
+      </div>
+    </fieldset>
   );
   return (
     <div className="space-y-6">
       <header className="space-y-1">
         <h1 className="font-serif text-3xl font-semibold">Compare two readers</h1>
         <p className="text-sm text-muted">
-          The claims both readers gave a confidence on, widest gap first: where a double-crux conversation starts.
+          The claims both readers gave a confidence on, widest gap first: where a double-crux conversation starts. Pick
+          several readers on a side to compare two camps: a side stands at its readers’ mean confidence.
         </p>
       </header>
       <form
@@ -52,8 +68,8 @@ export default async function DoubleCruxPage({ searchParams }: Props) {
         action="/cruxes/double"
         className="no-print flex flex-wrap items-end gap-4 rounded border border-line bg-surface p-3 text-sm"
       >
-        {select('a', 'Reader A')}
-        {select('b', 'Reader B')}
+        {pick('a', 'Side A: one reader or several')}
+        {pick('b', 'Side B: one reader or several')}
         {asked.thread && <input type="hidden" name="thread" value={asked.thread} />}
         {asked.group && <input type="hidden" name="group" value={asked.group} />}
         <button type="submit" className="min-h-6 rounded border border-line-strong px-2 py-1">
@@ -73,7 +89,7 @@ export default async function DoubleCruxPage({ searchParams }: Props) {
       {taggers.length < 2 && <p className="text-muted">Fewer than two readers have tagged here yet.</p>}
       {report && report.claims.length === 0 && (
         <p>
-          {report.a.name} and {report.b.name} have not both rated any claim here yet.
+          {names?.a} and {names?.b} have not both rated any claim here yet.
         </p>
       )}
       {report && report.claims.length > 0 && (
@@ -85,14 +101,14 @@ export default async function DoubleCruxPage({ searchParams }: Props) {
               </p>
               <blockquote className="border-l-4 border-line-strong pl-3 font-serif">{c.text}</blockquote>
               <dl className="grid grid-cols-[auto_1fr] gap-x-3 text-sm">
-                <dt className="font-semibold">{report.a.name}</dt>
+                <dt className="font-semibold">{names?.a}</dt>
                 <dd>
-                  {c.a.confidence} % · {c.axisA}
+                  {c.confidenceA} %{c.tagsA.length > 1 ? ` (mean of ${c.tagsA.length})` : ''} · {c.axisA}
                   {c.cruxA ? ' · crux' : ''}
                 </dd>
-                <dt className="font-semibold">{report.b.name}</dt>
+                <dt className="font-semibold">{names?.b}</dt>
                 <dd>
-                  {c.b.confidence} % · {c.axisB}
+                  {c.confidenceB} %{c.tagsB.length > 1 ? ` (mean of ${c.tagsB.length})` : ''} · {c.axisB}
                   {c.cruxB ? ' · crux' : ''}
                 </dd>
               </dl>

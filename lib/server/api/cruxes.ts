@@ -4,7 +4,7 @@ import { z } from '@hono/zod-openapi';
 import { doubleCruxQuerySchema } from '@/lib/cruxes/double-crux-query';
 import { doubleCruxMarkdown } from '@/lib/export/double-crux-markdown';
 import { cruxExport } from '../cruxes/crux-route';
-import { doubleCruxReport } from '../cruxes/double-crux-report';
+import { doubleCruxReport, sideName } from '../cruxes/double-crux-report';
 import { publicOrigin } from '../public-origin';
 import type { ApiEnv } from './context';
 import { handle, jsonAnswer, problems } from './define';
@@ -55,10 +55,14 @@ handle(
     cruxExport(c.req.valid('query'), new URL(c.req.url).searchParams, c.get('user'), c.req.valid('param').slug),
 );
 
+const reader = z.object({ id: z.uuid(), name: z.string() });
+
 const doubleCruxSchema = z
   .object({
-    a: z.object({ id: z.uuid(), name: z.string() }),
-    b: z.object({ id: z.uuid(), name: z.string() }),
+    a: reader.openapi({ description: 'Side A’s reader (its first, for a set).' }),
+    b: reader.openapi({ description: 'Side B’s reader (its first, for a set).' }),
+    readersA: z.array(reader).openapi({ description: 'Every reader of side A, in the order asked.' }),
+    readersB: z.array(reader),
     thread: z.object({ slug: z.string(), title: z.string() }).nullable(),
     claims: z.array(
       z.object({
@@ -66,12 +70,16 @@ const doubleCruxSchema = z
         text: z.string(),
         thread: z.object({ slug: z.string(), title: z.string() }),
         passageOrdinal: z.number().int(),
-        a: tagSchema,
+        a: tagSchema.openapi({ description: 'Side A’s tag: its reader’s, or its first reader’s who rated the claim.' }),
         b: tagSchema,
-        gap: z.number().openapi({ description: '|confidence of a − confidence of b|, 0–100.' }),
-        cruxA: z.boolean(),
+        tagsA: z.array(tagSchema).openapi({ description: 'Every tag with a confidence from side A.' }),
+        tagsB: z.array(tagSchema),
+        confidenceA: z.number().openapi({ description: 'Side A’s confidence: its reader’s, or its readers’ mean.' }),
+        confidenceB: z.number(),
+        gap: z.number().openapi({ description: '|confidenceA − confidenceB|, 0–100, to one decimal.' }),
+        cruxA: z.boolean().openapi({ description: 'Anyone on side A marked it a crux.' }),
         cruxB: z.boolean(),
-        axisA: tagSchema.shape.axis,
+        axisA: tagSchema.shape.axis.openapi({ description: 'The axis side A chose (most of its readers, for a set).' }),
         axisB: tagSchema.shape.axis,
       }),
     ),
@@ -86,7 +94,7 @@ handle(
     tags: ['Cruxes'],
     summary: 'Where two readers disagree most (double crux)',
     description:
-      'The claims both readers gave a confidence on, widest gap |confA − confB| first. `thread` narrows to one thread, `group` to a reading circle’s layer (members only; 404 otherwise). `format=md` downloads Markdown.',
+      'The claims both readers gave a confidence on, widest gap |confA − confB| first. `a` and `b` each name a reader, or a set of readers as comma-separated user ids (up to 20, none on both sides): a set stands at the mean confidence of its readers who rated the claim, and a claim counts when someone on each side rated it; with one reader a side the answer is as it always was. `thread` narrows to one thread, `group` to a reading circle’s layer (members only; 404 otherwise). `format=md` downloads Markdown.',
     request: { query: doubleCruxQuerySchema },
     responses: {
       200: {
@@ -103,7 +111,8 @@ handle(
     const query = c.req.valid('query');
     const report = await doubleCruxReport(query, c.get('user'));
     if (query.format === 'md') {
-      const body = doubleCruxMarkdown(report.claims, { a: report.a.name, b: report.b.name }, publicOrigin());
+      const names = { a: sideName(report.readersA), b: sideName(report.readersB) };
+      const body = doubleCruxMarkdown(report.claims, names, publicOrigin());
       return c.body(body, 200, {
         'Content-Type': 'text/markdown; charset=utf-8',
         'Content-Disposition': 'attachment; filename="double-cruxes.md"',

@@ -56,6 +56,7 @@ const PROBLEMS = {
   403: 'Signed in, but not allowed to do this (or a cross-site request).',
   404: 'What the path names does not exist.',
   409: 'A conflict with what is stored: a stale version, a name in use.',
+  410: 'What the path or body names was real and is no more (an expired or revoked invite).',
   413: 'The body is over its size limit.',
   415: 'The body is not of a media type this route takes.',
   422: 'Well-formed input the app cannot use (an empty thread, an unreadable document).',

@@ -104,13 +104,13 @@ handle(
     tags: ['Groups'],
     summary: 'Join a group with an invite token',
     description:
-      'An unknown, revoked or expired token is a 404 whose message says which. Joining again changes nothing.',
+      'An unknown token (or one of a deleted group) is a 404; a revoked or expired one a 410 Gone; the message says which and what to do. Joining again changes nothing.',
     security: SIGNED_IN,
     middleware: [limitedPerClient(RULES.joinsPerIp), signedIn, limitedPerUser(RULES.joinsPerUser)] as const,
     request: { body: jsonBody(joinSchema, 'The token: the last part of the invite URL.') },
     responses: {
       200: jsonAnswer(z.object({ group: groupDetail }), 'The group joined.'),
-      ...problems(400, 401, 403, 404, 413, 415, 429, 503),
+      ...problems(400, 401, 403, 404, 410, 413, 415, 429, 503),
     },
   }),
   async (c) => c.json({ group: await joinGroup(c.get('user'), c.req.valid('json').token) }, 200),

@@ -1,5 +1,6 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { inbox, markInboxSeen } from '../replies/inbox';
+import { inboxEventStream } from '../replies/inbox-stream';
 import type { ApiEnv } from './context';
 import { handle, jsonAnswer, problems, SIGNED_IN } from './define';
 import { signedIn } from './guards';
@@ -58,4 +59,29 @@ handle(
     responses: { 200: jsonAnswer(z.object({ seenAt: z.string() }), 'As of now.'), ...problems(401, 403, 503) },
   }),
   async (c) => c.json({ seenAt: await markInboxSeen(c.get('user')) }, 200),
+);
+
+handle(
+  inboxRoutes,
+  createRoute({
+    method: 'get',
+    path: '/inbox/events',
+    tags: ['Replies'],
+    summary: 'My inbox, live (Server-Sent Events)',
+    description:
+      'An `inbox` event, carrying nothing, whenever a new reply reaches my inbox: read `GET /api/inbox` again. The stream never carries a reply itself.',
+    security: SIGNED_IN,
+    middleware: [signedIn] as const,
+    responses: {
+      200: { description: 'The event stream.', content: { 'text/event-stream': { schema: { type: 'string' } } } },
+      ...problems(401, 503),
+    },
+  }),
+  async (c) =>
+    c.body(inboxEventStream(c.get('user'), c.req.raw.signal), 200, {
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-cache, no-transform',
+      Connection: 'keep-alive',
+      'X-Accel-Buffering': 'no',
+    }),
 );

@@ -25,7 +25,7 @@ export async function cruxPageData(
   const slug = thread ?? filters.thread;
   // A group's layer for its members (404 to anyone else, as the exports answer); else the public layer.
   const groupId = await layerOf(filters.group, viewer);
-  const [report, taggers, threads] = await Promise.all([
+  const [report, taggers, threads, layer] = await Promise.all([
     cruxReport(
       { thread: slug, taggers: filters.taggers, minTaggers: filters.minTaggers, group: groupId ?? undefined },
       baseUrl,
@@ -45,13 +45,16 @@ export async function cruxPageData(
           select: { slug: true, title: true },
           orderBy: { title: 'asc' },
         }),
+    groupId ? db.group.findUnique({ where: { id: groupId }, select: { id: true, name: true } }) : null,
   ]);
   const names = displayNames(taggers);
   return {
     report,
     taggers: taggers.map((tagger) => ({ id: tagger.id, name: names.get(tagger.id) ?? tagger.name })),
     threads,
-    selected: { thread: slug, taggers: filters.taggers, minTaggers: filters.minTaggers },
+    /** The group whose layer is shown (null: the public layer). */
+    layer,
+    selected: { thread: slug, taggers: filters.taggers, minTaggers: filters.minTaggers, group: groupId ?? undefined },
     problem: parsed.success ? null : parsed.error.issues[0].message,
   };
 }

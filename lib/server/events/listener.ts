@@ -18,6 +18,8 @@ class EventListener {
   private client: pg.Client | null = null;
   private connecting: Promise<void> | null = null;
   private readonly subscribers = new Map<string, Set<Subscriber>>();
+  /** Subscribers to every thread's events (the inbox): each event, or null after a reconnect or for one too large to carry. */
+  private readonly everywhere = new Set<(event: ThreadEventRow | null) => void>();
   private retryDelay = 500;
   private hadConnection = false;
 
@@ -29,6 +31,15 @@ class EventListener {
     return () => {
       set.delete(subscriber);
       if (set.size === 0) this.subscribers.delete(threadId);
+    };
+  }
+
+  /** Every thread's events, as they arrive on this instance. */
+  subscribeAll(subscriber: (event: ThreadEventRow | null) => void): () => void {
+    this.everywhere.add(subscriber);
+    void this.ensureConnected().catch(() => {});
+    return () => {
+      this.everywhere.delete(subscriber);
     };
   }
 
@@ -62,7 +73,10 @@ class EventListener {
     this.client = client;
     this.hadConnection = true;
     this.retryDelay = 500;
-    if (reconnected) for (const set of this.subscribers.values()) for (const subscriber of set) subscriber(null, null);
+    if (reconnected) {
+      for (const set of this.subscribers.values()) for (const subscriber of set) subscriber(null, null);
+      for (const subscriber of this.everywhere) subscriber(null);
+    }
   }
 
   private dispatch(message: string) {
@@ -70,6 +84,7 @@ class EventListener {
     if (!notification) return;
     for (const subscriber of this.subscribers.get(notification.threadId) ?? [])
       subscriber(notification.seq, notification.event);
+    for (const subscriber of this.everywhere) subscriber(notification.event);
   }
 
   private lost(client: pg.Client, error: Error) {
@@ -81,7 +96,7 @@ class EventListener {
   }
 
   private scheduleReconnect() {
-    if (this.subscribers.size === 0) return;
+    if (this.subscribers.size === 0 && this.everywhere.size === 0) return;
     const delay = this.retryDelay;
     this.retryDelay = Math.min(this.retryDelay * 2, 5_000);
     setTimeout(() => void this.ensureConnected().catch(() => {}), delay).unref();

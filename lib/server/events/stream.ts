@@ -38,6 +38,55 @@ async function eventsAfter(threadId: string, after: number): Promise<EventRow[]>
   });
 }
 
+/** A thread's catch-up read: the one under way, and the next one, which starts after it from the earliest event asked for. */
+interface SharedRead {
+  running: boolean;
+  next: { after: number; promise: Promise<EventRow[]>; start(): void } | null;
+}
+const sharedReads = new Map<string, SharedRead>();
+
+/**
+ * The thread's events after `after` (up to 500), from a read shared by every stream of the thread
+ * on this instance that asks meanwhile. Concurrent writes notify out of order, and each gap sends
+ * every open stream of the thread to the table: ten groups of readers on one thread made as many
+ * reads of the same rows. A caller joins the next read to start after its call — never one under
+ * way, which may predate the event it was told of — and that read starts after the earliest event
+ * any of its callers lacks; each stream passes over what it has sent already.
+ */
+function sharedEventsAfter(threadId: string, after: number): Promise<EventRow[]> {
+  let state = sharedReads.get(threadId);
+  if (!state) {
+    state = { running: false, next: null };
+    sharedReads.set(threadId, state);
+  }
+  const shared = state;
+  const start = (from: number): Promise<EventRow[]> => {
+    shared.running = true;
+    const promise = eventsAfter(threadId, from);
+    const settled = () => {
+      shared.running = false;
+      const queued = shared.next;
+      shared.next = null;
+      if (queued) queued.start();
+      else if (sharedReads.get(threadId) === shared) sharedReads.delete(threadId);
+    };
+    promise.then(settled, settled);
+    return promise;
+  };
+  if (!shared.running) return start(after);
+  if (shared.next) {
+    shared.next.after = Math.min(shared.next.after, after);
+    return shared.next.promise;
+  }
+  let begin: () => void = () => {};
+  const promise = new Promise<EventRow[]>((resolve, reject) => {
+    begin = () => start(next.after).then(resolve, reject);
+  });
+  const next = { after, promise, start: () => begin() };
+  shared.next = next;
+  return promise;
+}
+
 /** Where a stream starts: after the client's Last-Event-ID on reconnect, else after the newest event. */
 export async function startingPoint(threadId: string, lastEventId: string | null): Promise<number> {
   if (lastEventId && /^\d{1,9}$/.test(lastEventId)) return Number(lastEventId);
@@ -91,7 +140,7 @@ export function threadEventStream(
           do {
             readAgain = false;
             for (;;) {
-              const rows = await eventsAfter(threadId, lastSent);
+              const rows = await sharedEventsAfter(threadId, lastSent);
               for (const row of rows) if (row.seq > lastSent) send(row);
               if (rows.length < 500) break;
             }

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { DEFAULT_INVITE_DAYS, type GroupCreate, type GroupUpdate } from '@/lib/groups/group-schema';
 import type { SessionUser } from '../auth/session';
 import { db } from '../db/client';
-import { conflict, forbidden, notFound, unprocessable } from '../http/errors';
+import { conflict, forbidden, gone, notFound, unprocessable } from '../http/errors';
 import { publicOrigin } from '../public-origin';
 import { noGroup } from './layer';
 
@@ -210,21 +210,41 @@ export async function revokeInvite(groupId: string, user: SessionUser, token: st
   if (count === 0) throw notFound('No open invite with this token in this group.');
 }
 
-/** Joins the group an invite names; joining a group one is in already changes nothing. */
-export async function joinGroup(user: SessionUser, token: string) {
+/** Why an invite link does not open its group, in words the person holding it can act on. */
+export const INVITE_PROBLEMS = {
+  unknown: 'This invite link does not exist; check that it was copied whole.',
+  revoked: 'This invite link was revoked; ask the group’s owner for a new one.',
+  expired: 'This invite link has expired; ask the group’s owner for a new one.',
+} as const;
+
+export type InviteState =
+  | { state: 'open'; group: { id: string; name: string } }
+  | { state: keyof typeof INVITE_PROBLEMS; group?: undefined };
+
+/** What an invite token opens: its live group, or why not (a deleted group's links are unknown, as the group is). */
+export async function inviteState(token: string): Promise<InviteState> {
   const invite = await db.invite.findUnique({
     where: { token },
-    select: { groupId: true, expiresAt: true, revokedAt: true, group: { select: { deletedAt: true } } },
+    select: { expiresAt: true, revokedAt: true, group: { select: { id: true, name: true, deletedAt: true } } },
   });
-  if (!invite || invite.group.deletedAt)
-    throw notFound('This invite link does not exist; check that it was copied whole.');
-  if (invite.revokedAt) throw notFound('This invite link was revoked; ask the group’s owner for a new one.');
-  if (invite.expiresAt <= new Date())
-    throw notFound('This invite link has expired; ask the group’s owner for a new one.');
+  if (!invite || invite.group.deletedAt) return { state: 'unknown' };
+  if (invite.revokedAt) return { state: 'revoked' };
+  if (invite.expiresAt <= new Date()) return { state: 'expired' };
+  return { state: 'open', group: { id: invite.group.id, name: invite.group.name } };
+}
+
+/**
+ * Joins the group an invite names; joining a group one is in already changes nothing. An unknown
+ * token is a 404; a revoked or expired one a 410 (it was real, and is no more).
+ */
+export async function joinGroup(user: SessionUser, token: string) {
+  const invite = await inviteState(token);
+  if (invite.state === 'unknown') throw notFound(INVITE_PROBLEMS.unknown);
+  if (invite.state !== 'open') throw gone(INVITE_PROBLEMS[invite.state]);
   await db.membership.upsert({
-    where: { groupId_userId: { groupId: invite.groupId, userId: user.id } },
-    create: { groupId: invite.groupId, userId: user.id, role: 'member' },
+    where: { groupId_userId: { groupId: invite.group.id, userId: user.id } },
+    create: { groupId: invite.group.id, userId: user.id, role: 'member' },
     update: {},
   });
-  return getGroup(invite.groupId, user);
+  return getGroup(invite.group.id, user);
 }

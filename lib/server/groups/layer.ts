@@ -1,18 +1,28 @@
 import { LRUCache } from 'lru-cache';
 import type { SessionUser } from '../auth/session';
 import { db } from '../db/client';
+import { pgPool } from '../db/pg-pool';
 import { notFound } from '../http/errors';
 
 /** The same answer for a group that does not exist, was deleted, or is not the caller's: non-members learn nothing. */
 export const noGroup = (id: string) => notFound(`No group ${id}.`);
 
-/** Whether the user is a member of the live group. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Whether the user is a member of the live group. Asked on every read of a group's layer, every
+ * search of one included (a removed member loses it at once), so it is one named statement on the
+ * shared pool, planned once per connection, rather than a query built by the ORM each time.
+ */
 export async function isMember(groupId: string, userId: string): Promise<boolean> {
-  const row = await db.membership.findFirst({
-    where: { groupId, userId, group: { deletedAt: null } },
-    select: { userId: true },
+  if (!UUID.test(groupId) || !UUID.test(userId)) return false;
+  const { rows } = await pgPool().query({
+    name: 'group-membership',
+    text: `SELECT 1 FROM "Membership" m JOIN "Group" g ON g."id" = m."groupId"
+           WHERE m."groupId" = $1::uuid AND m."userId" = $2::uuid AND g."deletedAt" IS NULL`,
+    values: [groupId, userId],
   });
-  return row !== null;
+  return rows.length > 0;
 }
 
 /**

@@ -6,6 +6,7 @@ export type ErrorCode =
   | 'forbidden'
   | 'not_found'
   | 'conflict'
+  | 'gone'
   | 'payload_too_large'
   | 'unsupported_media_type'
   | 'unprocessable'
@@ -19,6 +20,7 @@ const STATUS: Record<ErrorCode, number> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  gone: 410,
   payload_too_large: 413,
   unsupported_media_type: 415,
   unprocessable: 422,
@@ -51,6 +53,8 @@ export const unauthorized = (message = 'Sign in to do this.') => new ApiError('u
 export const forbidden = (message: string) => new ApiError('forbidden', message);
 export const notFound = (message: string) => new ApiError('not_found', message);
 export const conflict = (message: string, field?: string) => new ApiError('conflict', message, field);
+/** What the path named existed once and is no more for good (an expired or revoked invite). */
+export const gone = (message: string) => new ApiError('gone', message);
 export const unprocessable = (message: string, field?: string) => new ApiError('unprocessable', message, field);
 /** An error of ours the caller cannot fix; what happened goes to the log, not into the answer. */
 export const internalError = () => new ApiError('internal', 'Something went wrong on our side; the error was logged.');

@@ -1,7 +1,37 @@
+import { displayNames } from '@/lib/users/display-names';
 import type { SessionUser } from '../auth/session';
 import { db } from '../db/client';
 
 const INBOX_SIZE = 100;
+
+/** The replies an inbox holds: by others, on claims the reader tagged or replied to, on layers the reader can see. */
+function inboxWhere(user: SessionUser) {
+  return {
+    deletedAt: null,
+    authorId: { not: user.id },
+    claim: {
+      OR: [
+        { tags: { some: { userId: user.id, deletedAt: null } } },
+        { replies: { some: { authorId: user.id, deletedAt: null } } },
+      ],
+      AND: [
+        {
+          OR: [{ groupId: null }, { group: { deletedAt: null, memberships: { some: { userId: user.id } } } }],
+        },
+      ],
+    },
+  };
+}
+
+/** The id of the newest reply in the reader's inbox, or null: what the live inbox compares. */
+export async function newestInboxReply(user: SessionUser): Promise<string | null> {
+  const newest = await db.reply.findFirst({
+    where: inboxWhere(user),
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    select: { id: true },
+  });
+  return newest?.id ?? null;
+}
 
 /**
  * New replies for a reader: replies by others on claims the reader tagged or replied to, on layers
@@ -12,21 +42,7 @@ export async function inbox(user: SessionUser) {
   const seen = await db.user.findUnique({ where: { id: user.id }, select: { inboxSeenAt: true } });
   const seenAt = seen?.inboxSeenAt ?? null;
   const replies = await db.reply.findMany({
-    where: {
-      deletedAt: null,
-      authorId: { not: user.id },
-      claim: {
-        OR: [
-          { tags: { some: { userId: user.id, deletedAt: null } } },
-          { replies: { some: { authorId: user.id, deletedAt: null } } },
-        ],
-        AND: [
-          {
-            OR: [{ groupId: null }, { group: { deletedAt: null, memberships: { some: { userId: user.id } } } }],
-          },
-        ],
-      },
-    },
+    where: inboxWhere(user),
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     take: INBOX_SIZE,
     select: {
@@ -47,6 +63,8 @@ export async function inbox(user: SessionUser) {
       },
     },
   });
+  // Two authors who share a name are told apart ("carol · c3f2"), as everywhere else.
+  const names = displayNames(replies.map((r) => r.author));
   return {
     seenAt: seenAt?.toISOString() ?? null,
     items: replies.map((r) => ({
@@ -54,7 +72,7 @@ export async function inbox(user: SessionUser) {
       body: r.body,
       bodyHtml: r.bodyHtml,
       createdAt: r.createdAt.toISOString(),
-      author: r.author,
+      author: { id: r.author.id, name: names.get(r.author.id) ?? r.author.name },
       unread: seenAt === null || r.createdAt > seenAt,
       claim: {
         id: r.claim.id,

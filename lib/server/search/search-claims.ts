@@ -69,9 +69,10 @@ export async function searchClaims(params: SearchParams, viewerId: string | null
 
 /** `searchClaims` as GET /api/claims sends it, from the answer cache when this version's answer is kept. */
 export async function searchAnswer(params: SearchParams, viewerId: string | null): Promise<PreparedJson> {
-  // A group's layer is searched only by its members (404 to others), before any cached answer is looked at.
-  await layerOf(params.group, viewerId ? { id: viewerId } : null);
-  const asked = { params, viewerId: askingViewer(params, viewerId), version: await dataVersion() };
+  // A group's layer is searched only by its members (404 to others), before any cached answer is looked at; the
+  // membership and the data version are read side by side, so a group's search waits for one round trip, as a public one.
+  const [, version] = await Promise.all([layerOf(params.group, viewerId ? { id: viewerId } : null), dataVersion()]);
+  const asked = { params, viewerId: askingViewer(params, viewerId), version };
   const cache = answers();
   const key = `${asked.version}\u0000${asked.viewerId ?? ''}\u0000${JSON.stringify(params)}`;
   return ((cache ? await cache.fetch(key, { context: asked }) : undefined) ?? (await answer(asked))).json;

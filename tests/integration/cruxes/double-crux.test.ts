@@ -77,6 +77,43 @@ describe('GET /api/cruxes/double', () => {
     expect(md.text.indexOf('Scaling alone')).toBeLessThan(md.text.indexOf('Interpretability'));
   });
 
+  it('compares two sets of readers (comma-separated ids) by their mean confidences', async () => {
+    const answer = await call(route, { query: { a: `${ann.id},${cy.id}`, b: bo.id, thread: slug } });
+    expect(answer.status, answer.text).toBe(200);
+    expect(answer.json.readersA).toEqual([
+      { id: ann.id, name: ann.name },
+      { id: cy.id, name: cy.name },
+    ]);
+    expect(answer.json.a).toEqual({ id: ann.id, name: ann.name });
+    // Cy rated only the third claim, which Bo did not: the sets meet on the first two, as Ann alone.
+    expect(
+      answer.json.claims.map((c: { text: string; confidenceA: number; confidenceB: number; gap: number }) => [
+        c.text,
+        c.confidenceA,
+        c.confidenceB,
+        c.gap,
+      ]),
+    ).toEqual([
+      ['Scaling alone gets to AGI.', 10, 90, 80],
+      ['Interpretability will scale.', 40, 55, 15],
+    ]);
+    const camps = await call(route, { query: { a: ann.id, b: `${bo.id},${cy.id}`, thread: slug } });
+    expect(
+      camps.json.claims.map((c: { text: string; gap: number; tagsB: unknown[] }) => [c.text, c.gap, c.tagsB.length]),
+    ).toEqual([
+      ['Scaling alone gets to AGI.', 80, 1],
+      ['Evals are enough.', 70, 1],
+      ['Interpretability will scale.', 15, 1],
+    ]);
+    const md = await call(route, { query: { a: ann.id, b: `${bo.id},${cy.id}`, thread: slug, format: 'md' } });
+    expect(md.text).toContain('# Double cruxes of Ann Double and Bo Double & Cy Double');
+    const overlap = await call(route, { query: { a: `${ann.id},${bo.id}`, b: bo.id } });
+    expect(overlap.status).toBe(400);
+    expect(overlap.json.error.message).toMatch(/no reader on both sides/);
+    const twice = await call(route, { query: { a: `${ann.id},${ann.id}`, b: bo.id } });
+    expect(twice.json.error.message).toMatch(/names a reader twice/);
+  });
+
   it('says what to fix in a bad query', async () => {
     expect((await call(route, { query: { a: ann.id } })).json.error.field).toBe('b');
     expect((await call(route, { query: { a: ann.id, b: ann.id } })).status).toBe(400);

@@ -64,7 +64,9 @@ describe('groups', () => {
 
   it('refuses unknown, revoked and expired tokens with a message that says which', async () => {
     const group = await newGroup();
-    expect((await join('not-a-token', outsider)).json.error.message).toMatch(/does not exist/);
+    const unknown = await join('not-a-token', outsider);
+    expect(unknown.status).toBe(404);
+    expect(unknown.json.error).toMatchObject({ code: 'not_found', message: expect.stringMatching(/does not exist/) });
 
     const revoked = await call('/api/groups/{id}/invites', {
       method: 'POST',
@@ -81,8 +83,8 @@ describe('groups', () => {
     });
     expect(revoke.status).toBe(200);
     const afterRevoke = await join(token, outsider);
-    expect(afterRevoke.status).toBe(404);
-    expect(afterRevoke.json.error.message).toMatch(/revoked/);
+    expect(afterRevoke.status).toBe(410);
+    expect(afterRevoke.json.error).toMatchObject({ code: 'gone', message: expect.stringMatching(/revoked/) });
 
     const expiring = await call('/api/groups/{id}/invites', {
       method: 'POST',
@@ -95,8 +97,8 @@ describe('groups', () => {
       data: { expiresAt: new Date(Date.now() - 1000) },
     });
     const afterExpiry = await join(expiring.json.invite.token, outsider);
-    expect(afterExpiry.status).toBe(404);
-    expect(afterExpiry.json.error.message).toMatch(/expired/);
+    expect(afterExpiry.status).toBe(410);
+    expect(afterExpiry.json.error).toMatchObject({ code: 'gone', message: expect.stringMatching(/expired/) });
     expect(
       (await call('/api/groups', { user: outsider })).json.groups.some((g: { id: string }) => g.id === group.id),
     ).toBe(false);

@@ -1,7 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { api } from '@/lib/server/api/app';
 import { db } from '@/lib/server/db/client';
 import { insertThread, insertUser } from '../../support/factories';
 import { call } from '../../support/requests';
+import { sessionCookie } from '../../support/session';
 import { tagPassage } from '../../support/tagging';
 
 type User = { id: string; name: string };
@@ -78,5 +80,67 @@ describe('the inbox', () => {
     const left = await call('/api/inbox', { user: tagger });
     expect(left.text).not.toContain('Circle reply');
     expect((await call('/api/inbox')).status).toBe(401);
+  });
+
+  it('tells two authors who share a name apart ("Rex Replier · 1a2b")', async () => {
+    const twin = await insertUser({ name: 'Rex Replier' });
+    await reply(publicClaim, twin, 'The other Rex.');
+    const mine = await call('/api/inbox', { user: stranger });
+    const names = new Map(
+      mine.json.items.map((i: { body: string; author: { name: string } }) => [i.body, i.author.name]),
+    );
+    expect(names.get('The other Rex.')).toMatch(/^Rex Replier · [0-9a-f]{4,}$/);
+    expect(names.get('Later reply.')).toBeUndefined();
+    const tias = await call('/api/inbox', { user: tagger });
+    const shown = tias.json.items.map((i: { author: { id: string; name: string } }) => i.author);
+    const rexes = new Set(
+      shown.filter((a: { name: string }) => a.name.startsWith('Rex Replier')).map((a: { name: string }) => a.name),
+    );
+    expect(rexes.size).toBe(2);
+    for (const name of rexes) expect(name).toMatch(/^Rex Replier · /);
+  });
+
+  it('is live: an empty `inbox` event when a reply reaches it, none for a reply elsewhere', async () => {
+    const open = async (user: User | null) =>
+      api.request(
+        'http://localhost/api/inbox/events',
+        { headers: user ? { cookie: await sessionCookie(user) } : {} },
+        { remoteAddress: '127.0.0.1' },
+      );
+    expect((await open(null)).status).toBe(401);
+    /** What the stream sends within `ms`. */
+    const within = async (response: Response, ms: number) => {
+      const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+      const decoder = new TextDecoder();
+      let text = '';
+      const deadline = Date.now() + ms;
+      for (;;) {
+        const next = await Promise.race([
+          reader.read(),
+          new Promise<null>((resolve) => setTimeout(() => resolve(null), Math.max(1, deadline - Date.now()))),
+        ]);
+        if (!next || next.done) break;
+        text += decoder.decode(next.value, { stream: true });
+      }
+      await reader.cancel();
+      return text;
+    };
+    const tias = await open(tagger);
+    expect(tias.status).toBe(200);
+    const seen = within(tias, 2_500);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await reply(publicClaim, stranger, 'A live reply for Tia.');
+    const text = await seen;
+    expect(text).toContain('event: inbox\ndata: {}');
+    expect(text).not.toContain('A live reply');
+
+    // A reply on a claim Tia neither tagged nor replied to sends her nothing.
+    const again = await open(tagger);
+    const quiet = within(again, 1_500);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const { thread, passages } = await insertThread(['Not Tia’s at all.'], 'inbox-elsewhere');
+    const elsewhere = await tagPassage(thread.slug, passages[0], stranger, { axis: 'other' });
+    await reply(elsewhere.id, replier, 'Not for Tia.');
+    expect(await quiet).not.toContain('event: inbox');
   });
 });

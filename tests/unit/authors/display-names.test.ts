@@ -47,4 +47,25 @@ describe('displayNames', () => {
       'dan',
     ]);
   });
+
+  it('tells a reply author apart from a tagger of the same name, and leaves a lone author alone', () => {
+    const reply = (author: { id: string; name: string }, id: string) => ({
+      id,
+      authorId: author.id,
+      authorName: author.name,
+      parentId: null,
+      body: 'b',
+      createdAt: '2026-01-01T00:00:00.000Z',
+      editedAt: null,
+    });
+    const [a, b] = withDisplayNames(
+      [
+        { ...makeClaim('a', [{ user: carolA.id }]), replies: [reply(carolB, 'r1')] },
+        { ...makeClaim('b', []), replies: [reply(dan, 'r2')] },
+      ].map((claim) => ({ ...claim, tags: claim.tags.map((tag) => ({ ...tag, userName: carolA.name })) })),
+    );
+    expect(a.tags[0].userName).toBe('carol · c3f2');
+    expect(a.replies?.map((r) => r.authorName)).toEqual(['Carol · 51e0']);
+    expect(b.replies?.map((r) => r.authorName)).toEqual(['dan']);
+  });
 });

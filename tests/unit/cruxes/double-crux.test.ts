@@ -68,6 +68,33 @@ describe('doubleCrux', () => {
     expect(doubleCrux([], A, B)).toEqual([]);
   });
 
+  it('compares two sets of readers by their mean confidences; one reader a side is the same as before', () => {
+    const D = 'dddddddd-0000-7000-8000-000000000004';
+    const sets = [
+      claim('s1', 0, [tag(A, 10, { axis: 'outer' }), tag(C, 30, { crux: true }), tag(B, 90), tag(D, 80)]),
+      // Only C rated it on side A: the side stands at C's confidence.
+      claim('s2', 1, [tag(C, 40, { axis: 'both' }), tag(B, 50, { axis: 'outer' }), tag(D, 61, { axis: 'outer' })]),
+      // No one on side B: left out.
+      claim('s3', 2, [tag(A, 0), tag(C, 100)]),
+    ];
+    const ranked = doubleCrux(sets, [A, C], [B, D]);
+    expect(ranked.map((c) => [c.claimId, c.confidenceA, c.confidenceB, c.gap])).toEqual([
+      ['s1', 20, 85, 65],
+      ['s2', 40, 55.5, 15.5],
+    ]);
+    expect(ranked[0]).toMatchObject({ cruxA: true, cruxB: false, axisB: 'inner' });
+    expect(ranked[0].tagsA.map((t) => t.userId)).toEqual([A, C]);
+    expect(ranked[0].a.userId).toBe(A);
+    expect(ranked[1]).toMatchObject({ axisA: 'both', axisB: 'outer' });
+    expect(ranked[1].a.userId).toBe(C);
+    // The axis most of a side chose; a tie goes to the earliest reader's.
+    expect(ranked[0].axisA).toBe('outer');
+
+    const single = doubleCrux(claims, [A], [B]);
+    expect(single).toEqual(doubleCrux(claims, A, B));
+    expect(single[0]).toMatchObject({ confidenceA: 10, confidenceB: 90, gap: 80, tagsA: [single[0].a] });
+  });
+
   it('writes Markdown in which claim text stays text', () => {
     const md = doubleCruxMarkdown(doubleCrux(claims, A, B), { a: 'Ann', b: 'Bo' }, 'https://crux.example');
     expect(md).toContain('# Double cruxes of Ann and Bo');

@@ -82,3 +82,52 @@ describe('the W3C export against the W3C Web Annotation test suite', () => {
     );
   });
 });
+
+describe('replies in the W3C export (motivation replying) against the same suite', () => {
+  const reply = (id: string, parentId: string | null, body: string) => ({
+    id,
+    authorId: 'carol',
+    authorName: 'Carol',
+    parentId,
+    body,
+    createdAt: '2025-03-04T10:00:00.000Z',
+    editedAt: parentId ? null : '2025-03-05T10:00:00.000Z',
+  });
+  const withReplies = toW3c(
+    [
+      {
+        ...claims[0],
+        replies: [
+          reply('0190c5a2-0000-7000-8000-0000000000a1', null, 'Why **inner**?'),
+          reply('0190c5a2-0000-7000-8000-0000000000a2', '0190c5a2-0000-7000-8000-0000000000a1', 'Because.'),
+        ],
+      },
+    ],
+    {
+      baseUrl: 'https://crux.example.org',
+      selection: { thread: 'thread-a' },
+      label: 'Replies',
+      generated: '2025-03-04T10:00:00.000Z',
+    },
+  );
+  const replies = withReplies.first.items
+    .filter((item) => item.motivation === 'replying')
+    .map((item) => ({ '@context': ANNO_CONTEXT, ...item }));
+
+  it('meets every MUST: the collection, and each reply, an answer included', () => {
+    expect(replies).toHaveLength(2);
+    expect(replies[1]).toHaveProperty('inReplyTo', replies[0].id);
+    expect(failedAssertions(withReplies, 'collection', ['must'])).toEqual([]);
+    for (const document of replies) expect(failedAssertions(document, 'annotation', ['must'])).toEqual([]);
+  });
+
+  it('meets every SHOULD a tag’s annotation meets (its body’s creator and time too), but the TextQuoteSelector’s', () => {
+    // A reply's target is the claim's IRI: the quote, with its prefix and suffix, is in the claim's own annotations.
+    const QUOTE_ELSEWHERE = [
+      'annotations/specificResource/4.2.4-prefix.json',
+      'annotations/specificResource/4.2.4-suffix.json',
+    ];
+    for (const document of replies)
+      expect(shouldNotMet('annotation', document).sort()).toEqual([...Object.keys(NOT_MET), ...QUOTE_ELSEWHERE].sort());
+  });
+});

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { CruxFilters } from '@/components/cruxes/crux-filters';
+import { CruxFilters, layerQuery } from '@/components/cruxes/crux-filters';
 import { CruxSummaryView } from '@/components/cruxes/crux-summary';
 import { currentUser } from '@/lib/server/auth/current-user';
 import { cruxPageData } from '@/lib/server/cruxes/crux-page-data';
@@ -29,7 +29,13 @@ export default async function ThreadCruxesPage({ params, searchParams }: Props) 
           </Link>
         </p>
         <h1 className="font-serif text-3xl font-semibold">Cruxes of “{title}”</h1>
-        <p className="text-sm text-muted">Generated {new Date(data.report.input.generatedAt).toUTCString()}</p>
+        <p className="text-sm text-muted">
+          {data.layer ? `On the layer of “${data.layer.name}” · ` : ''}Generated{' '}
+          {new Date(data.report.input.generatedAt).toUTCString()}
+        </p>
+        <Link href={`/cruxes/double${layerQuery(data.selected)}`} className="text-sm text-link underline">
+          Compare two readers
+        </Link>
       </header>
       <CruxFilters
         action={`/threads/${slug}/cruxes`}
