@@ -18,7 +18,11 @@ export function LayerSwitch({ groups, selected }: { groups: { id: string; name: 
           // document.cookie, not the Cookie Store API: that one exists only on https (and localhost).
           // biome-ignore lint/suspicious/noDocumentCookie: see above
           document.cookie = `${LAYER_COOKIE}=${encodeURIComponent(value)}; Max-Age=31536000; Path=/; SameSite=Lax${secure}`;
-          window.location.reload();
+          // Reopened without a claim link's `claim`, which would choose that claim's layer again.
+          const url = new URL(window.location.href);
+          if (!url.searchParams.has('claim')) return window.location.reload();
+          url.searchParams.delete('claim');
+          window.location.assign(url);
         }}
         className="rounded border border-line-strong bg-surface"
         data-testid="layer-switch"

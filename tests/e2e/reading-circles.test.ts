@@ -1,7 +1,10 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/server/db/client';
+import { createGroup } from '@/lib/server/groups/groups';
+import { ingestThread } from '@/lib/server/threads/ingest-thread';
 import { insertUser } from '../support/factories';
+import { tagPassage } from '../support/tagging';
 import { signedInContext, skipBrowser, watchPage } from './support/browser';
 import { useApp } from './support/fixture';
 import { passageSelectorFor, selectWithMouse } from './support/pages';
@@ -147,5 +150,48 @@ describe.skipIf(skipBrowser)('reading circles (production build, real Chromium)'
     expect(problems[0].concat(problems[1])).toEqual([]);
     expect(problems[2].filter((p) => !p.includes('404'))).toEqual([]);
     await Promise.all(contexts.map((c) => c.close()));
+  });
+
+  it('opens a link to a group’s claim on that group’s layer for its members, and shows others nothing of it', async () => {
+    const [uma, vic] = await Promise.all(['Uma', 'Vic'].map((name) => insertUser({ name })));
+    const group = await createGroup(uma, { name: 'Link circle' });
+    const thread = await ingestThread({
+      bytes: Buffer.from('Quokkas align best in small circles.\nA second line anyone may read.\n'),
+      format: 'text',
+      sourceName: 'claim-links.txt',
+    });
+    const [first] = await db.passage.findMany({
+      where: { revision: { thread: { slug: thread.slug } } },
+      orderBy: { ordinal: 'asc' },
+    });
+    const claim = await tagPassage(thread.slug, first, uma, { axis: 'inner', confidence: 30 }, group.id);
+    const link = `/threads/${thread.slug}?claim=${claim.id}`;
+    const marks = (page: Page) => page.locator(`mark.claim-mark[data-claim-ids~="${claim.id}"]`);
+
+    // Uma's remembered layer is the public one; the link opens the group's, with the claim shown.
+    const context = await signedInContext(fixture.browser, fixture.app.url, uma);
+    const page = await context.newPage();
+    const problems = watchPage(page);
+    await page.goto(link);
+    await page.getByText('Live: tags from everyone').waitFor();
+    expect(await page.getByTestId('layer-switch').inputValue()).toBe(group.id);
+    await marks(page).first().waitFor();
+    // Choosing Public there shows the public layer, the link's claim no longer choosing for her.
+    await Promise.all([page.waitForNavigation(), page.getByTestId('layer-switch').selectOption({ label: 'Public' })]);
+    await page.getByText('Live: tags from everyone').waitFor();
+    expect(new URL(page.url()).searchParams.has('claim')).toBe(false);
+    expect(await page.getByTestId('layer-switch').inputValue()).toBe('');
+    expect(await marks(page).count()).toBe(0);
+    expect(problems).toEqual([]);
+    await context.close();
+
+    // Vic is in no group: the same link opens the public layer, without the claim.
+    const other = await signedInContext(fixture.browser, fixture.app.url, vic);
+    const outsider = await other.newPage();
+    await outsider.goto(link);
+    await outsider.getByText('Live: tags from everyone').waitFor();
+    expect(await marks(outsider).count()).toBe(0);
+    expect(await outsider.getByTestId('layer-switch').count()).toBe(0);
+    await other.close();
   });
 });

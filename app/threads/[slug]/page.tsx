@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { LayerSwitch } from '@/components/groups/layer-switch';
 import { LAYER_COOKIE } from '@/lib/groups/layer-cookie';
 import { listGroups } from '@/lib/server/groups/groups';
+import { assertClaimVisible } from '@/lib/server/groups/layer';
 import { ReaderShell } from '@/components/reader/reader-shell';
 import { OriginalText } from '@/components/reader/original-text';
 import { ThreadBody } from '@/components/reader/thread-body';
@@ -17,7 +18,9 @@ import { notFoundPage } from '@/lib/server/http/not-found-page';
 
 export const dynamic = 'force-dynamic';
 
-type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ view?: string }> };
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ view?: string; claim?: string }> };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
@@ -28,14 +31,17 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 const number = new Intl.NumberFormat('en');
 
 export default async function ThreadPage({ params, searchParams }: Props) {
-  const [{ slug }, { view }] = await Promise.all([params, searchParams]);
+  const [{ slug }, { view, claim }] = await Promise.all([params, searchParams]);
   const model = await notFoundPage(getThreadModel(slug));
   const original = view === 'original';
   const user = await currentUser();
-  // The remembered layer, if it is still one of the reader's groups; else the public layer.
+  // A link to one claim (from a crux page, the inbox, a search) opens the layer that claim is on,
+  // when the reader may see it; otherwise the remembered layer, if it is still one of the reader's
+  // groups; else the public layer.
   const groups = user ? await listGroups(user) : [];
+  const linked = claim && UUID.test(claim) ? await assertClaimVisible(claim, user).catch(() => undefined) : undefined;
   const remembered = (await cookies()).get(LAYER_COOKIE)?.value;
-  const group = groups.find((g) => g.id === remembered)?.id ?? null;
+  const group = linked !== undefined ? linked : (groups.find((g) => g.id === remembered)?.id ?? null);
   const [highlights, canRename] = await Promise.all([
     original ? [] : claimHighlights(model.threadId, model.revision.id, group),
     mayRenameThread(model.threadId, user),
