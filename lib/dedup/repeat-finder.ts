@@ -119,6 +119,7 @@ export class RepeatFinder {
     const quoting = new QuotingText(segment.text, words);
     const elided = findElidedQuote(text, words, this.index);
     const found = elided ? [elided] : findQuotes(text, words, this.index, (q) => quoting.glued(q));
+    if (found.length === 0) return this.original(segment, text, key, words);
     const matches = found.map((match) => acceptQuote(match, text, quoting)).filter((match) => match !== null);
     const verbatim = matches.map((match) =>
       verbatimQuote(match, text, segment.text, quoting.offsets(), () => this.offsetsOf(match.source)),
