@@ -133,7 +133,7 @@ const PLAIN_CLASS = `[${[...PLAIN.keys()]
   .join('')}]`;
 
 /** What continues an open run of plain ASCII: plain characters, and single spaces between them. */
-const PLAIN_RUN = new RegExp(`(?:${PLAIN_CLASS}| (?=${PLAIN_CLASS}))*`, 'y');
+const PLAIN_RUN = new RegExp(`${PLAIN_CLASS}*(?: ${PLAIN_CLASS}+)*`, 'y');
 
 const NO_OFFSETS = new Int32Array(0);
 
