@@ -45,8 +45,8 @@ const isStop = (code: number) => code === 46 || code === 33 || code === 63 || co
 const isDigit = (code: number) => code >= 48 && code <= 57;
 const isSpace = (code: number) =>
   code === 32 || code === 9 || code === 10 || code === 13 || code === 0xa0 || code === 0x2009 || code === 0x202f;
-/** A line break or a stop (see isStop). */
-const NEXT_BREAK = /[\n.!?\u2026]/g;
+/** Everything up to the next line break or stop (see isStop). */
+const TO_NEXT_BREAK = /[^\n.!?\u2026]*/y;
 const WORD_CHAR = /[\p{L}\p{N}.]/u;
 const UPPER = /^\p{Lu}/u;
 
@@ -115,8 +115,9 @@ export function splitSentences(text: string): Span[] {
     }
     if (!isStop(code)) {
       // Most characters end nothing: jump to the next line break or stop (a regex scans faster than a loop here).
-      NEXT_BREAK.lastIndex = i + 1;
-      i = NEXT_BREAK.exec(text)?.index ?? length;
+      TO_NEXT_BREAK.lastIndex = i + 1;
+      TO_NEXT_BREAK.test(text);
+      i = TO_NEXT_BREAK.lastIndex;
       continue;
     }
     let end = i + 1;

@@ -6,10 +6,11 @@ import type { SourceParagraph } from './types';
  */
 export function parseText(text: string): SourceParagraph[] {
   const paragraphs: SourceParagraph[] = [];
-  const lineEnd = /[\r\n]/g;
+  const toLineEnd = /[^\r\n]*/y;
   for (let start = 0; start < text.length; ) {
-    lineEnd.lastIndex = start;
-    const end = lineEnd.exec(text)?.index ?? text.length;
+    toLineEnd.lastIndex = start;
+    toLineEnd.test(text);
+    const end = toLineEnd.lastIndex;
     const terminator = text.startsWith('\r\n', end) ? 2 : end < text.length ? 1 : 0;
     const content = text.slice(start, end);
     const line = paragraphs.length + 1;
