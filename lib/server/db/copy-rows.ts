@@ -7,8 +7,6 @@ type Cell = string | number | boolean | null;
 
 /** Bytes sent to Postgres at a time. */
 const CHUNK_BYTES = 1 << 16;
-const TAB = 0x09;
-const NEWLINE = 0x0a;
 
 const ESCAPED: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
 const SPECIAL = /[\\\t\n\r]/g;
@@ -32,24 +30,22 @@ export async function copyRows(
   columns: string[],
   rows: Iterable<Cell[]>,
 ): Promise<void> {
-  // Cells are written as UTF-8 straight into chunks of bytes: gluing their text together first
+  // Rows are written as UTF-8 straight into chunks of bytes: gluing their text together first
   // costs several times the encoding (the joined strings must be flattened before they are sent).
+  // One write per row: a write per cell costs twice as much.
   function* chunks() {
     let chunk = Buffer.allocUnsafe(CHUNK_BYTES);
     let used = 0;
     for (const row of rows) {
-      // At most three bytes of UTF-8 per UTF-16 code unit, escaped or not, and a separator per cell.
-      let most = 0;
-      for (const value of row) most += 1 + (typeof value === 'string' ? 3 * value.length : 32);
+      const line = `${row.map(cell).join('\t')}\n`;
+      // At most three bytes of UTF-8 per UTF-16 code unit.
+      const most = 3 * line.length;
       if (used + most > chunk.length) {
         if (used > 0) yield chunk.subarray(0, used);
         chunk = Buffer.allocUnsafe(Math.max(CHUNK_BYTES, most));
         used = 0;
       }
-      for (let k = 0; k < row.length; k++) {
-        used += chunk.write(cell(row[k]), used);
-        chunk[used++] = k === row.length - 1 ? NEWLINE : TAB;
-      }
+      used += chunk.write(line, used);
     }
     if (used > 0) yield chunk.subarray(0, used);
   }
