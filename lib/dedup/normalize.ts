@@ -79,33 +79,42 @@ function quoteMarkerAt(text: string): number {
   return isSpace(text.charCodeAt(k - 1)) ? k : 0;
 }
 
-/** Where each normalised character came from. */
+/** Where each normalised character came from: both columns in one buffer, starts then ends. */
 class OffsetTable {
-  starts: Int32Array;
-  ends: Int32Array;
+  private buffer: Int32Array;
+  private capacity: number;
 
   constructor(capacity: number) {
-    this.starts = new Int32Array(capacity);
-    this.ends = new Int32Array(capacity);
+    this.capacity = capacity;
+    this.buffer = new Int32Array(2 * capacity);
   }
 
   /** Normalised characters [at, at + count) come from original [start, end): one character each, or all from the whole. */
   set(at: number, count: number, start: number, end: number, oneEach: boolean) {
-    if (at + count > this.starts.length) this.grow(at + count);
+    if (at + count > this.capacity) this.grow(at + count);
+    const { buffer, capacity } = this;
     for (let k = 0; k < count; k++) {
-      this.starts[at + k] = oneEach ? start + k : start;
-      this.ends[at + k] = oneEach ? start + k + 1 : end;
+      buffer[at + k] = oneEach ? start + k : start;
+      buffer[capacity + at + k] = oneEach ? start + k + 1 : end;
     }
   }
 
+  /** The offsets of the first `size` normalised characters. */
+  starts(size: number): Int32Array {
+    return this.buffer.subarray(0, size);
+  }
+
+  ends(size: number): Int32Array {
+    return this.buffer.subarray(this.capacity, this.capacity + size);
+  }
+
   private grow(needed: number) {
-    const capacity = Math.max(needed, this.starts.length * 2);
-    const starts = new Int32Array(capacity);
-    const ends = new Int32Array(capacity);
-    starts.set(this.starts);
-    ends.set(this.ends);
-    this.starts = starts;
-    this.ends = ends;
+    const capacity = Math.max(needed, this.capacity * 2);
+    const buffer = new Int32Array(2 * capacity);
+    buffer.set(this.buffer.subarray(0, this.capacity));
+    buffer.set(this.buffer.subarray(this.capacity), capacity);
+    this.buffer = buffer;
+    this.capacity = capacity;
   }
 }
 
@@ -116,6 +125,15 @@ class OffsetTable {
 const PLAIN = new Uint8Array(128).map((_, code) =>
   code > 32 && !'"\'`.['.includes(String.fromCharCode(code)) ? 1 : 0,
 );
+
+/** The plain characters, as a regex character class. */
+const PLAIN_CLASS = `[${[...PLAIN.keys()]
+  .filter((code) => PLAIN[code] === 1)
+  .map((code) => `\\x${code.toString(16).padStart(2, '0')}`)
+  .join('')}]`;
+
+/** What continues an open run of plain ASCII: plain characters, and single spaces between them. */
+const PLAIN_RUN = new RegExp(`${PLAIN_CLASS}*(?: ${PLAIN_CLASS}+)*`, 'y');
 
 const NO_OFFSETS = new Int32Array(0);
 
@@ -145,6 +163,13 @@ class Normalizer {
     let runStart = -1;
     let i = quoteMarkerAt(original);
     while (i < length) {
+      if (runStart !== -1) {
+        // Past the rest of the run at once (a regex scans faster than a loop here).
+        PLAIN_RUN.lastIndex = i;
+        PLAIN_RUN.test(original);
+        i = PLAIN_RUN.lastIndex;
+        if (i >= length) break;
+      }
       const code = original.charCodeAt(i);
       if (code < 128 && PLAIN[code] === 1) {
         if (runStart === -1) runStart = i;
@@ -190,9 +215,9 @@ class Normalizer {
     }
     if (runStart !== -1) this.emit(original.slice(runStart, length), runStart, length, true);
     const text = this.pieces.join('').toLowerCase();
-    const offsets = this.offsets;
+    const { offsets, size } = this;
     return offsets
-      ? { text, starts: offsets.starts.subarray(0, this.size), ends: offsets.ends.subarray(0, this.size) }
+      ? { text, starts: offsets.starts(size), ends: offsets.ends(size) }
       : { text, starts: NO_OFFSETS, ends: NO_OFFSETS };
   }
 

@@ -22,7 +22,7 @@ interface PieceTemplate extends Link {
   start: number;
 }
 
-const NO_LINK = { passage: null, source: null, spans: null };
+const BLANK: Link = { kind: 'blank', passage: null, source: null, spans: null };
 
 /**
  * For sizing the index: about one shingle per word, six characters to a word; a thread that is
@@ -70,30 +70,32 @@ export class RepeatFinder {
       template.slice(1).map((piece) => piece.start),
     );
     segments.forEach((segment, k) => {
-      const { kind, passage, source, spans, edits } = template[k];
-      if (kind === 'original') this.exact(segment, passage as number);
-      else this.push(segment, { kind, passage, source, spans, ...(edits ? { edits } : {}) });
+      const piece = template[k];
+      if (piece.kind === 'original') this.exact(segment, piece.passage as number);
+      else this.push(segment, piece);
     });
   }
 
   private push(segment: Segment, link: Link) {
-    this.pieces.push({ start: segment.offset, ...link });
+    const { kind, passage, source, spans, edits } = link;
+    this.pieces.push({ start: segment.offset, kind, passage, source, spans, edits });
     const occurrence: DedupOccurrence = {
       position: this.occurrences.length,
       paragraph: segment.paragraph.index,
       line: segment.paragraph.line,
-      kind: link.kind,
+      kind,
       text: segment.text,
       rawBefore: segment.rawBefore,
       rawAfter: segment.rawAfter,
-      ...(segment.raw !== undefined ? { raw: segment.raw } : {}),
-      passage: link.passage,
-      source: link.source,
-      spans: link.spans,
+      passage,
+      source,
+      spans,
       replyTo: null,
     };
-    // Set only on the few edited quotes: every other occurrence keeps the one shape.
-    if (link.edits) occurrence.edits = link.edits;
+    // Set only where they apply (a piece that is not a contiguous part of the input, an edited
+    // quote): every other occurrence keeps the one shape.
+    if (segment.raw !== undefined) occurrence.raw = segment.raw;
+    if (edits) occurrence.edits = edits;
     this.occurrences.push(occurrence);
   }
 
@@ -108,7 +110,7 @@ export class RepeatFinder {
    * edited-quote finder aligns it with its source past the edits.
    */
   private classify(segment: Segment) {
-    if (!/\S/.test(segment.text)) return this.push(segment, { kind: 'blank', ...NO_LINK });
+    if (!/\S/.test(segment.text)) return this.push(segment, BLANK);
     const text = normalizedText(segment.text);
     const key = repeatKey(segment.text, text);
     const same = this.index.repeated(key);
@@ -117,6 +119,7 @@ export class RepeatFinder {
     const quoting = new QuotingText(segment.text, words);
     const elided = findElidedQuote(text, words, this.index);
     const found = elided ? [elided] : findQuotes(text, words, this.index, (q) => quoting.glued(q));
+    if (found.length === 0) return this.original(segment, text, key, words);
     const matches = found.map((match) => acceptQuote(match, text, quoting)).filter((match) => match !== null);
     const verbatim = matches.map((match) =>
       verbatimQuote(match, text, segment.text, quoting.offsets(), () => this.offsetsOf(match.source)),
@@ -172,16 +175,17 @@ export class RepeatFinder {
   private original(segment: Segment, normalized: string, key: string, words: Words) {
     const ordinal = this.passages.length;
     const { paragraph, text } = segment;
-    this.passages.push({
+    const passage: DedupPassage = {
       ordinal,
       text,
       line: paragraph.line,
       sentences: segment.sentences ?? splitSentences(text),
-      ...(paragraph.author ? { author: paragraph.author } : {}),
-      ...(paragraph.postedAt ? { postedAt: paragraph.postedAt } : {}),
-      ...(paragraph.commentId ? { commentId: paragraph.commentId } : {}),
-      ...(paragraph.parentCommentId ? { parentCommentId: paragraph.parentCommentId } : {}),
-    });
+    };
+    if (paragraph.author) passage.author = paragraph.author;
+    if (paragraph.postedAt) passage.postedAt = paragraph.postedAt;
+    if (paragraph.commentId) passage.commentId = paragraph.commentId;
+    if (paragraph.parentCommentId) passage.parentCommentId = paragraph.parentCommentId;
+    this.passages.push(passage);
     this.index.add({ ordinal, text, normalized }, key, words);
     this.push(segment, { kind: 'original', passage: ordinal, source: null, spans: null });
   }

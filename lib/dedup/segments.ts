@@ -16,12 +16,12 @@ export interface Segment {
   sentences?: Span[];
 }
 
-/** The paragraph as one segment: its text, and the input characters before and after it. */
-export function segmentOf(paragraph: SourceParagraph): Segment {
+/** The paragraph as one segment: its text, and the input characters before and after it (and its sentences, when known). */
+export function segmentOf(paragraph: SourceParagraph, sentences?: Span[]): Segment {
   const { text, raw } = paragraph;
   const at = text === '' ? raw.length : raw.lastIndexOf(text);
-  if (at === -1) return { paragraph, offset: 0, text, rawBefore: '', rawAfter: '', raw };
-  return { paragraph, offset: 0, text, rawBefore: raw.slice(0, at), rawAfter: raw.slice(at + text.length) };
+  if (at === -1) return { paragraph, offset: 0, text, rawBefore: '', rawAfter: '', raw, sentences };
+  return { paragraph, offset: 0, text, rawBefore: raw.slice(0, at), rawAfter: raw.slice(at + text.length), sentences };
 }
 
 const isSpace = (code: number) => code === 32 || code === 9 || code === 10 || code === 13 || code === 0xa0;
@@ -63,6 +63,5 @@ export function cutSegment(segment: Segment, cuts: number[]): Segment[] {
 export function unglue(paragraph: SourceParagraph): Segment[] {
   const sentences = splitSentences(paragraph.text);
   const points = gluePoints(paragraph.text, sentences);
-  const whole = segmentOf(paragraph);
-  return points.length === 0 ? [{ ...whole, sentences }] : cutSegment(whole, points);
+  return points.length === 0 ? [segmentOf(paragraph, sentences)] : cutSegment(segmentOf(paragraph), points);
 }

@@ -45,6 +45,8 @@ const isStop = (code: number) => code === 46 || code === 33 || code === 63 || co
 const isDigit = (code: number) => code >= 48 && code <= 57;
 const isSpace = (code: number) =>
   code === 32 || code === 9 || code === 10 || code === 13 || code === 0xa0 || code === 0x2009 || code === 0x202f;
+/** Everything up to the next line break or stop (see isStop). */
+const TO_NEXT_BREAK = /[^\n.!?\u2026]*/y;
 const WORD_CHAR = /[\p{L}\p{N}.]/u;
 const UPPER = /^\p{Lu}/u;
 
@@ -64,17 +66,22 @@ function wordBefore(text: string, dot: number): string {
 /** Does a new sentence look like it starts at `next` (a capital, a digit, an opening quote or bracket, "§")? */
 function startsSentence(text: string, next: number): boolean {
   const code = text.charCodeAt(next);
-  return isDigit(code) || OPENERS.has(code) || UPPER.test(text.slice(next, next + 2));
+  if (code < 128) return isDigit(code) || (code >= 65 && code <= 90) || OPENERS.has(code);
+  return OPENERS.has(code) || UPPER.test(text.slice(next, next + 2));
 }
 
 /** Is the full stop at `at` the end of a sentence, given what follows it? (! and ? always are.) */
 function fullStopEnds(text: string, at: number, next: number, spaced: boolean): boolean {
   const word = wordBefore(text, at);
-  if (ABBREVIATIONS.has(word) || ABBREVIATIONS.has(word.replace(/^.*\./, ''))) return false;
+  if (ABBREVIATIONS.has(word)) return false;
+  const dot = word.lastIndexOf('.');
+  if (dot !== -1 && ABBREVIATIONS.has(word.slice(dot + 1))) return false;
   if (BEFORE_NUMBERS.has(word) && isDigit(text.charCodeAt(next))) return false;
   // A single letter ("J. Smith", "U.S.") never ends one; a number with a dot ("§2.4.", "1.") only before a capitalised word.
-  if (/^(\p{L}|\p{L}\.\p{L})$/u.test(word)) return false;
-  if (/^\d+(\.\d+)*$/u.test(word)) return word.length > 1 && /^\p{Lu}\p{Ll}/u.test(text.slice(next, next + 2));
+  // (The length and first digit only spare the regexes the many words that cannot match.)
+  if (word.length <= 5 && /^(\p{L}|\p{L}\.\p{L})$/u.test(word)) return false;
+  if (isDigit(word.charCodeAt(0)) && /^\d+(\.\d+)*$/u.test(word))
+    return word.length > 1 && /^\p{Lu}\p{Ll}/u.test(text.slice(next, next + 2));
   // Glued without a space ("struck it.(IE the", "done.Next"): only after a word of two or more lower-case letters.
   return spaced || /\p{Ll}{2}$/u.test(word);
 }
@@ -107,7 +114,10 @@ export function splitSentences(text: string): Span[] {
       continue;
     }
     if (!isStop(code)) {
-      i++;
+      // Most characters end nothing: jump to the next line break or stop (a regex scans faster than a loop here).
+      TO_NEXT_BREAK.lastIndex = i + 1;
+      TO_NEXT_BREAK.test(text);
+      i = TO_NEXT_BREAK.lastIndex;
       continue;
     }
     let end = i + 1;

@@ -6,18 +6,22 @@ import type { SourceParagraph } from './types';
  */
 export function parseText(text: string): SourceParagraph[] {
   const paragraphs: SourceParagraph[] = [];
-  const pattern = /([^\r\n]*)(\r\n|\n|\r|$)/g;
-  let line = 0;
-  for (let match = pattern.exec(text); match && match.index < text.length; match = pattern.exec(text)) {
-    const [raw, content] = match;
+  const toLineEnd = /[^\r\n]*/y;
+  for (let start = 0; start < text.length; ) {
+    toLineEnd.lastIndex = start;
+    toLineEnd.test(text);
+    const end = toLineEnd.lastIndex;
+    const terminator = text.startsWith('\r\n', end) ? 2 : end < text.length ? 1 : 0;
+    const content = text.slice(start, end);
+    const line = paragraphs.length + 1;
     paragraphs.push({
       index: paragraphs.length,
-      line: ++line,
+      line,
       text: line === 1 ? content.replace(/^\uFEFF/, '') : content,
-      raw,
+      raw: text.slice(start, end + terminator),
       quoted: false,
     });
-    if (raw === '') break;
+    start = end + terminator;
   }
   return paragraphs;
 }

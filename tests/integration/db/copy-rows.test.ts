@@ -38,6 +38,23 @@ describe('copyRows', () => {
     expect(back.map((r) => r.b)).toEqual([...AWKWARD.map((_, n) => n % 2 === 0), null]);
   });
 
+  it('keeps text of several bytes a character whole where rows fill a chunk', async () => {
+    // Rows of two-, three- and four-byte characters, enough to fill several chunks of bytes.
+    const texts = Array.from({ length: 3000 }, (_, n) => `${n} ${'“é🧭”'.repeat(n % 50)}`);
+    const back = await inTransaction(async (client) => {
+      await client.query('CREATE TEMP TABLE copy_wide (n int, s text) ON COMMIT DROP');
+      await copyRows(
+        client,
+        'copy_wide',
+        ['n', 's'],
+        texts.map((s, n) => [n, s]),
+      );
+      const { rows } = await client.query<{ s: string }>('SELECT s FROM copy_wide ORDER BY n');
+      return rows.map((r) => r.s);
+    });
+    expect(back).toEqual(texts);
+  });
+
   it('rolls the whole copy back with the transaction when a row is rejected', async () => {
     const pool = pgPool();
     await pool.query('CREATE TABLE copy_strict (n int NOT NULL)');
