@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
-import { CruxFilters, layerQuery } from '@/components/cruxes/crux-filters';
+import { CruxFilters } from '@/components/cruxes/crux-filters';
+import { CruxPageHeader } from '@/components/cruxes/crux-page-header';
 import { CruxSummaryView } from '@/components/cruxes/crux-summary';
 import { currentUser } from '@/lib/server/auth/current-user';
 import { cruxPageData } from '@/lib/server/cruxes/crux-page-data';
@@ -16,18 +16,12 @@ export default async function CruxesPage({ searchParams }: Props) {
   const data = await notFoundPage(cruxPageData(await searchParams, undefined, publicOrigin(), await currentUser()));
   return (
     <div className="space-y-6">
-      <header>
-        <h1 className="font-serif text-3xl font-semibold">
-          {data.report.thread ? `Cruxes of “${data.report.thread.title}”` : 'Cruxes across all threads'}
-        </h1>
-        <p className="text-sm text-muted">
-          {data.layer ? `On the layer of “${data.layer.name}” · ` : ''}Generated{' '}
-          {new Date(data.report.input.generatedAt).toUTCString()}
-        </p>
-        <Link href={`/cruxes/double${layerQuery(data.selected)}`} className="text-sm text-link underline">
-          Compare two readers
-        </Link>
-      </header>
+      <CruxPageHeader
+        title={data.report.thread ? `Cruxes of “${data.report.thread.title}”` : 'Cruxes across all threads'}
+        layer={data.layer}
+        generatedAt={data.report.input.generatedAt}
+        selected={data.selected}
+      />
       <CruxFilters
         action="/cruxes"
         threads={data.threads}

@@ -4,6 +4,21 @@ import type { ThreadEventRow } from './publish';
 
 const HEARTBEAT_MS = 15_000;
 const encoder = new TextEncoder();
+const KEEP_ALIVE = encoder.encode(': keep-alive\n\n');
+
+/**
+ * A comment on an open event stream every 15 s, so proxies keep it open and a dead client is
+ * noticed: the stream closes when the comment cannot be sent. Clear the interval on close.
+ */
+export function keepAlive(controller: ReadableStreamDefaultController<Uint8Array>, close: () => void) {
+  return setInterval(() => {
+    try {
+      controller.enqueue(KEEP_ALIVE);
+    } catch {
+      close();
+    }
+  }, HEARTBEAT_MS);
+}
 
 type EventRow = ThreadEventRow;
 
@@ -159,13 +174,7 @@ export function threadEventStream(
       signal.addEventListener('abort', close, { once: true });
       controller.enqueue(encoder.encode(`retry: 2000\nevent: ready\ndata: {"lastEventId":"${from}"}\n\n`));
       unsubscribe = eventListener.subscribe(threadId, onEvent);
-      heartbeat = setInterval(() => {
-        try {
-          controller.enqueue(encoder.encode(': keep-alive\n\n'));
-        } catch {
-          close();
-        }
-      }, HEARTBEAT_MS);
+      heartbeat = keepAlive(controller, close);
       await eventListener.ensureConnected().catch(() => {});
       void catchUp();
     },

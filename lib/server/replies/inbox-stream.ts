@@ -1,8 +1,8 @@
 import type { SessionUser } from '../auth/session';
 import { eventListener } from '../events/listener';
+import { keepAlive } from '../events/stream';
 import { newestInboxReply } from './inbox';
 
-const HEARTBEAT_MS = 15_000;
 /** Replies arriving together are checked once. */
 const SETTLE_MS = 300;
 const encoder = new TextEncoder();
@@ -45,13 +45,7 @@ export function inboxEventStream(user: SessionUser, signal: AbortSignal): Readab
         if (event && event.type !== 'reply') return;
         timer ??= setTimeout(() => void check(), SETTLE_MS);
       });
-      heartbeat = setInterval(() => {
-        try {
-          controller.enqueue(encoder.encode(': keep-alive\n\n'));
-        } catch {
-          close();
-        }
-      }, HEARTBEAT_MS);
+      heartbeat = keepAlive(controller, close);
     },
     cancel() {
       unsubscribe();

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { CruxFilters, layerQuery } from '@/components/cruxes/crux-filters';
+import { CruxFilters } from '@/components/cruxes/crux-filters';
+import { CruxPageHeader } from '@/components/cruxes/crux-page-header';
 import { CruxSummaryView } from '@/components/cruxes/crux-summary';
 import { currentUser } from '@/lib/server/auth/current-user';
 import { cruxPageData } from '@/lib/server/cruxes/crux-page-data';
@@ -22,21 +23,19 @@ export default async function ThreadCruxesPage({ params, searchParams }: Props) 
   const title = data.report.thread?.title ?? slug;
   return (
     <div className="space-y-6">
-      <header>
-        <p className="no-print text-sm">
-          <Link href={`/threads/${slug}`} className="text-link underline">
-            ← Back to the thread
-          </Link>
-        </p>
-        <h1 className="font-serif text-3xl font-semibold">Cruxes of “{title}”</h1>
-        <p className="text-sm text-muted">
-          {data.layer ? `On the layer of “${data.layer.name}” · ` : ''}Generated{' '}
-          {new Date(data.report.input.generatedAt).toUTCString()}
-        </p>
-        <Link href={`/cruxes/double${layerQuery(data.selected)}`} className="text-sm text-link underline">
-          Compare two readers
-        </Link>
-      </header>
+      <CruxPageHeader
+        title={`Cruxes of “${title}”`}
+        layer={data.layer}
+        generatedAt={data.report.input.generatedAt}
+        selected={data.selected}
+        before={
+          <p className="no-print text-sm">
+            <Link href={`/threads/${slug}`} className="text-link underline">
+              ← Back to the thread
+            </Link>
+          </p>
+        }
+      />
       <CruxFilters
         action={`/threads/${slug}/cruxes`}
         taggers={data.taggers}
