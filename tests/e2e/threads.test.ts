@@ -80,7 +80,7 @@ describe.skipIf(skipBrowser)('threads as researchers meet them (production build
     const page = await fixture.browser.newPage({ baseURL: fixture.app.url });
     const problems = watchPage(page);
     await page.goto(SEED);
-    // Each line is laid out only near the screen; its number in the margin still shows and takes a click.
+    // A paragraph's number in the margin shows and takes a click.
     await page.getByRole('link', { name: 'Paragraph 2', exact: true }).click({ timeout: 5_000 });
     await page.waitForURL(/#p-2$/);
     const block = page.locator('details.repeat-block').first();
