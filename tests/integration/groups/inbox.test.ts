@@ -5,6 +5,7 @@ import { insertThread, insertUser } from '../../support/factories';
 import { call } from '../../support/requests';
 import { sessionCookie } from '../../support/session';
 import { tagPassage } from '../../support/tagging';
+import { readStream } from '../../support/streams';
 
 type User = { id: string; name: string };
 let tagger: User;
@@ -109,22 +110,7 @@ describe('the inbox', () => {
       );
     expect((await open(null)).status).toBe(401);
     /** What the stream sends within `ms`. */
-    const within = async (response: Response, ms: number) => {
-      const reader = (response.body as ReadableStream<Uint8Array>).getReader();
-      const decoder = new TextDecoder();
-      let text = '';
-      const deadline = Date.now() + ms;
-      for (;;) {
-        const next = await Promise.race([
-          reader.read(),
-          new Promise<null>((resolve) => setTimeout(() => resolve(null), Math.max(1, deadline - Date.now()))),
-        ]);
-        if (!next || next.done) break;
-        text += decoder.decode(next.value, { stream: true });
-      }
-      await reader.cancel();
-      return text;
-    };
+    const within = (response: Response, ms: number) => readStream(response, () => false, ms);
     const tias = await open(tagger);
     expect(tias.status).toBe(200);
     const seen = within(tias, 2_500);

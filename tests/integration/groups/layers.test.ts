@@ -10,6 +10,7 @@ import { insertThread, insertUser } from '../../support/factories';
 import { call } from '../../support/requests';
 import { sessionCookie } from '../../support/session';
 import { tagPassage } from '../../support/tagging';
+import { readStream } from '../../support/streams';
 
 type User = { id: string; name: string };
 
@@ -258,24 +259,6 @@ describe('a group’s layer', () => {
     expect(await db.claim.count({ where: { id: claimId } })).toBe(1);
   });
 });
-
-/** Reads an SSE answer until `until` shows in it or the deadline passes; returns everything read. */
-async function readStream(response: Response, until: (text: string) => boolean, ms = 3000): Promise<string> {
-  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
-  const decoder = new TextDecoder();
-  let text = '';
-  const deadline = Date.now() + ms;
-  while (!until(text) && Date.now() < deadline) {
-    const next = await Promise.race([
-      reader.read(),
-      new Promise<null>((resolve) => setTimeout(() => resolve(null), Math.max(1, deadline - Date.now()))),
-    ]);
-    if (!next || next.done) break;
-    text += decoder.decode(next.value, { stream: true });
-  }
-  await reader.cancel();
-  return text;
-}
 
 async function openStream(user: User | null, group?: string) {
   const headers = new Headers(user ? { cookie: await sessionCookie(user) } : {});

@@ -7,6 +7,7 @@ import { insertThread, insertUser } from '../../support/factories';
 import { call } from '../../support/requests';
 import { sessionCookie } from '../../support/session';
 import { tagPassage } from '../../support/tagging';
+import { readStream } from '../../support/streams';
 
 type User = { id: string; name: string };
 let ann: User;
@@ -150,22 +151,7 @@ describe('replies', () => {
         { remoteAddress: '127.0.0.1' },
       );
     const [pub, grp] = await Promise.all([open(), open(groupId)]);
-    const read = async (response: Response, until: string) => {
-      const reader = (response.body as ReadableStream<Uint8Array>).getReader();
-      const decoder = new TextDecoder();
-      let text = '';
-      const deadline = Date.now() + 3000;
-      while (!text.includes(until) && Date.now() < deadline) {
-        const next = await Promise.race([
-          reader.read(),
-          new Promise<null>((resolve) => setTimeout(() => resolve(null), Math.max(1, deadline - Date.now()))),
-        ]);
-        if (!next || next.done) break;
-        text += decoder.decode(next.value, { stream: true });
-      }
-      await reader.cancel();
-      return text;
-    };
+    const read = (response: Response, until: string) => readStream(response, (text) => text.includes(until));
     const seen = Promise.all([read(pub, 'public-live-reply'), read(grp, 'circle-live-reply')]);
     await new Promise((resolve) => setTimeout(resolve, 300));
     await post(groupClaimId, ann, { body: 'circle-live-reply' });
