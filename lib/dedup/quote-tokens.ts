@@ -24,9 +24,12 @@ export const LINK = 2;
 /** "[T]he": a word whose first letters the quoter bracketed to change their case. */
 export const BRACKETED_CASE = 4;
 
-/** Notes a quoter adds about an edit rather than to the text, in brackets or parentheses. */
+/**
+ * Notes a quoter adds about an edit rather than to the text, in brackets or parentheses, written
+ * as a phrase or a sentence ("[emphasis mine]", "(Emphasis is mine.)", "[italics added by me]").
+ */
 const NOTE =
-  /^(?:sic!?|(?:my |our )?(?:emphasis|emphases|italics|bold|bolding|highlighting)(?: (?:mine|ours|added|original|in (?:the )?original|removed|omitted|supplied))?)$/;
+  /^(?:sic!?|(?:my |our )?(?:emphasis|emphases|italics|bold|bolding|highlighting|underlining)(?: (?:is |are )?(?:mine|ours|added|original|in (?:the )?original|removed|omitted|supplied)(?: by me| by us)?)?)[.!]?$/;
 
 /** The longest bracket taken for an editorial insertion; a longer one is text of its own. */
 const MAX_BRACKET = 80;

@@ -34,6 +34,8 @@ describe('the edited-quote gold threads', () => {
     expect(score.edited.recall).toBeGreaterThanOrEqual(0.95);
     expect(score.edited.precision).toBeGreaterThanOrEqual(0.95);
     expect(score.foldedNearMisses).toBe(0);
+    // The reader's chip names the edits undone ("quotes ¶3 · 2 edits"): each kind in the gold is named.
+    for (const [kind, { found, named }] of Object.entries(score.byKind)) expect(named, kind).toBe(found);
   });
 });
 
