@@ -4,33 +4,45 @@
  * have taken its snapshot before a write the caller has seen — and every caller who arrives while a
  * read is under way shares that next one. Under load the read runs about once per its own round
  * trip instead of once per caller; a caller who finds nothing under way starts one at once.
+ *
+ * A read that takes an argument (e.g. "events after n") runs the queued read with the callers'
+ * arguments combined by `merge` (e.g. the smallest n), so that it serves every one of them;
+ * `onIdle` is called when a read ends with none queued behind it.
  */
-export function freshRead<T>(read: () => Promise<T>): () => Promise<T> {
+export function freshRead<T, A = void>(
+  read: (arg: A) => Promise<T>,
+  merge: (queued: A, asked: A) => A = (queued) => queued,
+  onIdle?: () => void,
+): (arg: A) => Promise<T> {
   let running = false;
-  let next: { promise: Promise<T>; start(): void } | null = null;
+  let next: { arg: A; promise: Promise<T>; start(): void } | null = null;
 
-  const start = (): Promise<T> => {
+  const start = (arg: A): Promise<T> => {
     running = true;
-    const promise = read();
+    const promise = read(arg);
     const settled = () => {
       running = false;
       const queued = next;
       next = null;
-      queued?.start();
+      if (queued) queued.start();
+      else onIdle?.();
     };
     promise.then(settled, settled);
     return promise;
   };
 
-  return () => {
-    if (!running) return start();
-    if (!next) {
-      let begin: () => void = () => {};
-      const promise = new Promise<T>((resolve, reject) => {
-        begin = () => start().then(resolve, reject);
-      });
-      next = { promise, start: begin };
+  return (arg: A) => {
+    if (!running) return start(arg);
+    if (next) {
+      next.arg = merge(next.arg, arg);
+      return next.promise;
     }
-    return next.promise;
+    let begin: () => void = () => {};
+    const promise = new Promise<T>((resolve, reject) => {
+      begin = () => start(queued.arg).then(resolve, reject);
+    });
+    const queued = { arg, promise, start: () => begin() };
+    next = queued;
+    return promise;
   };
 }

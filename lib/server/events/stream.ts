@@ -1,5 +1,6 @@
 import { db } from '../db/client';
 import { eventListener } from './listener';
+import { freshRead } from '../fresh-read';
 import type { ThreadEventRow } from './publish';
 
 const HEARTBEAT_MS = 15_000;
@@ -53,53 +54,28 @@ async function eventsAfter(threadId: string, after: number): Promise<EventRow[]>
   });
 }
 
-/** A thread's catch-up read: the one under way, and the next one, which starts after it from the earliest event asked for. */
-interface SharedRead {
-  running: boolean;
-  next: { after: number; promise: Promise<EventRow[]>; start(): void } | null;
-}
-const sharedReads = new Map<string, SharedRead>();
+/** Each thread's shared catch-up read (freshRead), while one is under way or queued. */
+const sharedReads = new Map<string, (after: number) => Promise<EventRow[]>>();
 
 /**
  * The thread's events after `after` (up to 500), from a read shared by every stream of the thread
  * on this instance that asks meanwhile. Concurrent writes notify out of order, and each gap sends
  * every open stream of the thread to the table: ten groups of readers on one thread made as many
- * reads of the same rows. A caller joins the next read to start after its call — never one under
- * way, which may predate the event it was told of — and that read starts after the earliest event
- * any of its callers lacks; each stream passes over what it has sent already.
+ * reads of the same rows. A caller joins the next read to start after its call (freshRead), and
+ * that read starts after the earliest event any of its callers lacks; each stream passes over what
+ * it has sent already.
  */
 function sharedEventsAfter(threadId: string, after: number): Promise<EventRow[]> {
-  let state = sharedReads.get(threadId);
-  if (!state) {
-    state = { running: false, next: null };
-    sharedReads.set(threadId, state);
+  let read = sharedReads.get(threadId);
+  if (!read) {
+    read = freshRead(
+      (from: number) => eventsAfter(threadId, from),
+      (queued, asked) => Math.min(queued, asked),
+      () => sharedReads.delete(threadId),
+    );
+    sharedReads.set(threadId, read);
   }
-  const shared = state;
-  const start = (from: number): Promise<EventRow[]> => {
-    shared.running = true;
-    const promise = eventsAfter(threadId, from);
-    const settled = () => {
-      shared.running = false;
-      const queued = shared.next;
-      shared.next = null;
-      if (queued) queued.start();
-      else if (sharedReads.get(threadId) === shared) sharedReads.delete(threadId);
-    };
-    promise.then(settled, settled);
-    return promise;
-  };
-  if (!shared.running) return start(after);
-  if (shared.next) {
-    shared.next.after = Math.min(shared.next.after, after);
-    return shared.next.promise;
-  }
-  let begin: () => void = () => {};
-  const promise = new Promise<EventRow[]>((resolve, reject) => {
-    begin = () => start(next.after).then(resolve, reject);
-  });
-  const next = { after, promise, start: () => begin() };
-  shared.next = next;
-  return promise;
+  return read(after);
 }
 
 /** Where a stream starts: after the client's Last-Event-ID on reconnect, else after the newest event. */

@@ -58,4 +58,33 @@ describe('freshRead', () => {
     finish(2);
     expect(await third).toBe(2);
   });
+
+  it("runs the queued read with the waiting callers' arguments merged, and says when it is idle", async () => {
+    const asked: number[] = [];
+    const pending: (() => void)[] = [];
+    let idle = 0;
+    const get = freshRead(
+      (after: number) =>
+        new Promise<number>((resolve) => {
+          asked.push(after);
+          pending.push(() => resolve(after));
+        }),
+      (queued, more) => Math.min(queued, more),
+      () => idle++,
+    );
+    const first = get(9);
+    const second = get(8);
+    const third = get(5);
+    const fourth = get(7); // all three wait for the next read, which must serve the earliest
+    expect(asked).toEqual([9]);
+    pending[0]();
+    expect(await first).toBe(9);
+    await tick();
+    expect(asked).toEqual([9, 5]);
+    expect(idle).toBe(0);
+    pending[1]();
+    expect([await second, await third, await fourth]).toEqual([5, 5, 5]);
+    await tick();
+    expect(idle).toBe(1);
+  });
 });
