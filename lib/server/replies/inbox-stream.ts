@@ -17,13 +17,16 @@ export function inboxEventStream(user: SessionUser, signal: AbortSignal): Readab
   let unsubscribe = () => {};
   let heartbeat: ReturnType<typeof setInterval> | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  const stop = () => {
+    unsubscribe();
+    clearInterval(heartbeat);
+    clearTimeout(timer);
+  };
   return new ReadableStream<Uint8Array>({
     async start(controller) {
       let newest = await newestInboxReply(user).catch(() => null);
       const close = () => {
-        unsubscribe();
-        clearInterval(heartbeat);
-        clearTimeout(timer);
+        stop();
         try {
           controller.close();
         } catch {}
@@ -47,10 +50,6 @@ export function inboxEventStream(user: SessionUser, signal: AbortSignal): Readab
       });
       heartbeat = keepAlive(controller, close);
     },
-    cancel() {
-      unsubscribe();
-      clearInterval(heartbeat);
-      clearTimeout(timer);
-    },
+    cancel: stop,
   });
 }
